@@ -1,0 +1,48 @@
+"""Judging one person's month against the minimum."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Status(enum.Enum):
+    MEMENUHI = "MEMENUHI"  # met
+    KURANG = "KURANG"  # bought, not enough
+    TIDAK_BELANJA = "TIDAK_BELANJA"  # bought nothing
+    DIKECUALIKAN = "DIKECUALIKAN"  # excused for the month
+    TIDAK_TERDAFTAR = "TIDAK_TERDAFTAR"  # bought, but on no roster
+
+
+def judge(minimum: int, spent: int, *, exempt: bool, on_roster: bool) -> Status:
+    if not on_roster:
+        return Status.TIDAK_TERDAFTAR
+    if exempt:
+        return Status.DIKECUALIKAN
+    if spent >= minimum:
+        return Status.MEMENUHI  # also a tier that owes nothing (minimum 0)
+    return Status.KURANG if spent > 0 else Status.TIDAK_BELANJA
+
+
+@dataclass(frozen=True)
+class MonthStanding:
+    """Where one buyer stands this month: what the scan screen and the receipt show."""
+
+    minimum: int
+    spent: int
+    purchases: int
+    status: Status
+
+    @property
+    def shortfall(self) -> int:
+        if self.status in (Status.DIKECUALIKAN, Status.TIDAK_TERDAFTAR):
+            return 0
+        return max(0, self.minimum - self.spent)
+
+    @classmethod
+    def of(
+        cls, minimum: int, spent: int, purchases: int, *, exempt: bool, on_roster: bool
+    ) -> MonthStanding:
+        return cls(
+            minimum, spent, purchases, judge(minimum, spent, exempt=exempt, on_roster=on_roster)
+        )

@@ -1,0 +1,41 @@
+"""Money is whole rupiah in a plain ``int``: never a float, never cents."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import DomainError
+
+
+class MoneyError(DomainError):
+    """An amount that cannot be read as whole rupiah."""
+
+
+# "20000", "20.000", "Rp20.000", "Rp 20.000,00", "IDR 1.250.000": dots group thousands in
+# Indonesian, a comma starts decimals, and rupiah decimals may only ever be zero.
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_PLAIN = re.compile(r"^\d+$")
+_PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
+
+
+def format_rupiah(amount: int) -> str:
+    """``20000`` -> ``"Rp20.000"``; negative amounts (refunds, differences) keep their sign."""
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise TypeError(f"amount must be int rupiah, not {type(amount).__name__}")
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp{abs(amount):,}".replace(",", ".")
+
+
+def parse_rupiah(text: str) -> int:
+    """Read an amount a person or a spreadsheet wrote; the result is never negative."""
+    original = text
+    cleaned = _PREFIX.sub("", text.strip()).replace(" ", "").replace("\u00a0", "")
+    if "," in cleaned:
+        cleaned, _, decimals = cleaned.partition(",")
+        if not decimals.isdigit() or set(decimals) != {"0"}:
+            raise MoneyError(f"'{original}' is not whole rupiah (rupiah have no cents)")
+    if _PLAIN.match(cleaned):
+        return int(cleaned)
+    if _GROUPED.match(cleaned):
+        return int(cleaned.replace(".", ""))
+    raise MoneyError(f"'{original}' is not an amount in rupiah (write it like 20000 or Rp20.000)")

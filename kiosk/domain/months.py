@@ -1,0 +1,68 @@
+"""Calendar months in the stall's own time zone (Ambon: WIT, UTC+9, ``Asia/Jayapura``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from .errors import DomainError
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class MonthError(DomainError):
+    pass
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not (1 <= self.month <= 12) or not (1900 <= self.year <= 9998):
+            raise MonthError(f"{self.year:04d}-{self.month:02d} is not a month")
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        match = _MONTH.match(text.strip())
+        if not match:
+            raise MonthError(f"'{text}' is not a month; write it as YYYY-MM, e.g. 2026-11")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def of(cls, moment: dt.datetime, tz: ZoneInfo) -> Month:
+        """The month ``moment`` falls in, as seen on the stall's wall clock."""
+        if moment.tzinfo is None:
+            raise ValueError("moment must be timezone-aware")
+        local = moment.astimezone(tz)
+        return cls(local.year, local.month)
+
+    @classmethod
+    def of_date(cls, day: dt.date) -> Month:
+        return cls(day.year, day.month)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.next().first_day - dt.timedelta(days=1)
+
+    def next(self) -> Month:
+        return Month(self.year + (self.month == 12), self.month % 12 + 1)
+
+    def previous(self) -> Month:
+        return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
+    def utc_bounds(self, tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+        """[start, end) of this month in UTC, for querying timestamps stored in UTC."""
+        start = dt.datetime.combine(self.first_day, dt.time(), tz).astimezone(dt.UTC)
+        end = dt.datetime.combine(self.next().first_day, dt.time(), tz).astimezone(dt.UTC)
+        return start, end
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"

@@ -1,0 +1,71 @@
+"""The regulation as data: tiers (positions) and minimum monthly spend per period.
+
+A month is always judged by the period in force on its first day, so changing the rule from
+some month on never changes an earlier month's result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .errors import DomainError
+from .months import Month
+
+
+class RegulationError(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class RulePeriod:
+    start: Month
+    minimums: Mapping[str, int]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "minimums", MappingProxyType(dict(self.minimums)))
+
+
+@dataclass(frozen=True)
+class Regulation:
+    tiers: Mapping[str, str]  # tier key -> label shown to people
+    periods: tuple[RulePeriod, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tiers", MappingProxyType(dict(self.tiers)))
+        periods = tuple(sorted(self.periods, key=lambda p: p.start))
+        object.__setattr__(self, "periods", periods)
+        if not periods:
+            raise RegulationError("the regulation needs at least one period")
+        starts = [p.start for p in periods]
+        if len(set(starts)) != len(starts):
+            raise RegulationError("two regulation periods start in the same month")
+        for period in periods:
+            for tier, amount in period.minimums.items():
+                if tier not in self.tiers:
+                    raise RegulationError(
+                        f"the period from {period.start} sets a minimum for '{tier}', "
+                        "which is not a defined tier"
+                    )
+                if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+                    raise RegulationError(
+                        f"the minimum for '{tier}' from {period.start} must be whole rupiah ≥ 0"
+                    )
+
+    def period_for(self, month: Month) -> RulePeriod:
+        in_force = [p for p in self.periods if p.start <= month]
+        if not in_force:
+            raise RegulationError(
+                f"no rule was in force in {month}; the first period starts {self.periods[0].start}"
+            )
+        return in_force[-1]
+
+    def minimum(self, tier: str, month: Month) -> int:
+        """The minimum for ``tier`` in ``month``; a tier the period leaves out owes nothing."""
+        if tier not in self.tiers:
+            raise RegulationError(f"'{tier}' is not a defined tier")
+        return self.period_for(month).minimums.get(tier, 0)
+
+    def label(self, tier: str) -> str:
+        return self.tiers.get(tier, tier)

@@ -1,0 +1,1 @@
+"""SQLAlchemy adapters: the append-only ledger, roster history, catalogue and queries."""

@@ -1,0 +1,179 @@
+"""Tables. Ledger tables (entries, sales, sale_lines, voids, audit_log) are append-only:
+database triggers refuse UPDATE and DELETE on them (see the initial migration)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+APPEND_ONLY_TABLES = ("entries", "sales", "sale_lines", "voids", "audit_log")
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """Stored as naive UTC (same text in SQLite, same value in PostgreSQL); read back aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("refusing a naive datetime: store aware UTC times only")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: object
+    ) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class RosterImport(Base):
+    __tablename__ = "roster_imports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    as_of: Mapped[dt.date] = mapped_column(Date, index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    row_count: Mapped[int] = mapped_column(Integer)
+    forced: Mapped[bool] = mapped_column(Boolean, default=False)
+    imported_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    imported_by: Mapped[str] = mapped_column(String(64))
+
+
+class RosterEntry(Base):
+    """One person on one roster snapshot: the roster in force at a date is a whole snapshot."""
+
+    __tablename__ = "roster_entries"
+    import_id: Mapped[int] = mapped_column(ForeignKey("roster_imports.id"), primary_key=True)
+    nip: Mapped[str] = mapped_column(String(18), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(200))
+    opd: Mapped[str] = mapped_column(String(200))
+    jabatan: Mapped[str] = mapped_column(String(200))
+    tingkat: Mapped[str] = mapped_column(String(64))
+
+
+class Vendor(Base):
+    __tablename__ = "vendors"
+    kode_umkm: Mapped[str] = mapped_column(String(32), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(200))
+    pemilik: Mapped[str] = mapped_column(String(200))
+    telepon: Mapped[str] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Product(Base):
+    __tablename__ = "products"
+    __table_args__ = (UniqueConstraint("kode_umkm", "sku"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kode_umkm: Mapped[str] = mapped_column(ForeignKey("vendors.kode_umkm"))
+    sku: Mapped[str] = mapped_column(String(64))
+    nama: Mapped[str] = mapped_column(String(200))
+    harga: Mapped[int] = mapped_column(Integer)
+    kategori: Mapped[str] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Entry(Base):
+    """The hash chain: one row per ledger entry (a sale or a void), per kiosk in sequence."""
+
+    __tablename__ = "entries"
+    __table_args__ = (UniqueConstraint("kiosk_id", "seq"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-generated UUID
+    kiosk_id: Mapped[str] = mapped_column(String(16))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))  # "sale" | "void"
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+
+
+class SalesImport(Base):
+    """A paper-records file imported once; its hash refuses the same file a second time."""
+
+    __tablename__ = "sales_imports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    row_count: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    imported_by: Mapped[str] = mapped_column(String(64))
+
+
+class Sale(Base):
+    __tablename__ = "sales"
+    __table_args__ = (Index("ix_sales_nip_created_at", "nip", "created_at"),)
+    id: Mapped[str] = mapped_column(ForeignKey("entries.id"), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
+    nip: Mapped[str | None] = mapped_column(String(18))
+    operator: Mapped[str] = mapped_column(String(64))
+    payment_method: Mapped[str] = mapped_column(String(8))
+    cash_given: Mapped[int | None] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(8))  # "kiosk" | "import"
+    note: Mapped[str | None] = mapped_column(String(500))
+    sales_import_id: Mapped[int | None] = mapped_column(ForeignKey("sales_imports.id"))
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kode_umkm: Mapped[str] = mapped_column(ForeignKey("vendors.kode_umkm"), index=True)
+    sku: Mapped[str | None] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(String(200))
+    unit_price: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int] = mapped_column(Integer)
+    subtotal: Mapped[int] = mapped_column(Integer)
+
+
+class Void(Base):
+    __tablename__ = "voids"
+    id: Mapped[str] = mapped_column(ForeignKey("entries.id"), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    reason: Mapped[str] = mapped_column(String(500))
+    voided_by: Mapped[str] = mapped_column(String(64))
+
+
+class Exemption(Base):
+    __tablename__ = "exemptions"
+    __table_args__ = (UniqueConstraint("nip", "month"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nip: Mapped[str] = mapped_column(String(18))
+    month: Mapped[str] = mapped_column(String(7), index=True)  # YYYY-MM
+    reason: Mapped[str] = mapped_column(String(500))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)
+
+
+class KioskSetting(Base):
+    """Small mutable settings kept with the data (e.g. the admin PIN's hash)."""
+
+    __tablename__ = "kiosk_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
