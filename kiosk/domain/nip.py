@@ -13,7 +13,7 @@ import re
 from .errors import DomainError
 
 NIP_LENGTH = 18
-_DIGITS = re.compile(r"^\d{18}$")
+_DIGITS = re.compile(r"[0-9]{18}")  # ASCII only; used with fullmatch, so no trailing "\n"
 
 
 class NipError(DomainError):
@@ -22,7 +22,7 @@ class NipError(DomainError):
 
 def nip_problem(text: str) -> str | None:
     """Why ``text`` is not a valid NIP, or ``None`` when it is one."""
-    if not _DIGITS.match(text):
+    if not _DIGITS.fullmatch(text):
         return "a NIP has exactly 18 digits"
     try:
         born = dt.date(int(text[0:4]), int(text[4:6]), int(text[6:8]))

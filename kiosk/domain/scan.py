@@ -25,7 +25,8 @@ from .nip import is_valid_nip, parse_nip
 
 SIGNED_PREFIX = "JKB1"
 _SIGNATURE_BYTES = 10  # 80 bits: forging one by trial at a kiosk is hopeless
-_KEY_ID = re.compile(r"^[A-Z0-9]{1,8}$")
+_KEY_ID = re.compile(r"^[A-Z0-9]{1,8}\Z")  # \Z: no trailing newline
+_SIGNATURE = re.compile(r"[A-Z2-7]{16}")  # base32 of _SIGNATURE_BYTES, no padding
 _EIGHTEEN_DIGITS = re.compile(r"(?<!\d)\d{18}(?!\d)")
 
 
@@ -102,7 +103,12 @@ def _read_signed(
     payload: str, keys: Mapping[str, bytes], revoked: frozenset[str]
 ) -> Identification:
     parts = payload.split(":")
-    if len(parts) != 4 or not _KEY_ID.match(parts[1]) or not is_valid_nip(parts[2]):
+    if (
+        len(parts) != 4
+        or not _KEY_ID.match(parts[1])
+        or not is_valid_nip(parts[2])
+        or not _SIGNATURE.fullmatch(parts[3])
+    ):
         raise ScanError(ScanProblem.MALFORMED, "This card's code is damaged or incomplete.")
     _, key_id, nip, signature = parts
     key = keys.get(key_id)

@@ -1,0 +1,160 @@
+"""The composition root: the one place that picks concrete adapters and wires the services.
+
+Nothing happens at import time; callers build a Kiosk from settings and close it when done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from .config import Settings
+from .ledger.admin_store import AdminStore
+from .ledger.backup import backup_sqlite
+from .ledger.catalog_store import CatalogStore
+from .ledger.engine import Database, create_ledger_engine
+from .ledger.migrate import MigrationResult, migrate
+from .ledger.queries import SpendingQueries
+from .ledger.roster_store import RosterStore
+from .ledger.sales_ledger import SalesLedger
+from .ledger.verify import VerifyReport, verify_ledger
+from .services.admin import AdminService
+from .services.admin_pin import AdminPinService
+from .services.card_keys import create_card_key_file, read_card_keys, read_revoked
+from .services.catalog_import import CatalogImporter
+from .services.checkout import CheckoutService
+from .services.compliance import ComplianceService
+from .services.demo import DemoSeeder
+from .services.exports import ExportService
+from .services.identify import IdentifyService
+from .services.ports import Clock, utc_now
+from .services.roster_import import RosterImporter
+from .services.sales_import import SalesImporter
+from .services.standing import StandingService
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "assets" / "sample"
+
+
+class DatabaseMissing(RuntimeError):
+    pass
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+@dataclass
+class Kiosk:
+    settings: Settings
+    db: Database
+    migration: MigrationResult
+    clock: Clock
+    sales_ledger: SalesLedger = field(init=False)
+
+    def __post_init__(self) -> None:
+        s, db, clock = self.settings, self.db, self.clock
+        tz = s.stall.tz
+        self.sales_ledger = SalesLedger(db, s.stall.kiosk_id)
+        self.roster = RosterStore(db)
+        self.catalog = CatalogStore(db)
+        self.spending = SpendingQueries(db)
+        self.admin_store = AdminStore(db)
+        self.standing = StandingService(
+            self.roster, self.spending, self.admin_store, s.regulation, tz, clock
+        )
+        self.checkout = CheckoutService(self.sales_ledger, self.catalog, self.standing, clock)
+        self.compliance = ComplianceService(
+            self.roster, self.spending, self.admin_store, s.regulation, tz
+        )
+        self.exports = ExportService(
+            self.compliance, self.roster, self.spending, tz, s.export.delimiter
+        )
+        self.roster_importer = RosterImporter(
+            self.roster,
+            s.regulation.tiers,
+            max_deactivation_share=s.roster.max_deactivation_share,
+            clock=clock,
+        )
+        self.catalog_importer = CatalogImporter(self.catalog, clock)
+        self.sales_importer = SalesImporter(self.sales_ledger, self.catalog, tz, clock)
+        self.admin = AdminService(self.sales_ledger, self.admin_store, clock)
+        self.admin_pin = AdminPinService(self.admin_store, clock)
+
+    def identify_service(self) -> IdentifyService:
+        revoked_file = self.settings.cards.revoked_file
+        return IdentifyService(
+            read_card_keys(self.settings.cards.key_file),
+            accept_unsigned=self.settings.scan.accept_unsigned,
+            revoked=lambda: read_revoked(revoked_file),
+        )
+
+    def demo_seeder(self, sample_dir: Path = SAMPLE_DIR) -> DemoSeeder:
+        return DemoSeeder(
+            sample_dir,
+            self.roster_importer,
+            self.catalog_importer,
+            self.roster,
+            self.catalog,
+            self.sales_ledger,
+            self.settings.stall.tz,
+            self.clock,
+        )
+
+    def is_empty(self) -> bool:
+        return not self.catalog.vendors()
+
+    def verify(self) -> VerifyReport:
+        return verify_ledger(self.db)
+
+    def backup(self, folder: Path | None = None) -> Path:
+        stamp = self.clock().astimezone(self.settings.stall.tz).strftime("%Y%m%d-%H%M%S")
+        target = (folder or self.settings.backup_folder) / f"ledger-{stamp}.db"
+        return backup_sqlite(self.db, target)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> Kiosk:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_kiosk(settings: Settings, *, create: bool = False, clock: Clock = utc_now) -> Kiosk:
+    """Open (and migrate, after a backup copy) the ledger. Without ``create``, a SQLite file
+    that does not exist yet is an error: a typo in --config must not start an empty ledger."""
+    path = sqlite_path(settings.database_url)
+    if path is not None:
+        if not path.exists() and not create:
+            raise DatabaseMissing(f"there is no database at {path}; run 'jikubata init' first")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(create_ledger_engine(settings.database_url))
+    try:
+        result = migrate(db, settings.backup_folder)
+    except Exception:
+        db.dispose()
+        raise
+    return Kiosk(settings, db, result, clock)
+
+
+@dataclass(frozen=True)
+class InitResult:
+    migration: MigrationResult
+    created_key_file: bool
+
+
+def init_kiosk(settings: Settings, clock: Clock = utc_now) -> tuple[Kiosk, InitResult]:
+    kiosk = open_kiosk(settings, create=True, clock=clock)
+    created = create_card_key_file(settings.cards.key_file)
+    return kiosk, InitResult(kiosk.migration, created)
+
+
+def local_now(settings: Settings, clock: Clock = utc_now) -> dt.datetime:
+    return clock().astimezone(settings.stall.tz)

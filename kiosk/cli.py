@@ -1,0 +1,327 @@
+"""The ``jikubata`` command (also ``python -m kiosk``).
+
+Errors are one sentence on stderr naming what is wrong and where, with a non-zero exit; imports
+write nothing unless every row is good.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from .bootstrap import DatabaseMissing, Kiosk, init_kiosk, local_now, open_kiosk
+from .config import ConfigError, Settings, config_path, load_settings
+from .domain.compliance import Status
+from .domain.errors import DomainError
+from .domain.money import format_rupiah
+from .domain.months import Month
+from .ledger.backup import BackupError
+from .services.card_keys import CardKeyError
+from .services.errors import ImportRefused
+from .services.exports import default_file_name
+
+EXIT_OK, EXIT_ERROR, EXIT_BROKEN_LEDGER = 0, 1, 3
+MAX_LISTED_PROBLEMS = 30
+USER_ERRORS = (ConfigError, DomainError, DatabaseMissing, CardKeyError, BackupError, OSError)
+
+
+class CliError(Exception):
+    pass
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-01") from None
+
+
+def _month(text: str) -> Month:
+    try:
+        return Month.parse(text)
+    except DomainError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _existing_file(text: str) -> Path:
+    return Path(text).expanduser()
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
+    kiosk, result = init_kiosk(settings)
+    with kiosk:
+        print(f"Database ready at schema {result.migration.to_revision}: {settings.database_url}")
+        if result.migration.backup:
+            print(f"Copy of the database before migrating: {result.migration.backup}")
+        if result.created_key_file:
+            print(f"New card signing key: {settings.cards.key_file} (keep it secret)")
+        if args.sample_data:
+            if not kiosk.is_empty():
+                print("Sample data not loaded: the database already has vendors.")
+            else:
+                demo = kiosk.demo_seeder().seed()
+                print(
+                    f"Sample data loaded: {demo.people} ASN, {demo.vendors} UMKM, "
+                    f"{demo.products} products, {demo.sales} sales."
+                )
+    return EXIT_OK
+
+
+def cmd_roster_import(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    result = kiosk.roster_importer.import_file(args.file, args.as_of, force=args.force)
+    p = result.preview
+    print(
+        f"Roster as of {args.as_of} imported: {len(p.people)} people "
+        f"({p.added} new, {p.removed} no longer listed, {p.changed} changed)."
+    )
+    return EXIT_OK
+
+
+def cmd_vendors_import(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    print(f"{kiosk.catalog_importer.import_vendors(args.file)} UMKM imported.")
+    return EXIT_OK
+
+
+def cmd_products_import(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    print(f"{kiosk.catalog_importer.import_products(args.file)} products imported.")
+    return EXIT_OK
+
+
+def cmd_sales_import(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    print(f"{kiosk.sales_importer.import_file(args.file)} paper sales recorded.")
+    return EXIT_OK
+
+
+def cmd_sales_void(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    sale = kiosk.admin.void(args.sale_id, args.reason)
+    print(f"Sale {sale.number} ({format_rupiah(sale.total)}) voided.")
+    return EXIT_OK
+
+
+def cmd_exempt_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    kiosk.admin.exempt(args.nip, args.month, args.reason)
+    print(f"{args.nip} is exempt for {args.month}.")
+    return EXIT_OK
+
+
+def _export(kind: str) -> Callable[[Kiosk, argparse.Namespace], int]:
+    def run(kiosk: Kiosk, args: argparse.Namespace) -> int:
+        month = args.month or Month.of(kiosk.clock(), kiosk.settings.stall.tz)
+        out = args.out or kiosk.settings.export.folder / default_file_name(kind, month)
+        write = getattr(kiosk.exports, kind)
+        rows = write(month, out, args.delimiter)
+        print(f"{rows} rows written to {out}")
+        return EXIT_OK
+
+    return run
+
+
+def cmd_summary(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    month = args.month or Month.of(kiosk.clock(), kiosk.settings.stall.tz)
+    summaries = kiosk.compliance.opd_summary(month)
+    width = max(len(s.opd) for s in summaries)
+    print(f"Kepatuhan {month}  (memenuhi / wajib)")
+    for s in summaries:
+        print(
+            f"  {s.opd:<{width}}  {s.counts[Status.MEMENUHI]:>3} / {s.obliged:<3} "
+            f"{100 * s.compliance_rate:5.1f}%  belanja {format_rupiah(s.spent)}"
+        )
+    met = sum(s.counts[Status.MEMENUHI] for s in summaries)
+    obliged = sum(s.obliged for s in summaries)
+    print(
+        f"  {'Semua OPD':<{width}}  {met:>3} / {obliged:<3} "
+        f"{100 * met / obliged if obliged else 100:5.1f}%"
+    )
+    return EXIT_OK
+
+
+def cmd_verify(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    report = kiosk.verify()
+    for problem in report.database_problems:
+        print(f"database: {problem}", file=sys.stderr)
+    if report.first_broken:
+        print(f"ledger broken at {report.first_broken.describe()}", file=sys.stderr)
+    if not report.ok:
+        return EXIT_BROKEN_LEDGER
+    print(
+        f"Ledger intact: {report.entries_checked} entries in {report.kiosks} kiosk chain(s), "
+        "database integrity ok."
+    )
+    return EXIT_OK
+
+
+def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    print(f"Backup written: {kiosk.backup(args.dir)}")
+    return EXIT_OK
+
+
+def _read_new_pin() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("New admin PIN (6-12 digits): ")
+        if getpass.getpass("Again: ") != first:
+            raise CliError("the two PINs differ; nothing was changed")
+        return first
+    return sys.stdin.readline().strip()
+
+
+def cmd_set_pin(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    kiosk.admin_pin.set_pin(_read_new_pin())
+    print("Admin PIN set.")
+    return EXIT_OK
+
+
+# --- parser -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jikubata", description="Jiku Bata kiosk: ledger, roster, exports and maintenance."
+    )
+    parser.add_argument(
+        "--config", help="config file (default: $JIKUBATA_CONFIG, else ./config.yaml)"
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(parent, name: str, handler, help_text: str):  # type: ignore[no-untyped-def]
+        sub = parent.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    init = add(commands, "init", cmd_init, "create or migrate the database and the card key")
+    init.add_argument(
+        "--sample-data",
+        action="store_true",
+        help="load the demo roster, UMKM, products and sales into an empty database",
+    )
+
+    roster = commands.add_parser("roster", help="the ASN roster").add_subparsers(
+        dest="roster_command", metavar="ACTION", required=True
+    )
+    roster_import = add(
+        roster, "import", cmd_roster_import, "import the complete ASN roster as of a date"
+    )
+    roster_import.add_argument("file", type=_existing_file)
+    roster_import.add_argument("--as-of", type=_date, required=True, metavar="YYYY-MM-DD")
+    roster_import.add_argument(
+        "--force", action="store_true", help="accept a roster that removes many people"
+    )
+
+    for noun, handler, text in (
+        ("vendors", cmd_vendors_import, "import the UMKM (vendors)"),
+        ("products", cmd_products_import, "import the UMKM products"),
+    ):
+        group = commands.add_parser(noun, help=text).add_subparsers(
+            dest=f"{noun}_command", metavar="ACTION", required=True
+        )
+        add(group, "import", handler, text).add_argument("file", type=_existing_file)
+
+    sales = commands.add_parser("sales", help="paper sales and voids").add_subparsers(
+        dest="sales_command", metavar="ACTION", required=True
+    )
+    add(
+        sales,
+        "import",
+        cmd_sales_import,
+        "record purchases written down while the kiosk was unavailable",
+    ).add_argument("file", type=_existing_file)
+    void = add(sales, "void", cmd_sales_void, "void a sale (a new ledger entry; nothing erased)")
+    void.add_argument("sale_id", metavar="SALE_ID", help="receipt number, e.g. AMB-01-000123")
+    void.add_argument("--reason", required=True)
+
+    exempt = commands.add_parser("exempt", help="exemptions").add_subparsers(
+        dest="exempt_command", metavar="ACTION", required=True
+    )
+    exempt_add = add(
+        exempt, "add", cmd_exempt_add, "excuse an ASN for a month (leave, sickness, duty travel)"
+    )
+    exempt_add.add_argument("--nip", required=True)
+    exempt_add.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    exempt_add.add_argument("--reason", required=True)
+
+    export = commands.add_parser("export", help="monthly CSV exports").add_subparsers(
+        dest="export_command", metavar="REPORT", required=True
+    )
+    for kind, text in (
+        ("compliance", "the monthly compliance CSV, one row per ASN"),
+        ("opd", "per-OPD compliance summary"),
+        ("vendors", "revenue per UMKM"),
+        ("sales", "every sale line, voided ones marked BATAL"),
+    ):
+        sub = add(export, kind, _export(kind), text)
+        sub.add_argument(
+            "--month", type=_month, metavar="YYYY-MM", help="default: this month (stall time)"
+        )
+        sub.add_argument(
+            "--out",
+            type=Path,
+            metavar="FILE",
+            help="default: <export folder>/"
+            + default_file_name(kind, Month(2026, 11)).replace("2026-11", "YYYY-MM"),
+        )
+        sub.add_argument(
+            "--delimiter", choices=[",", ";"], help="default: export.delimiter from the config"
+        )
+
+    summary = add(commands, "summary", cmd_summary, "print the month's compliance per OPD")
+    summary.add_argument("--month", type=_month, metavar="YYYY-MM")
+
+    ledger = commands.add_parser("ledger", help="ledger checks").add_subparsers(
+        dest="ledger_command", metavar="ACTION", required=True
+    )
+    add(ledger, "verify", cmd_verify, "check the hash chain and database integrity")
+
+    backup = add(commands, "backup", cmd_backup, "consistent online copy of the database")
+    backup.add_argument("dir", nargs="?", type=Path, help="default: backup.folder from config")
+
+    admin = commands.add_parser("admin", help="admin settings").add_subparsers(
+        dest="admin_command", metavar="ACTION", required=True
+    )
+    add(admin, "set-pin", cmd_set_pin, "set the admin PIN (read from the terminal or stdin)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        settings = load_settings(config_path(args.config))
+        if args.handler is cmd_init:
+            return cmd_init(settings, args)
+        with open_kiosk(settings) as kiosk:
+            return args.handler(kiosk, args)
+    except (*USER_ERRORS, CliError) as error:
+        if args.debug:
+            raise
+        print(f"jikubata: {error}", file=sys.stderr)
+        if isinstance(error, ImportRefused) and len(error.problems) > 1:
+            for problem in error.problems[:MAX_LISTED_PROBLEMS]:
+                print(f"  {problem}", file=sys.stderr)
+            if len(error.problems) > MAX_LISTED_PROBLEMS:
+                print(f"  … and {len(error.problems) - MAX_LISTED_PROBLEMS} more",
+                      file=sys.stderr)
+        return EXIT_ERROR
+    except OperationalError as error:
+        if args.debug:
+            raise
+        print(
+            f"jikubata: the database could not be used ({error.orig}); is another program "
+            "holding it, or is the disk full?",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+__all__ = ["local_now", "main"]

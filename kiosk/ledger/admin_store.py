@@ -1,0 +1,84 @@
+"""Exemptions and small kiosk settings (the admin PIN's hash), each change audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import insert, select, update
+
+from ..domain.errors import DomainError
+from ..domain.months import Month
+from .engine import Database
+from .models import Exemption, KioskSetting
+from .sales_ledger import audit
+
+EXEMPTIONS = Exemption.__table__
+SETTINGS = KioskSetting.__table__
+
+
+class DuplicateExemption(DomainError):
+    pass
+
+
+class AdminStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add_exemption(
+        self, nip: str, month: Month, reason: str, *, actor: str, at: dt.datetime
+    ) -> None:
+        with self._db.write() as connection:
+            exists = connection.execute(
+                select(EXEMPTIONS.c.reason).where(
+                    EXEMPTIONS.c.nip == nip, EXEMPTIONS.c.month == str(month)
+                )
+            ).first()
+            if exists:
+                raise DuplicateExemption(
+                    f"{nip} is already exempt for {month} (reason: {exists.reason})"
+                )
+            connection.execute(
+                insert(EXEMPTIONS),
+                {
+                    "nip": nip,
+                    "month": str(month),
+                    "reason": reason,
+                    "created_by": actor,
+                    "created_at": at,
+                },
+            )
+            audit(connection, actor, "exemption", at, nip=nip, month=str(month), reason=reason)
+
+    def exempt_nips(self, month: Month) -> set[str]:
+        with self._db.read() as connection:
+            return set(
+                connection.execute(
+                    select(EXEMPTIONS.c.nip).where(EXEMPTIONS.c.month == str(month))
+                ).scalars()
+            )
+
+    def is_exempt(self, nip: str, month: Month) -> bool:
+        with self._db.read() as connection:
+            return (
+                connection.execute(
+                    select(EXEMPTIONS.c.id).where(
+                        EXEMPTIONS.c.nip == nip, EXEMPTIONS.c.month == str(month)
+                    )
+                ).first()
+                is not None
+            )
+
+    def get_setting(self, key: str) -> str | None:
+        with self._db.read() as connection:
+            return connection.execute(
+                select(SETTINGS.c.value).where(SETTINGS.c.key == key)
+            ).scalar()
+
+    def set_setting(self, key: str, value: str, *, actor: str, at: dt.datetime) -> None:
+        with self._db.write() as connection:
+            found = connection.execute(select(SETTINGS.c.key).where(SETTINGS.c.key == key)).first()
+            if found:
+                connection.execute(update(SETTINGS).where(SETTINGS.c.key == key), {"value": value})
+            else:
+                connection.execute(insert(SETTINGS), {"key": key, "value": value})
+            audit(connection, actor, "setting", at, key=key)

@@ -1,0 +1,310 @@
+"""Writing sales and voids to the append-only ledger, and reading them back by number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from ..domain.cart import CartLine
+from ..domain.errors import DomainError
+from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
+from .chain import GENESIS_HASH, entry_hash, sale_fields, void_fields
+from .engine import Database
+from .models import AuditLog, Entry, Sale, SaleLine, SalesImport, Void
+
+ENTRIES = Entry.__table__
+SALES = Sale.__table__
+LINES = SaleLine.__table__
+VOIDS = Void.__table__
+
+
+class SaleNotFound(DomainError):
+    pass
+
+
+class AlreadyVoided(DomainError):
+    pass
+
+
+class DuplicateImport(DomainError):
+    pass
+
+
+def _chain_head(connection: Connection, kiosk_id: str) -> tuple[int, str]:
+    """(last seq, last hash) of this kiosk's chain; read inside the write transaction."""
+    row = connection.execute(
+        select(ENTRIES.c.seq, ENTRIES.c.entry_hash)
+        .where(ENTRIES.c.kiosk_id == kiosk_id)
+        .order_by(ENTRIES.c.seq.desc())
+        .limit(1)
+    ).first()
+    return (row.seq, row.entry_hash) if row else (0, GENESIS_HASH)
+
+
+def _line_tuples(lines: Sequence[CartLine]) -> list[tuple[str, str | None, str, int, int]]:
+    return [(ln.vendor_code, ln.sku, ln.description, ln.unit_price, ln.quantity) for ln in lines]
+
+
+def audit(connection: Connection, actor: str, action: str, at: dt.datetime, **detail: Any) -> None:
+    connection.execute(
+        insert(AuditLog.__table__),
+        {
+            "at": at,
+            "actor": actor,
+            "action": action,
+            "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+        },
+    )
+
+
+class SalesLedger:
+    def __init__(self, db: Database, kiosk_id: str) -> None:
+        self._db = db
+        self.kiosk_id = kiosk_id
+
+    def append_sale(self, draft: SaleDraft) -> RecordedSale:
+        """Commit one sale durably; only once this returns may the screen say it is done."""
+        with self._db.write() as connection:
+            seq, prev = _chain_head(connection, self.kiosk_id)
+            (recorded,) = self._insert_sales(connection, [draft], seq, prev, "kiosk", None)
+        return recorded
+
+    def append_sales(self, drafts: Sequence[SaleDraft]) -> int:
+        """Many kiosk sales in one transaction (demo seeding, benchmarks)."""
+        with self._db.write() as connection:
+            seq, prev = _chain_head(connection, self.kiosk_id)
+            self._insert_sales(connection, drafts, seq, prev, "kiosk", None)
+        return len(drafts)
+
+    def import_sales(
+        self,
+        drafts: Sequence[SaleDraft],
+        *,
+        file_name: str,
+        file_sha256: str,
+        actor: str,
+        at: dt.datetime,
+    ) -> int:
+        """All rows of a paper-records file in one transaction, or none of them."""
+        with self._db.write() as connection:
+            already = connection.execute(
+                select(
+                    SalesImport.__table__.c.file_name, SalesImport.__table__.c.imported_at
+                ).where(SalesImport.__table__.c.file_sha256 == file_sha256)
+            ).first()
+            if already:
+                raise DuplicateImport(
+                    f"this file was already imported (as '{already.file_name}' on "
+                    f"{already.imported_at:%Y-%m-%d})"
+                )
+            import_id = connection.execute(
+                insert(SalesImport.__table__),
+                {
+                    "file_name": file_name,
+                    "file_sha256": file_sha256,
+                    "row_count": len(drafts),
+                    "imported_at": at,
+                    "imported_by": actor,
+                },
+            ).inserted_primary_key[0]
+            seq, prev = _chain_head(connection, self.kiosk_id)
+            self._insert_sales(connection, drafts, seq, prev, "import", import_id)
+            audit(connection, actor, "sales_import", at, file=file_name, rows=len(drafts))
+        return len(drafts)
+
+    def _insert_sales(
+        self,
+        connection: Connection,
+        drafts: Sequence[SaleDraft],
+        seq: int,
+        prev: str,
+        source: str,
+        import_id: int | None,
+    ) -> list[RecordedSale]:
+        entries, sales, lines, recorded = [], [], [], []
+        for draft in drafts:
+            seq += 1
+            entry_id = str(uuid.uuid4())
+            created_at = draft.created_at.astimezone(dt.UTC)
+            method = draft.payment.method.value
+            cash = draft.payment.cash_given
+            fields = sale_fields(
+                entry_id=entry_id,
+                kiosk_id=self.kiosk_id,
+                seq=seq,
+                prev_hash=prev,
+                created_at=created_at,
+                nip=draft.nip,
+                operator=draft.operator,
+                payment_method=method,
+                cash_given=cash,
+                total=draft.total,
+                source=source,
+                note=draft.note,
+                lines=_line_tuples(draft.lines),
+            )
+            digest = entry_hash(fields)
+            entries.append(
+                {
+                    "id": entry_id,
+                    "kiosk_id": self.kiosk_id,
+                    "seq": seq,
+                    "kind": "sale",
+                    "prev_hash": prev,
+                    "entry_hash": digest,
+                }
+            )
+            sales.append(
+                {
+                    "id": entry_id,
+                    "created_at": created_at,
+                    "nip": draft.nip,
+                    "operator": draft.operator,
+                    "payment_method": method,
+                    "cash_given": cash,
+                    "total": draft.total,
+                    "source": source,
+                    "note": draft.note,
+                    "sales_import_id": import_id,
+                }
+            )
+            for line_no, line in enumerate(draft.lines, start=1):
+                lines.append(
+                    {
+                        "sale_id": entry_id,
+                        "line_no": line_no,
+                        "kode_umkm": line.vendor_code,
+                        "sku": line.sku,
+                        "description": line.description,
+                        "unit_price": line.unit_price,
+                        "quantity": line.quantity,
+                        "subtotal": line.subtotal,
+                    }
+                )
+            recorded.append(
+                RecordedSale(
+                    id=entry_id,
+                    kiosk_id=self.kiosk_id,
+                    seq=seq,
+                    created_at=created_at,
+                    nip=draft.nip,
+                    operator=draft.operator,
+                    payment_method=method,
+                    cash_given=cash,
+                    total=draft.total,
+                    source=source,
+                    note=draft.note,
+                    lines=draft.lines,
+                    entry_hash=digest,
+                )
+            )
+            prev = digest
+        connection.execute(insert(ENTRIES), entries)
+        connection.execute(insert(SALES), sales)
+        connection.execute(insert(LINES), lines)
+        return recorded
+
+    def void(self, number: str, *, reason: str, actor: str, at: dt.datetime) -> RecordedSale:
+        """A void is a new entry pointing at the sale; the sale itself is never touched."""
+        if not reason.strip():
+            raise DomainError("a void needs a reason")
+        kiosk_id, seq = parse_sale_number(number)
+        with self._db.write() as connection:
+            sale = self._find(connection, kiosk_id, seq)
+            if sale is None:
+                raise SaleNotFound(f"there is no sale {sale_number(kiosk_id, seq)}")
+            if sale.voided:
+                raise AlreadyVoided(f"sale {sale.number} was already voided")
+            head_seq, prev = _chain_head(connection, self.kiosk_id)
+            entry_id = str(uuid.uuid4())
+            at = at.astimezone(dt.UTC)
+            digest = entry_hash(
+                void_fields(
+                    entry_id=entry_id,
+                    kiosk_id=self.kiosk_id,
+                    seq=head_seq + 1,
+                    prev_hash=prev,
+                    created_at=at,
+                    sale_id=sale.id,
+                    reason=reason,
+                    voided_by=actor,
+                )
+            )
+            connection.execute(
+                insert(ENTRIES),
+                {
+                    "id": entry_id,
+                    "kiosk_id": self.kiosk_id,
+                    "seq": head_seq + 1,
+                    "kind": "void",
+                    "prev_hash": prev,
+                    "entry_hash": digest,
+                },
+            )
+            connection.execute(
+                insert(VOIDS),
+                {
+                    "id": entry_id,
+                    "sale_id": sale.id,
+                    "created_at": at,
+                    "reason": reason,
+                    "voided_by": actor,
+                },
+            )
+            audit(connection, actor, "void", at, sale=sale.number, reason=reason)
+        return replace(sale, voided=True)
+
+    def find(self, number: str) -> RecordedSale | None:
+        kiosk_id, seq = parse_sale_number(number)
+        with self._db.read() as connection:
+            return self._find(connection, kiosk_id, seq)
+
+    def _find(self, connection: Connection, kiosk_id: str, seq: int) -> RecordedSale | None:
+        row = connection.execute(
+            select(
+                ENTRIES.c.kiosk_id,
+                ENTRIES.c.seq,
+                ENTRIES.c.entry_hash,
+                SALES,
+                VOIDS.c.id.label("void_id"),
+            )
+            .join(SALES, SALES.c.id == ENTRIES.c.id)
+            .outerjoin(VOIDS, VOIDS.c.sale_id == SALES.c.id)
+            .where(ENTRIES.c.kiosk_id == kiosk_id, ENTRIES.c.seq == seq)
+        ).first()
+        if row is None:
+            return None
+        lines = tuple(
+            CartLine(
+                vendor_code=ln.kode_umkm,
+                description=ln.description,
+                unit_price=ln.unit_price,
+                quantity=ln.quantity,
+                sku=ln.sku,
+            )
+            for ln in connection.execute(
+                select(LINES).where(LINES.c.sale_id == row.id).order_by(LINES.c.line_no)
+            )
+        )
+        return RecordedSale(
+            id=row.id,
+            kiosk_id=row.kiosk_id,
+            seq=row.seq,
+            created_at=row.created_at,
+            nip=row.nip,
+            operator=row.operator,
+            payment_method=row.payment_method,
+            cash_given=row.cash_given,
+            total=row.total,
+            source=row.source,
+            note=row.note,
+            lines=lines,
+            entry_hash=row.entry_hash,
+            voided=row.void_id is not None,
+        )

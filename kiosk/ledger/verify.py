@@ -1,0 +1,184 @@
+"""Walk every kiosk's hash chain and the database's own integrity checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from ..domain.records import sale_number
+from .chain import GENESIS_HASH, entry_hash, sale_fields, void_fields
+from .engine import Database
+from .models import Entry, Sale, SaleLine, Void
+
+ENTRIES = Entry.__table__
+SALES = Sale.__table__
+LINES = SaleLine.__table__
+VOIDS = Void.__table__
+
+
+@dataclass(frozen=True)
+class BrokenEntry:
+    kiosk_id: str
+    seq: int
+    entry_id: str | None
+    reason: str
+
+    @property
+    def number(self) -> str:
+        return sale_number(self.kiosk_id, self.seq)
+
+    def describe(self) -> str:
+        return f"entry {self.number} ({self.entry_id or 'missing'}): {self.reason}"
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    entries_checked: int
+    kiosks: int
+    first_broken: BrokenEntry | None
+    database_problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken is None and not self.database_problems
+
+
+def _database_problems(connection: Connection, is_sqlite: bool) -> list[str]:
+    problems: list[str] = []
+    if is_sqlite:
+        for (line,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+            if line != "ok":
+                problems.append(f"integrity_check: {line}")
+        for row in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+            problems.append(f"foreign key broken in table {row[0]} (row {row[1]})")
+    orphans = connection.execute(
+        select(func.count())
+        .select_from(SALES)
+        .outerjoin(ENTRIES, ENTRIES.c.id == SALES.c.id)
+        .where(ENTRIES.c.id.is_(None))
+    ).scalar_one()
+    if orphans:
+        problems.append(f"{orphans} sale row(s) have no ledger entry")
+    return problems
+
+
+def _walk(connection: Connection) -> Iterator[list[Any]]:
+    """Rows of the whole ledger in chain order; one group of rows (one per line) per entry."""
+    query = (
+        select(
+            ENTRIES.c.id,
+            ENTRIES.c.kiosk_id,
+            ENTRIES.c.seq,
+            ENTRIES.c.kind,
+            ENTRIES.c.prev_hash,
+            ENTRIES.c.entry_hash,
+            SALES.c.id.label("sale_row"),
+            SALES.c.created_at,
+            SALES.c.nip,
+            SALES.c.operator,
+            SALES.c.payment_method,
+            SALES.c.cash_given,
+            SALES.c.total,
+            SALES.c.source,
+            SALES.c.note,
+            LINES.c.kode_umkm,
+            LINES.c.sku,
+            LINES.c.description,
+            LINES.c.unit_price,
+            LINES.c.quantity,
+            LINES.c.subtotal,
+            VOIDS.c.id.label("void_row"),
+            VOIDS.c.sale_id,
+            VOIDS.c.created_at.label("void_at"),
+            VOIDS.c.reason,
+            VOIDS.c.voided_by,
+        )
+        .outerjoin(SALES, SALES.c.id == ENTRIES.c.id)
+        .outerjoin(LINES, LINES.c.sale_id == SALES.c.id)
+        .outerjoin(VOIDS, VOIDS.c.id == ENTRIES.c.id)
+        .order_by(ENTRIES.c.kiosk_id, ENTRIES.c.seq, LINES.c.line_no)
+    )
+    result = connection.execution_options(yield_per=5000).execute(query)
+    for _, rows in groupby(result, key=lambda r: r.id):
+        yield list(rows)
+
+
+def _recomputed_hash(rows: list[Any]) -> tuple[str | None, str | None]:
+    """(hash, problem) for one entry from what the tables hold now."""
+    head = rows[0]
+    common = {
+        "entry_id": head.id,
+        "kiosk_id": head.kiosk_id,
+        "seq": head.seq,
+        "prev_hash": head.prev_hash,
+    }
+    if head.kind == "sale":
+        if head.sale_row is None:
+            return None, "its sale row is missing"
+        if any(r.subtotal != r.unit_price * r.quantity for r in rows if r.kode_umkm is not None):
+            return None, "a line's subtotal is not quantity × price"
+        lines = [
+            (r.kode_umkm, r.sku, r.description, r.unit_price, r.quantity)
+            for r in rows
+            if r.kode_umkm is not None
+        ]
+        if sum(r.subtotal for r in rows if r.kode_umkm is not None) != head.total:
+            return None, "its total is not the sum of its lines"
+        return entry_hash(
+            sale_fields(
+                **common,
+                created_at=head.created_at,
+                nip=head.nip,
+                operator=head.operator,
+                payment_method=head.payment_method,
+                cash_given=head.cash_given,
+                total=head.total,
+                source=head.source,
+                note=head.note,
+                lines=lines,
+            )
+        ), None
+    if head.kind == "void":
+        if head.void_row is None:
+            return None, "its void row is missing"
+        return entry_hash(
+            void_fields(
+                **common,
+                created_at=head.void_at,
+                sale_id=head.sale_id,
+                reason=head.reason,
+                voided_by=head.voided_by,
+            )
+        ), None
+    return None, f"unknown entry kind {head.kind!r}"
+
+
+def verify_ledger(db: Database) -> VerifyReport:
+    checked = 0
+    kiosks: set[str] = set()
+    first_broken: BrokenEntry | None = None
+    with db.read() as connection:
+        problems = _database_problems(connection, db.is_sqlite)
+        kiosk, expected_seq, expected_prev = None, 1, GENESIS_HASH
+        for rows in _walk(connection):
+            head = rows[0]
+            if head.kiosk_id != kiosk:
+                kiosk, expected_seq, expected_prev = head.kiosk_id, 1, GENESIS_HASH
+                kiosks.add(kiosk)
+            checked += 1
+            digest, problem = _recomputed_hash(rows)
+            if head.seq != expected_seq:
+                problem = f"entry {sale_number(kiosk, expected_seq)} is missing before it"
+            elif head.prev_hash != expected_prev:
+                problem = "it does not point at the entry before it"
+            elif problem is None and digest != head.entry_hash:
+                problem = "its contents do not match its hash (edited after it was written)"
+            if problem:
+                first_broken = BrokenEntry(head.kiosk_id, head.seq, head.id, problem)
+                break
+            expected_seq, expected_prev = head.seq + 1, head.entry_hash
+    return VerifyReport(checked, len(kiosks), first_broken, tuple(problems))

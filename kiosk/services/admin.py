@@ -1,0 +1,36 @@
+"""Admin actions on the ledger: voids and exemptions, each audited by the store."""
+
+from __future__ import annotations
+
+from ..domain.errors import DomainError
+from ..domain.months import Month
+from ..domain.nip import parse_nip
+from ..domain.records import RecordedSale
+from .ports import AdminPort, Clock, SalesLedgerPort, utc_now
+
+VOID_REASONS = (
+    "Salah input",
+    "Pembeli batal",
+    "Pembayaran gagal",
+    "Barang habis",
+    "Transaksi ganda",
+)
+
+
+class AdminService:
+    def __init__(self, ledger: SalesLedgerPort, admin: AdminPort, clock: Clock = utc_now) -> None:
+        self._ledger = ledger
+        self._admin = admin
+        self._clock = clock
+
+    def void(self, number: str, reason: str, *, actor: str = "admin") -> RecordedSale:
+        reason = reason.strip()
+        if len(reason) < 3:
+            raise DomainError("give a reason for the void (at least 3 characters)")
+        return self._ledger.void(number, reason=reason, actor=actor, at=self._clock())
+
+    def exempt(self, nip: str, month: Month, reason: str, *, actor: str = "admin") -> None:
+        reason = reason.strip()
+        if len(reason) < 3:
+            raise DomainError("give a reason for the exemption (leave, sickness, duty travel…)")
+        self._admin.add_exemption(parse_nip(nip), month, reason, actor=actor, at=self._clock())

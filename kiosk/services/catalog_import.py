@@ -1,0 +1,125 @@
+"""Importing the UMKM (vendors) and their products."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from ..domain.money import MoneyError, parse_rupiah
+from ..domain.records import Product, Vendor
+from .csv_input import read_csv
+from .errors import ImportRefused, RowProblem
+from .ports import CatalogPort, Clock, utc_now
+
+VENDOR_COLUMNS = ("kode_umkm", "nama", "pemilik", "telepon")
+PRODUCT_COLUMNS = ("kode_umkm", "sku", "nama", "harga", "kategori")
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}$")
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class CatalogPreview(Generic[T]):
+    items: list[T]
+    problems: list[RowProblem]
+
+
+def _code_problem(value: str) -> str | None:
+    if not _CODE.match(value):
+        return f"'{value}' must be 1-32 letters, digits, '.', '_' or '-' without spaces"
+    return None
+
+
+class CatalogImporter:
+    def __init__(self, catalog: CatalogPort, clock: Clock = utc_now) -> None:
+        self._catalog = catalog
+        self._clock = clock
+
+    def preview_vendors(self, path: Path) -> CatalogPreview[Vendor]:
+        vendors: list[Vendor] = []
+        problems: list[RowProblem] = []
+        seen: dict[str, int] = {}
+        for line, row in read_csv(path, VENDOR_COLUMNS).rows:
+            found = len(problems)
+            if problem := _code_problem(row["kode_umkm"]):
+                problems.append(RowProblem(line, "kode_umkm", problem))
+            elif row["kode_umkm"] in seen:
+                problems.append(
+                    RowProblem(
+                        line,
+                        "kode_umkm",
+                        (f"{row['kode_umkm']} is already on line {seen[row['kode_umkm']]}"),
+                    )
+                )
+            for column in ("nama", "pemilik"):
+                if not row[column]:
+                    problems.append(RowProblem(line, column, "must not be empty"))
+            if row["telepon"] and not _PHONE.match(row["telepon"]):
+                problems.append(
+                    RowProblem(line, "telepon", (f"'{row['telepon']}' is not a phone number"))
+                )
+            if len(problems) == found:
+                seen[row["kode_umkm"]] = line
+                vendors.append(
+                    Vendor(row["kode_umkm"], row["nama"], row["pemilik"], row["telepon"])
+                )
+        return CatalogPreview(vendors, problems)
+
+    def preview_products(self, path: Path) -> CatalogPreview[Product]:
+        known_vendors = {v.kode_umkm for v in self._catalog.vendors()}
+        products: list[Product] = []
+        problems: list[RowProblem] = []
+        seen: dict[tuple[str, str], int] = {}
+        for line, row in read_csv(path, PRODUCT_COLUMNS).rows:
+            found = len(problems)
+            if row["kode_umkm"] not in known_vendors:
+                problems.append(
+                    RowProblem(
+                        line,
+                        "kode_umkm",
+                        (f"'{row['kode_umkm']}' is not a known UMKM; import the vendors first"),
+                    )
+                )
+            if problem := _code_problem(row["sku"]):
+                problems.append(RowProblem(line, "sku", problem))
+            elif (row["kode_umkm"], row["sku"]) in seen:
+                problems.append(
+                    RowProblem(
+                        line,
+                        "sku",
+                        (f"{row['sku']} is already on line {seen[(row['kode_umkm'], row['sku'])]}"),
+                    )
+                )
+            if not row["nama"]:
+                problems.append(RowProblem(line, "nama", "must not be empty"))
+            if not row["kategori"]:
+                problems.append(RowProblem(line, "kategori", "must not be empty"))
+            price = 0
+            try:
+                price = parse_rupiah(row["harga"])
+                if price <= 0:
+                    problems.append(RowProblem(line, "harga", "must be more than Rp0"))
+            except MoneyError as error:
+                problems.append(RowProblem(line, "harga", str(error)))
+            if len(problems) == found:
+                seen[(row["kode_umkm"], row["sku"])] = line
+                products.append(
+                    Product(row["kode_umkm"], row["sku"], row["nama"], price, row["kategori"])
+                )
+        return CatalogPreview(products, problems)
+
+    def import_vendors(self, path: Path, *, actor: str = "admin") -> int:
+        preview = self.preview_vendors(path)
+        if preview.problems:
+            raise ImportRefused(path, preview.problems)
+        return self._catalog.save_vendors(preview.items, actor=actor, at=self._clock())
+
+    def import_products(self, path: Path, *, actor: str = "admin") -> int:
+        preview = self.preview_products(path)
+        if preview.problems:
+            raise ImportRefused(path, preview.problems)
+        return self._catalog.save_products(preview.items, actor=actor, at=self._clock())

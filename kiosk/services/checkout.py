@@ -1,0 +1,58 @@
+"""Ringing up a sale: the basket is checked, committed durably, and only then reported done."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..domain.cart import CartError, CartLine, Payment
+from ..domain.nip import parse_nip
+from ..domain.records import RecordedSale, SaleDraft
+from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
+from .standing import BuyerStatus, StandingService
+
+
+@dataclass(frozen=True)
+class CheckoutResult:
+    sale: RecordedSale
+    buyer: BuyerStatus | None  # the buyer's month including this sale; None for a public buyer
+
+
+class CheckoutService:
+    def __init__(
+        self,
+        ledger: SalesLedgerPort,
+        catalog: CatalogPort,
+        standing: StandingService,
+        clock: Clock = utc_now,
+    ) -> None:
+        self._ledger = ledger
+        self._catalog = catalog
+        self._standing = standing
+        self._clock = clock
+
+    def checkout(
+        self,
+        lines: Sequence[CartLine],
+        *,
+        buyer_nip: str | None,
+        operator: str,
+        payment: Payment,
+        note: str | None = None,
+    ) -> CheckoutResult:
+        active = {v.kode_umkm for v in self._catalog.vendors(active_only=True)}
+        unknown = sorted({line.vendor_code for line in lines} - active)
+        if unknown:
+            raise CartError(f"UMKM {', '.join(unknown)} is not an active vendor here")
+        nip = parse_nip(buyer_nip) if buyer_nip else None
+        draft = SaleDraft(
+            lines=tuple(lines),
+            nip=nip,
+            operator=operator,
+            payment=payment,
+            created_at=self._clock(),
+            note=note,
+        )
+        sale = self._ledger.append_sale(draft)
+        buyer = self._standing.lookup(nip, sale.created_at) if nip else None
+        return CheckoutResult(sale, buyer)

@@ -1,0 +1,129 @@
+"""The monthly compliance report: everyone on the roster at the month's end, and every NIP that
+bought without being on it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from ..domain.compliance import Status, judge
+from ..domain.errors import DomainError
+from ..domain.months import Month
+from ..domain.regulation import Regulation
+from .ports import AdminPort, RosterPort, SpendingPort
+
+
+class NoRoster(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class ComplianceRow:
+    month: Month
+    nip: str
+    nama: str
+    opd: str
+    jabatan: str
+    tingkat: str
+    minimum: int
+    spent: int
+    purchases: int
+    status: Status
+
+    @property
+    def shortfall(self) -> int:
+        if self.status in (Status.DIKECUALIKAN, Status.TIDAK_TERDAFTAR):
+            return 0
+        return max(0, self.minimum - self.spent)
+
+
+@dataclass(frozen=True)
+class OpdSummary:
+    opd: str
+    people: int
+    counts: Counter[Status]
+    spent: int
+
+    @property
+    def obliged(self) -> int:
+        return self.people - self.counts[Status.DIKECUALIKAN]
+
+    @property
+    def compliance_rate(self) -> float:
+        """Share of obliged people (exempt ones left out) who met their minimum."""
+        return self.counts[Status.MEMENUHI] / self.obliged if self.obliged else 1.0
+
+
+class ComplianceService:
+    def __init__(
+        self,
+        roster: RosterPort,
+        spending: SpendingPort,
+        admin: AdminPort,
+        regulation: Regulation,
+        tz: ZoneInfo,
+    ) -> None:
+        self._roster = roster
+        self._spending = spending
+        self._admin = admin
+        self._regulation = regulation
+        self._tz = tz
+
+    def rows(self, month: Month) -> list[ComplianceRow]:
+        people = self._roster.people_on(month.last_day)
+        if not people:
+            raise NoRoster(
+                f"no roster is in force on {month.last_day}; import one first "
+                "(jikubata roster import FILE --as-of YYYY-MM-DD)"
+            )
+        self._regulation.period_for(month)  # a month before the rule existed is an error
+        start, end = month.utc_bounds(self._tz)
+        spending = self._spending.by_nip(start, end)
+        exempt = self._admin.exempt_nips(month)
+        rows = []
+        for person in sorted(people.values(), key=lambda p: (p.opd, p.nama, p.nip)):
+            minimum = self._regulation.minimum(person.tingkat, month)
+            spent = spending.get(person.nip)
+            total, count = (spent.total, spent.purchases) if spent else (0, 0)
+            rows.append(
+                ComplianceRow(
+                    month,
+                    person.nip,
+                    person.nama,
+                    person.opd,
+                    person.jabatan,
+                    person.tingkat,
+                    minimum,
+                    total,
+                    count,
+                    judge(minimum, total, exempt=person.nip in exempt, on_roster=True),
+                )
+            )
+        for nip in sorted(spending.keys() - people.keys()):
+            spent = spending[nip]
+            rows.append(
+                ComplianceRow(
+                    month,
+                    nip,
+                    "",
+                    "",
+                    "",
+                    "",
+                    0,
+                    spent.total,
+                    spent.purchases,
+                    Status.TIDAK_TERDAFTAR,
+                )
+            )
+        return rows
+
+    def opd_summary(self, month: Month) -> list[OpdSummary]:
+        by_opd: dict[str, list[ComplianceRow]] = {}
+        for row in self.rows(month):
+            if row.status is not Status.TIDAK_TERDAFTAR:
+                by_opd.setdefault(row.opd, []).append(row)
+        return [
+            OpdSummary(opd, len(rows), Counter(r.status for r in rows), sum(r.spent for r in rows))
+            for opd, rows in sorted(by_opd.items())
+        ]

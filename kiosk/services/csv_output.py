@@ -1,0 +1,54 @@
+"""Writing CSV for Excel: UTF-8 with BOM (so Excel reads the accents), a chosen delimiter, and
+text cells that could be taken for formulas neutralised. Files appear whole or not at all."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+# Excel evaluates a cell starting with these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+Cell = str | int | None
+
+
+def neutralise(cell: Cell) -> str | int:
+    if cell is None:
+        return ""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def write_csv(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]], delimiter: str = ","
+) -> int:
+    """Write atomically (temporary file, then rename); returns the number of data rows."""
+    if delimiter not in (",", ";"):
+        raise ValueError("the delimiter must be ',' or ';'")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    count = 0
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+            writer.writerow(header)
+            for row in rows:
+                writer.writerow([neutralise(cell) for cell in row])
+                count += 1
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def decimal_text(value: float, delimiter: str) -> str:
+    """One decimal, with the decimal mark the reader's Excel expects for that delimiter
+    (';' files are for Indonesian regional settings, where the decimal mark is ',')."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if delimiter == ";" else text

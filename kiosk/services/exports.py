@@ -1,0 +1,152 @@
+"""The admin's CSV exports (formats fixed in DESIGN.md §4: change them only on purpose)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..domain.compliance import Status
+from ..domain.months import Month
+from ..domain.records import sale_number
+from .compliance import ComplianceService
+from .csv_output import decimal_text, write_csv
+from .ports import RosterPort, SpendingPort
+
+COMPLIANCE_HEADER = (
+    "bulan",
+    "nip",
+    "nama",
+    "opd",
+    "jabatan",
+    "tingkat",
+    "minimum",
+    "belanja",
+    "transaksi",
+    "kekurangan",
+    "status",
+)
+OPD_HEADER = (
+    "bulan",
+    "opd",
+    "jumlah_asn",
+    "wajib",
+    "memenuhi",
+    "kurang",
+    "tidak_belanja",
+    "dikecualikan",
+    "persen_memenuhi",
+    "total_belanja",
+)
+VENDOR_HEADER = ("bulan", "kode_umkm", "nama_umkm", "pendapatan", "transaksi", "item")
+SALES_HEADER = (
+    "waktu",
+    "no_transaksi",
+    "kiosk",
+    "kode_umkm",
+    "nama_umkm",
+    "produk",
+    "jumlah",
+    "harga",
+    "subtotal",
+    "nip",
+    "nama",
+    "opd",
+    "metode_bayar",
+    "status",
+    "petugas",
+    "sumber",
+)
+
+
+def default_file_name(kind: str, month: Month) -> str:
+    return f"{kind}-{month}.csv"
+
+
+class ExportService:
+    def __init__(
+        self,
+        compliance: ComplianceService,
+        roster: RosterPort,
+        spending: SpendingPort,
+        tz: ZoneInfo,
+        delimiter: str = ",",
+    ) -> None:
+        self._compliance = compliance
+        self._roster = roster
+        self._spending = spending
+        self._tz = tz
+        self.delimiter = delimiter
+
+    def compliance(self, month: Month, out: Path, delimiter: str | None = None) -> int:
+        rows = (
+            (
+                str(month),
+                r.nip,
+                r.nama,
+                r.opd,
+                r.jabatan,
+                r.tingkat,
+                r.minimum,
+                r.spent,
+                r.purchases,
+                r.shortfall,
+                r.status.value,
+            )
+            for r in self._compliance.rows(month)
+        )
+        return write_csv(out, COMPLIANCE_HEADER, rows, delimiter or self.delimiter)
+
+    def opd(self, month: Month, out: Path, delimiter: str | None = None) -> int:
+        delimiter = delimiter or self.delimiter
+        rows = (
+            (
+                str(month),
+                s.opd,
+                s.people,
+                s.obliged,
+                s.counts[Status.MEMENUHI],
+                s.counts[Status.KURANG],
+                s.counts[Status.TIDAK_BELANJA],
+                s.counts[Status.DIKECUALIKAN],
+                decimal_text(100 * s.compliance_rate, delimiter),
+                s.spent,
+            )
+            for s in self._compliance.opd_summary(month)
+        )
+        return write_csv(out, OPD_HEADER, rows, delimiter)
+
+    def vendors(self, month: Month, out: Path, delimiter: str | None = None) -> int:
+        start, end = month.utc_bounds(self._tz)
+        rows = (
+            (str(month), v.kode_umkm, v.nama, v.revenue, v.sales, v.items)
+            for v in self._spending.vendor_revenue(start, end)
+        )
+        return write_csv(out, VENDOR_HEADER, rows, delimiter or self.delimiter)
+
+    def sales(self, month: Month, out: Path, delimiter: str | None = None) -> int:
+        start, end = month.utc_bounds(self._tz)
+        people = self._roster.people_on(month.last_day)
+
+        def rows():  # type: ignore[no-untyped-def]
+            for line in self._spending.sale_lines(start, end):
+                person = people.get(line.nip) if line.nip else None
+                yield (
+                    line.created_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M"),
+                    sale_number(line.kiosk_id, line.seq),
+                    line.kiosk_id,
+                    line.kode_umkm,
+                    line.nama_umkm,
+                    line.description,
+                    line.quantity,
+                    line.unit_price,
+                    line.subtotal,
+                    line.nip,
+                    person.nama if person else "",
+                    person.opd if person else "",
+                    line.payment_method,
+                    "BATAL" if line.voided else "SAH",
+                    line.operator,
+                    line.source,
+                )
+
+        return write_csv(out, SALES_HEADER, rows(), delimiter or self.delimiter)

@@ -1,0 +1,79 @@
+"""What the services need from storage, as Protocols; kiosk.ledger provides them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
+
+from ..domain.months import Month
+from ..domain.records import Product, RecordedSale, RosterPerson, SaleDraft, Vendor
+
+Clock = Callable[[], dt.datetime]  # returns an aware UTC "now"
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class SpendingLike(Protocol):
+    total: int
+    purchases: int
+
+
+class SalesLedgerPort(Protocol):
+    kiosk_id: str
+
+    def append_sale(self, draft: SaleDraft) -> RecordedSale: ...
+    def append_sales(self, drafts: Sequence[SaleDraft]) -> int: ...
+    def import_sales(
+        self,
+        drafts: Sequence[SaleDraft],
+        *,
+        file_name: str,
+        file_sha256: str,
+        actor: str,
+        at: dt.datetime,
+    ) -> int: ...
+    def void(self, number: str, *, reason: str, actor: str, at: dt.datetime) -> RecordedSale: ...
+    def find(self, number: str) -> RecordedSale | None: ...
+
+
+class RosterPort(Protocol):
+    def people_on(self, day: dt.date) -> dict[str, RosterPerson]: ...
+    def person_on(self, nip: str, day: dt.date) -> RosterPerson | None: ...
+    def add_snapshot(
+        self,
+        people: Sequence[RosterPerson],
+        *,
+        as_of: dt.date,
+        file_name: str,
+        file_sha256: str,
+        forced: bool,
+        actor: str,
+        at: dt.datetime,
+    ) -> int: ...
+
+
+class CatalogPort(Protocol):
+    def vendors(self, *, active_only: bool = False) -> list[Vendor]: ...
+    def products(self, *, active_only: bool = False) -> list[Product]: ...
+    def save_vendors(self, vendors: Sequence[Vendor], *, actor: str, at: dt.datetime) -> int: ...
+    def save_products(self, products: Sequence[Product], *, actor: str, at: dt.datetime) -> int: ...
+
+
+class SpendingPort(Protocol):
+    def by_nip(self, start: dt.datetime, end: dt.datetime) -> dict[str, SpendingLike]: ...
+    def of(self, nip: str, start: dt.datetime, end: dt.datetime) -> SpendingLike: ...
+    def sale_lines(self, start: dt.datetime, end: dt.datetime) -> Iterator: ...  # type: ignore[type-arg]
+    def vendor_revenue(self, start: dt.datetime, end: dt.datetime) -> list: ...  # type: ignore[type-arg]
+
+
+class AdminPort(Protocol):
+    def add_exemption(
+        self, nip: str, month: Month, reason: str, *, actor: str, at: dt.datetime
+    ) -> None: ...
+    def exempt_nips(self, month: Month) -> set[str]: ...
+    def is_exempt(self, nip: str, month: Month) -> bool: ...
+    def get_setting(self, key: str) -> str | None: ...
+    def set_setting(self, key: str, value: str, *, actor: str, at: dt.datetime) -> None: ...

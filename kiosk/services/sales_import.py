@@ -1,0 +1,119 @@
+"""Recording purchases written down on paper while the kiosk was unavailable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..domain.cart import CartLine, Payment, PaymentMethod
+from ..domain.errors import DomainError
+from ..domain.money import parse_rupiah
+from ..domain.nip import nip_problem
+from ..domain.records import SaleDraft
+from .csv_input import read_csv
+from .errors import ImportRefused, RowProblem
+from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
+
+SALES_COLUMNS = ("waktu", "nip", "kode_umkm", "jumlah", "keterangan")
+PAPER_DESCRIPTION = "Catatan manual"
+
+
+@dataclass(frozen=True)
+class SalesPreview:
+    drafts: list[SaleDraft]
+    problems: list[RowProblem]
+    content_sha256: str
+
+
+class SalesImporter:
+    def __init__(
+        self, ledger: SalesLedgerPort, catalog: CatalogPort, tz: ZoneInfo, clock: Clock = utc_now
+    ) -> None:
+        self._ledger = ledger
+        self._catalog = catalog
+        self._tz = tz
+        self._clock = clock
+
+    def preview(self, path: Path, *, actor: str = "admin") -> SalesPreview:
+        csv_rows = read_csv(path, SALES_COLUMNS)
+        vendors = {v.kode_umkm for v in self._catalog.vendors()}
+        now = self._clock()
+        drafts: list[SaleDraft] = []
+        problems: list[RowProblem] = []
+        for line, row in csv_rows.rows:
+            found = len(problems)
+            moment = None
+            try:
+                local = dt.datetime.strptime(row["waktu"], "%Y-%m-%d %H:%M")
+                moment = local.replace(tzinfo=self._tz).astimezone(dt.UTC)
+                if moment > now:
+                    problems.append(RowProblem(line, "waktu", f"{row['waktu']} is in the future"))
+            except ValueError:
+                problems.append(
+                    RowProblem(
+                        line, "waktu", (f"'{row['waktu']}' is not a time like 2026-11-07 09:15")
+                    )
+                )
+            if row["nip"] and (problem := nip_problem(row["nip"])):
+                problems.append(
+                    RowProblem(
+                        line,
+                        "nip",
+                        (
+                            f"'{row['nip']}' is not a valid NIP: {problem} (leave it empty for a "
+                            "public buyer)"
+                        ),
+                    )
+                )
+            if row["kode_umkm"] not in vendors:
+                problems.append(
+                    RowProblem(line, "kode_umkm", f"'{row['kode_umkm']}' is not a known UMKM")
+                )
+            amount = 0
+            try:
+                amount = parse_rupiah(row["jumlah"])
+                if amount <= 0:
+                    problems.append(RowProblem(line, "jumlah", "must be more than Rp0"))
+            except DomainError as error:
+                problems.append(RowProblem(line, "jumlah", str(error)))
+            if len(problems) > found or moment is None:
+                continue
+            try:
+                drafts.append(
+                    SaleDraft(
+                        lines=(
+                            CartLine(
+                                row["kode_umkm"], row["keterangan"] or PAPER_DESCRIPTION, amount
+                            ),
+                        ),
+                        nip=row["nip"] or None,
+                        operator=actor,
+                        payment=Payment(PaymentMethod.TUNAI),
+                        created_at=moment,
+                        note=row["keterangan"] or None,
+                    )
+                )
+            except DomainError as error:
+                problems.append(RowProblem(line, None, str(error)))
+        # Same purchases = same file, however Excel re-saved it (delimiter, BOM, line ends).
+        content = json.dumps([row for _, row in csv_rows.rows], sort_keys=True)
+        return SalesPreview(drafts, problems, hashlib.sha256(content.encode()).hexdigest())
+
+    def import_file(self, path: Path, *, actor: str = "admin") -> int:
+        preview = self.preview(path, actor=actor)
+        if preview.problems:
+            raise ImportRefused(path, preview.problems)
+        try:
+            return self._ledger.import_sales(
+                preview.drafts,
+                file_name=path.name,
+                file_sha256=preview.content_sha256,
+                actor=actor,
+                at=self._clock(),
+            )
+        except DomainError as error:
+            raise ImportRefused(path, message=f"{path.name}: {error}") from None

@@ -1,0 +1,68 @@
+"""Where a buyer stands this month: what a scan shows within a tenth of a second."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from ..domain.compliance import MonthStanding
+from ..domain.months import Month
+from ..domain.nip import mask_nip
+from ..domain.records import RosterPerson
+from ..domain.regulation import Regulation
+from .ports import AdminPort, Clock, RosterPort, SpendingPort, utc_now
+
+
+@dataclass(frozen=True)
+class BuyerStatus:
+    nip: str
+    person: RosterPerson | None  # None: a valid NIP on no roster (accepted, flagged)
+    tier_label: str | None
+    month: Month
+    standing: MonthStanding
+
+    @property
+    def masked_nip(self) -> str:
+        return mask_nip(self.nip)
+
+    @property
+    def on_roster(self) -> bool:
+        return self.person is not None
+
+
+class StandingService:
+    def __init__(
+        self,
+        roster: RosterPort,
+        spending: SpendingPort,
+        admin: AdminPort,
+        regulation: Regulation,
+        tz: ZoneInfo,
+        clock: Clock = utc_now,
+    ) -> None:
+        self._roster = roster
+        self._spending = spending
+        self._admin = admin
+        self._regulation = regulation
+        self._tz = tz
+        self._clock = clock
+
+    def lookup(self, nip: str, at: dt.datetime | None = None) -> BuyerStatus:
+        moment = at or self._clock()
+        month = Month.of(moment, self._tz)
+        today = moment.astimezone(self._tz).date()
+        person = self._roster.person_on(nip, today)
+        start, end = month.utc_bounds(self._tz)
+        spent = self._spending.of(nip, start, end)
+        minimum = self._regulation.minimum(person.tingkat, month) if person else 0
+        standing = MonthStanding.of(
+            minimum,
+            spent.total,
+            spent.purchases,
+            exempt=person is not None and self._admin.is_exempt(nip, month),
+            on_roster=person is not None,
+        )
+        return BuyerStatus(
+            nip, person, self._regulation.label(person.tingkat) if person else None, month, standing
+        )
