@@ -310,8 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for problem in error.problems[:MAX_LISTED_PROBLEMS]:
                 print(f"  {problem}", file=sys.stderr)
             if len(error.problems) > MAX_LISTED_PROBLEMS:
-                print(f"  … and {len(error.problems) - MAX_LISTED_PROBLEMS} more",
-                      file=sys.stderr)
+                print(f"  … and {len(error.problems) - MAX_LISTED_PROBLEMS} more", file=sys.stderr)
         return EXIT_ERROR
     except OperationalError as error:
         if args.debug:

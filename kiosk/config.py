@@ -125,7 +125,8 @@ def _boolean(key: str, value: Any) -> bool:
 
 
 def _choice(key: str, value: Any, choices: tuple[Any, ...]) -> Any:
-    if value not in choices:
+    # same type too: a YAML 42.0 equals 42 but is not a character count
+    if not any(type(value) is type(c) and value == c for c in choices):
         allowed = ", ".join(repr(c) if isinstance(c, str) else str(c) for c in choices)
         raise ConfigError(f"{key} must be one of {allowed} (got {value!r})")
     return value
@@ -161,7 +162,7 @@ def _timezone(key: str, value: Any) -> str:
     _text(key, value)
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ConfigError(
             f"{key} must be an IANA time zone such as 'Asia/Jayapura' (got {value!r})"
         ) from None
@@ -222,12 +223,20 @@ def _regulation(raw: Any) -> Regulation:
         raise ConfigError(f"regulation.periods: {error}") from None
 
 
+def _resolve(key: str, base: Path, relative: str) -> Path:
+    try:
+        return (base / relative).resolve()
+    except (ValueError, OSError) as error:  # e.g. an embedded NUL byte
+        raise ConfigError(f"{key} is not a usable path ({error}; got {relative!r})") from None
+
+
 def _database_url(key: str, value: Any, base: Path) -> str:
     url = _text(key, value)
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
-        relative = url.removeprefix("sqlite:///")
-        if relative and relative != ":memory:" and not relative.startswith(":"):
-            return "sqlite:///" + str((base / relative).resolve())
+    sqlite = re.match(r"^(sqlite(?:\+\w+)?:///)(?!/)(.*)$", url, re.DOTALL)
+    if sqlite:
+        prefix, relative = sqlite.groups()
+        if relative and not relative.startswith(":"):
+            return prefix + str(_resolve(key, base, relative))
     if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", url):
         raise ConfigError(f"{key} must be a sqlite:/// or postgresql:// URL (got {value!r})")
     return url
@@ -264,7 +273,7 @@ def parse_settings(raw: Any, source: Path) -> Settings:
     )
 
     def path(k: str, v: Any) -> Path:
-        return (base / _text(k, v)).resolve()
+        return _resolve(k, base, _text(k, v))
 
     stall = _section(
         "stall",

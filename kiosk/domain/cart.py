@@ -34,7 +34,11 @@ class CartLine:
             raise CartError(
                 f"a price must be between Rp1 and Rp{MAX_LINE_AMOUNT:,}".replace(",", ".")
             )
-        if isinstance(self.quantity, bool) or not (1 <= self.quantity <= MAX_QUANTITY):
+        if (
+            isinstance(self.quantity, bool)
+            or not isinstance(self.quantity, int)
+            or not (1 <= self.quantity <= MAX_QUANTITY)
+        ):
             raise CartError(f"a quantity must be between 1 and {MAX_QUANTITY}")
 
     @property
@@ -98,6 +102,8 @@ class Payment:
     def change_for(self, total: int) -> int:
         if self.method is PaymentMethod.TUNAI:
             given = self.cash_given if self.cash_given is not None else total
+            if isinstance(given, bool) or not isinstance(given, int):
+                raise CartError("the cash given must be whole rupiah")
             if given < total:
                 raise CartError("the cash given is less than the total")
             return given - total

@@ -126,7 +126,7 @@ class SpendingQueries:
                 LINES.c.kode_umkm,
                 func.sum(LINES.c.subtotal).label("revenue"),
                 func.count(func.distinct(LINES.c.sale_id)).label("sales"),
-                func.sum(LINES.c.quantity).label("items"),
+                func.sum(LINES.c.quantity).label("item_count"),
             )
             .join(valid, valid.c.id == LINES.c.sale_id)
             .group_by(LINES.c.kode_umkm)
@@ -138,7 +138,7 @@ class SpendingQueries:
                 VENDORS.c.nama,
                 per_vendor.c.revenue,
                 per_vendor.c.sales,
-                per_vendor.c.items,
+                per_vendor.c.item_count,
             )
             .outerjoin(per_vendor, and_(per_vendor.c.kode_umkm == VENDORS.c.kode_umkm))
             .order_by(VENDORS.c.kode_umkm)

@@ -1,0 +1,86 @@
+"""Fixtures: a real SQLite ledger file per test, production pragmas, a settable clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kiosk.bootstrap import Kiosk, open_kiosk
+from kiosk.config import Settings, parse_settings
+from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "assets" / "sample"
+WIT = dt.timezone(dt.timedelta(hours=9))
+
+
+class FakeClock:
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def set_wit(self, text: str) -> None:
+        """Set the clock from Ambon wall-clock time, e.g. '2026-11-01 00:10'."""
+        self.now = dt.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=WIT)
+
+
+@pytest.fixture
+def raw_config() -> dict:
+    return yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))
+
+
+def make_settings(tmp_path: Path, raw: dict) -> Settings:
+    return parse_settings(raw, tmp_path / "config.yaml")
+
+
+@pytest.fixture
+def settings(tmp_path: Path, raw_config: dict) -> Settings:
+    return make_settings(tmp_path, raw_config)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(dt.datetime(2026, 11, 20, 3, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def kiosk(settings: Settings, clock: FakeClock) -> Iterator[Kiosk]:
+    with open_kiosk(settings, create=True, clock=clock) as opened:
+        yield opened
+
+
+@pytest.fixture
+def stocked(kiosk: Kiosk) -> Kiosk:
+    """Sample roster (as of 2026-10-01), vendors and products; no sales."""
+    kiosk.roster_importer.import_file(SAMPLE / "roster.csv", dt.date(2026, 10, 1))
+    kiosk.catalog_importer.import_vendors(SAMPLE / "vendors.csv")
+    kiosk.catalog_importer.import_products(SAMPLE / "products.csv")
+    return kiosk
+
+
+def first_nip_with_tier(kiosk: Kiosk, tier: str, day: dt.date = dt.date(2026, 11, 1)) -> str:
+    return next(p.nip for p in kiosk.roster.people_on(day).values() if p.tingkat == tier)
+
+
+def sell(kiosk: Kiosk, amount: int, nip: str | None, vendor: str = "UMKM-001") -> str:
+    """Ring up one free-amount line and return the receipt number."""
+    result = kiosk.checkout.checkout(
+        [CartLine(vendor, "Kue", amount)],
+        buyer_nip=nip,
+        operator="Ina",
+        payment=Payment(PaymentMethod.TUNAI, amount),
+    )
+    return result.sale.number
+
+
+def copy_sample(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    shutil.copy(SAMPLE / name, target)
+    return target

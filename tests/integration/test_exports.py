@@ -1,0 +1,99 @@
+"""The CSV exports an admin opens in Excel."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kiosk.domain.months import Month
+from kiosk.services.csv_output import write_csv
+from kiosk.services.exports import COMPLIANCE_HEADER, SALES_HEADER
+
+from .conftest import first_nip_with_tier, sell
+
+
+def read(path: Path, delimiter: str = ",") -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 BOM to show accents"
+    return list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=delimiter))
+
+
+def test_compliance_export_format(stocked, tmp_path: Path):
+    nip = first_nip_with_tier(stocked, "eselon_iv")
+    sell(stocked, 15_000, nip)
+    out = tmp_path / "c.csv"
+    assert stocked.exports.compliance(Month(2026, 11), out) == 48
+    rows = read(out)
+    assert tuple(rows[0]) == COMPLIANCE_HEADER
+    row = next(r for r in rows if r[1] == nip)
+    assert row[0] == "2026-11" and row[6:] == ["20000", "15000", "1", "5000", "KURANG"]
+    assert b"\r\n" in out.read_bytes()
+
+
+def test_semicolon_export_and_decimal_comma_in_opd_summary(stocked, tmp_path: Path):
+    sell(stocked, 200_000, first_nip_with_tier(stocked, "wali_kota"))
+    out = tmp_path / "opd.csv"
+    stocked.exports.opd(Month(2026, 11), out, ";")
+    rows = read(out, ";")
+    assert rows[0][:3] == ["bulan", "opd", "jumlah_asn"]
+    setda = next(r for r in rows if r[1] == "Sekretariat Daerah")
+    assert setda[4] == "1" and setda[8] == "11,1"  # 1 of 9 met, decimal comma for ';' files
+
+
+def test_sales_export_marks_voids_and_uses_wall_clock_time(stocked, clock, tmp_path: Path):
+    nip = first_nip_with_tier(stocked, "eselon_iii")
+    clock.set_wit("2026-11-01 00:10")
+    kept = sell(stocked, 12_000, nip, vendor="UMKM-002")
+    voided = sell(stocked, 8_000, None)
+    stocked.admin.void(voided, "Transaksi ganda")
+    out = tmp_path / "s.csv"
+    stocked.exports.sales(Month(2026, 11), out)
+    rows = read(out)
+    assert tuple(rows[0][:14]) == SALES_HEADER[:14]
+    by_number = {r[1]: r for r in rows[1:]}
+    person = stocked.roster.person_on(nip, dt.date(2026, 11, 30))
+    assert by_number[kept][0] == "2026-11-01 00:10"
+    assert by_number[kept][3] == "UMKM-002" and by_number[kept][9:14] == [
+        nip,
+        person.nama,
+        person.opd,
+        "TUNAI",
+        "SAH",
+    ]
+    assert by_number[voided][13] == "BATAL"
+
+
+def test_vendor_export_lists_vendors_that_sold_nothing(stocked, tmp_path: Path):
+    sell(stocked, 30_000, None, vendor="UMKM-003")
+    out = tmp_path / "v.csv"
+    assert stocked.exports.vendors(Month(2026, 11), out) == 8
+    rows = {r[1]: r for r in read(out)[1:]}
+    assert rows["UMKM-003"][3:] == ["30000", "1", "1"]
+    assert rows["UMKM-001"][3:] == ["0", "0", "0"]
+
+
+@pytest.mark.parametrize("cell", ["=1+2", "+62812", "-5", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_like_text_is_neutralised(tmp_path: Path, cell: str):
+    out = tmp_path / "x.csv"
+    write_csv(out, ["nama", "jumlah"], [[cell, -5]])
+    rows = read(out)
+    assert rows[1][0] == "'" + cell.strip("\r") or rows[1][0].startswith("'")
+    assert rows[1][0].startswith("'")
+    assert rows[1][1] == "-5"  # numbers stay numbers
+
+
+def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(tmp_path: Path):
+    out = tmp_path / "x.csv"
+    write_csv(out, ["a"], [["old"]])
+
+    def rows():  # type: ignore[no-untyped-def]
+        yield ["new"]
+        raise RuntimeError("disk went away")
+
+    with pytest.raises(RuntimeError):
+        write_csv(out, ["a"], rows())
+    assert read(out)[1] == ["old"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
