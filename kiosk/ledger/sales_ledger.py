@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, text
 
 from ..domain.cart import CartLine
 from ..domain.errors import DomainError
@@ -37,7 +37,13 @@ class DuplicateImport(DomainError):
 
 
 def _chain_head(connection: Connection, kiosk_id: str) -> tuple[int, str]:
-    """(last seq, last hash) of this kiosk's chain; read inside the write transaction."""
+    """(last seq, last hash) of this kiosk's chain; read inside the write transaction.
+
+    SQLite writers already hold the database's write lock (BEGIN IMMEDIATE); on PostgreSQL an
+    advisory lock per kiosk serialises writers until commit, so no two get the same seq."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(:kiosk))"),
+                           {"kiosk": kiosk_id})
     row = connection.execute(
         select(ENTRIES.c.seq, ENTRIES.c.entry_hash)
         .where(ENTRIES.c.kiosk_id == kiosk_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,8 @@ import yaml
 from kiosk.bootstrap import Kiosk, open_kiosk
 from kiosk.config import Settings, parse_settings
 from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+
+from ..pg_cluster import TempCluster, server_bin
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "assets" / "sample"
@@ -40,8 +43,30 @@ def make_settings(tmp_path: Path, raw: dict) -> Settings:
     return parse_settings(raw, tmp_path / "config.yaml")
 
 
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[TempCluster]:
+    bin_dir = server_bin()
+    if bin_dir is None:
+        message = "PostgreSQL server binaries are not installed (apt-get install postgresql)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI installs them: never let the PostgreSQL run go missing
+        pytest.skip(message)
+    cluster = TempCluster(bin_dir)
+    cluster.start()
+    yield cluster
+    cluster.stop()
+
+
 @pytest.fixture
-def settings(tmp_path: Path, raw_config: dict) -> Settings:
+def backend() -> str:
+    """Modules that must hold on both databases override this with both params."""
+    return "sqlite"
+
+
+@pytest.fixture
+def settings(tmp_path: Path, raw_config: dict, backend: str, request) -> Settings:
+    if backend == "postgresql":
+        raw_config["database"]["url"] = request.getfixturevalue("pg_cluster").new_database()
     return make_settings(tmp_path, raw_config)
 
 

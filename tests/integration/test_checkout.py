@@ -13,6 +13,12 @@ from kiosk.domain.nip import NipError
 from .conftest import first_nip_with_tier
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """Everything here must hold on the kiosk's SQLite and on a central PostgreSQL."""
+    return request.param
+
+
 def test_checkout_records_every_line_with_its_vendor_and_reports_the_month(stocked):
     nip = first_nip_with_tier(stocked, "eselon_iii")
     lines = [

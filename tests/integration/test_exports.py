@@ -15,6 +15,12 @@ from kiosk.services.exports import COMPLIANCE_HEADER, SALES_HEADER
 from .conftest import first_nip_with_tier, sell
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """Everything here must hold on the kiosk's SQLite and on a central PostgreSQL."""
+    return request.param
+
+
 def read(path: Path, delimiter: str = ",") -> list[list[str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 BOM to show accents"

@@ -16,6 +16,12 @@ from kiosk.services.errors import ImportRefused
 from .conftest import SAMPLE, FakeClock, first_nip_with_tier, make_settings, sell
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """Everything here must hold on the kiosk's SQLite and on a central PostgreSQL."""
+    return request.param
+
+
 def status_of(kiosk, nip: str, month: Month):  # type: ignore[no-untyped-def]
     return next(r for r in kiosk.compliance.rows(month) if r.nip == nip)
 

@@ -90,12 +90,12 @@ STATIC = encode_fields(STATIC_FIELDS)
 def make(*replace: tuple[str, str | None], extra: tuple[tuple[str, str], ...] = ()) -> str:
     """STATIC with some tags replaced (value ``None`` drops the tag) and extra fields appended."""
     changes = dict(replace)
-    fields = [
-        (tag, changes.get(tag, value))
-        for tag, value in STATIC_FIELDS
-        if not (tag in changes and changes[tag] is None)
-    ]
-    return encode_fields([*fields, *extra])  # type: ignore[list-item]
+    fields: list[tuple[str, str]] = []
+    for tag, value in STATIC_FIELDS:
+        new = changes.get(tag, value)
+        if new is not None:
+            fields.append((tag, new))
+    return encode_fields([*fields, *extra])
 
 
 # --- CRC ------------------------------------------------------------------------------------

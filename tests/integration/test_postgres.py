@@ -1,0 +1,69 @@
+"""What only a central PostgreSQL can show: its triggers, its locking, its tamper detection.
+(The traps, checkout and export modules also run every test on PostgreSQL.)"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from kiosk.bootstrap import open_kiosk
+
+from .conftest import first_nip_with_tier, sell
+
+
+@pytest.fixture
+def backend() -> str:
+    return "postgresql"
+
+
+def test_postgres_triggers_refuse_updates_and_deletes(stocked):
+    assert stocked.db.engine.dialect.name == "postgresql"
+    number = sell(stocked, 15_000, first_nip_with_tier(stocked, "eselon_iv"))
+    stocked.admin.void(number, "Salah input")
+    for statement in (
+        "UPDATE sales SET total = 1",
+        "DELETE FROM sale_lines",
+        "UPDATE voids SET reason = 'x'",
+        "DELETE FROM entries",
+        "UPDATE audit_log SET actor = 'x'",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), stocked.db.write() as connection:
+            connection.execute(text(statement))
+    assert stocked.sales_ledger.find(number).total == 15_000
+    assert stocked.verify().ok
+
+
+def test_postgres_concurrent_writers_keep_one_gapless_chain(stocked, settings, clock):
+    errors: list[BaseException] = []
+    second = open_kiosk(settings, clock=clock)
+
+    def ring(kiosk, count: int) -> None:  # type: ignore[no-untyped-def]
+        try:
+            for _ in range(count):
+                sell(kiosk, 1_000, None)
+        except BaseException as error:  # reported below, not swallowed
+            errors.append(error)
+
+    threads = [threading.Thread(target=ring, args=(k, 20)) for k in (stocked, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    second.close()
+    assert errors == []
+    report = stocked.verify()
+    assert report.ok and report.entries_checked == 40
+
+
+def test_postgres_verify_names_an_edited_sale(stocked):
+    numbers = [sell(stocked, 10_000 * i, None) for i in (1, 2, 3)]
+    with stocked.db.write() as connection:
+        connection.execute(text("ALTER TABLE sales DISABLE TRIGGER USER"))
+        connection.execute(
+            text("UPDATE sales SET total = 1 WHERE id = (SELECT id FROM entries WHERE seq = 2)")
+        )
+    report = stocked.verify()
+    assert report.first_broken.number == numbers[1]

@@ -1,0 +1,554 @@
+"""config.yaml -> validated settings; every error names the key that is wrong."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.config import ConfigError, load_settings, parse_settings
+from kiosk.domain.months import Month
+
+SHIPPED = Path(__file__).resolve().parents[2] / "config.yaml"
+
+# Exactly the keys DESIGN.md section 4 lists as fixed; everything else must have a default.
+DESIGN_MINIMAL = {
+    "stall": {
+        "name": "Jiku Bata — Sudut Balai Kota Ambon",
+        "kiosk_id": "AMB-01",
+        "timezone": "Asia/Jayapura",
+    },
+    "database": {"url": "sqlite:///data/ledger.db"},
+    "regulation": {
+        "tiers": {"eselon_iv": "Eselon IV / Pengawas", "eselon_iii": "Eselon III"},
+        "periods": [
+            {"from": dt.date(2022, 9, 1), "minimums": {"eselon_iv": 20000, "eselon_iii": 30000}}
+        ],
+    },
+    "printer": {
+        "connection": "file",
+        "path": "receipts",
+        "host": "192.168.1.50",
+        "port": 9100,
+        "profile": "TM-T20II",
+        "chars_per_line": 42,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def shipped_raw() -> dict[str, Any]:
+    return yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def raw(shipped_raw: dict[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy(shipped_raw)
+
+
+def config_error(raw: Any, source: Path) -> str:
+    with pytest.raises(ConfigError) as caught:
+        parse_settings(raw, source)
+    return str(caught.value)
+
+
+# --- the shipped config -------------------------------------------------------------------
+
+
+def test_the_shipped_config_loads() -> None:
+    settings = load_settings(SHIPPED)
+    assert settings.source == SHIPPED
+    assert settings.stall.kiosk_id == "AMB-01"
+    assert settings.stall.timezone == "Asia/Jayapura"
+    assert settings.stall.tz.key == "Asia/Jayapura"
+    assert settings.printer.connection == "file"
+    assert settings.printer.chars_per_line == 42
+    assert settings.printer.port == 9100
+    assert settings.export.delimiter == ","
+    assert settings.scan.accept_unsigned is True
+    base = SHIPPED.parent
+    assert settings.database_url == "sqlite:///" + str(base / "data" / "ledger.db")
+    assert settings.printer.path == base / "receipts"
+    assert settings.export.folder == base / "exports"
+
+
+def test_the_shipped_config_carries_the_published_minimums() -> None:
+    regulation = load_settings(SHIPPED).regulation
+    september_2022 = Month(2022, 9)
+    assert regulation.minimum("eselon_iv", september_2022) == 20000
+    assert regulation.minimum("eselon_iii", september_2022) == 30000
+    assert regulation.minimum("eselon_ii", september_2022) == 100000
+    assert regulation.minimum("wali_kota", september_2022) == 200000
+    # every tier is priced in the first period (an omission would silently mean "owes nothing")
+    assert set(regulation.periods[0].minimums) == set(regulation.tiers)
+    with pytest.raises(ValueError):
+        regulation.minimum("eselon_iv", Month(2022, 8))
+
+
+def test_a_config_with_only_the_designs_keys_works_with_defaults(tmp_path: Path) -> None:
+    settings = parse_settings(copy.deepcopy(DESIGN_MINIMAL), tmp_path / "config.yaml")
+    base = tmp_path.resolve()
+    assert settings.base_dir == tmp_path
+    assert settings.stall.address
+    assert settings.stall.receipt_footer
+    assert settings.printer.timeout_seconds == 5.0
+    assert settings.scan.accept_unsigned is True
+    assert settings.export.delimiter == ","
+    assert settings.export.folder == base / "exports"
+    assert settings.cards.key_file.parent == base / "data"
+    assert settings.cards.revoked_file.parent == base / "data"
+    assert settings.backup_folder == base / "data" / "backups"
+    assert 0 < settings.roster.max_deactivation_share < 1
+    assert settings.regulation.minimum("eselon_iii", Month(2030, 1)) == 30000
+
+
+def test_stall_timezone_and_printer_section_may_be_left_out(tmp_path: Path) -> None:
+    raw = copy.deepcopy(DESIGN_MINIMAL)
+    del raw["stall"]["timezone"]
+    del raw["printer"]
+    settings = parse_settings(raw, tmp_path / "config.yaml")
+    assert settings.stall.timezone == "Asia/Jayapura"
+    assert settings.printer.connection == "file"
+    assert settings.printer.chars_per_line in (32, 42, 48)
+    assert settings.printer.path == tmp_path.resolve() / "receipts"
+
+
+def test_empty_sections_take_their_defaults(tmp_path: Path) -> None:
+    raw = copy.deepcopy(DESIGN_MINIMAL)
+    raw.update(scan=None, export=None, cards=None, roster=None, backup=None)
+    settings = parse_settings(raw, tmp_path / "config.yaml")
+    assert settings.export.delimiter == ","
+
+
+def test_settings_are_frozen(raw: dict[str, Any], tmp_path: Path) -> None:
+    settings = parse_settings(raw, tmp_path / "config.yaml")
+    with pytest.raises(AttributeError):
+        settings.printer.port = 1  # type: ignore[misc]
+
+
+# --- paths and URLs are relative to the config's folder -----------------------------------
+
+
+def test_relative_sqlite_url_resolves_against_the_configs_folder(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    raw["database"]["url"] = "sqlite:///data/ledger.db"
+    settings = parse_settings(raw, tmp_path / "site" / "config.yaml")
+    expected = (tmp_path / "site" / "data" / "ledger.db").resolve()
+    assert settings.database_url == f"sqlite:///{expected}"
+
+
+def test_relative_sqlite_url_with_a_driver_resolves_too(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    raw["database"]["url"] = "sqlite+pysqlite:///data/ledger.db"
+    settings = parse_settings(raw, tmp_path / "config.yaml")
+    assert settings.database_url == f"sqlite+pysqlite:///{(tmp_path / 'data/ledger.db').resolve()}"
+
+
+def test_parent_relative_sqlite_url(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["database"]["url"] = "sqlite:///../shared/ledger.db"
+    settings = parse_settings(raw, tmp_path / "site" / "config.yaml")
+    assert settings.database_url == f"sqlite:///{(tmp_path / 'shared' / 'ledger.db').resolve()}"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////var/lib/jikubata/ledger.db",
+        "sqlite:///:memory:",
+        "sqlite://",
+        "postgresql+psycopg://kiosk@db.example/jikubata",
+        "postgresql://kiosk@db.example/jikubata",
+    ],
+)
+def test_absolute_memory_and_server_urls_are_kept(
+    raw: dict[str, Any], tmp_path: Path, url: str
+) -> None:
+    raw["database"]["url"] = url
+    assert parse_settings(raw, tmp_path / "config.yaml").database_url == url
+
+
+def test_relative_paths_resolve_against_the_configs_folder(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    raw["printer"]["path"] = "out/receipts"
+    raw["export"]["folder"] = "../exports"
+    raw["cards"] = {"key_file": "secret/keys.txt", "revoked_file": "/etc/jikubata/revoked.txt"}
+    raw["backup"] = {"folder": "backups"}
+    site = tmp_path / "site"
+    settings = parse_settings(raw, site / "config.yaml")
+    assert settings.printer.path == (site / "out" / "receipts").resolve()
+    assert settings.export.folder == (tmp_path / "exports").resolve()
+    assert settings.cards.key_file == (site / "secret" / "keys.txt").resolve()
+    assert settings.cards.revoked_file == Path("/etc/jikubata/revoked.txt")
+    assert settings.backup_folder == (site / "backups").resolve()
+
+
+def test_paths_do_not_depend_on_the_working_directory(
+    raw: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    settings = parse_settings(raw, tmp_path / "site" / "config.yaml")
+    assert settings.printer.path == (tmp_path / "site" / "receipts").resolve()
+    assert "elsewhere" not in settings.database_url
+
+
+# --- every error names the key ------------------------------------------------------------
+
+
+def test_unknown_top_level_key(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["printers"] = {"connection": "file"}
+    assert "printers" in config_error(raw, tmp_path / "config.yaml")
+
+
+def test_unknown_key_inside_printer(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["printer"]["prot"] = 9100
+    assert "printer.prot" in config_error(raw, tmp_path / "config.yaml")
+
+
+def test_unknown_key_inside_a_period(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["regulation"]["periods"][0]["form"] = dt.date(2023, 1, 1)
+    assert "regulation.periods[0].form" in config_error(raw, tmp_path / "config.yaml")
+
+
+def test_wrong_type(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["printer"]["port"] = "abc"
+    message = config_error(raw, tmp_path / "config.yaml")
+    assert "printer.port" in message
+    assert "abc" in message
+
+
+@pytest.mark.parametrize("port", [0, 65536, 9100.0, True, None])
+def test_bad_ports(raw: dict[str, Any], tmp_path: Path, port: object) -> None:
+    raw["printer"]["port"] = port
+    assert "printer.port" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize("width", [40, 0, 42.0, "42", True])
+def test_chars_per_line_must_be_32_42_or_48(
+    raw: dict[str, Any], tmp_path: Path, width: object
+) -> None:
+    raw["printer"]["chars_per_line"] = width
+    assert "printer.chars_per_line" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize("width", [32, 42, 48])
+def test_the_three_printer_widths(raw: dict[str, Any], tmp_path: Path, width: int) -> None:
+    raw["printer"]["chars_per_line"] = width
+    assert parse_settings(raw, tmp_path / "config.yaml").printer.chars_per_line == width
+
+
+def test_unknown_printer_connection(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["printer"]["connection"] = "bluetooth"
+    message = config_error(raw, tmp_path / "config.yaml")
+    assert "printer.connection" in message
+    assert "bluetooth" in message
+
+
+@pytest.mark.parametrize("connection", ["file", "network", "usb", "serial", "cups", "none"])
+def test_every_printer_connection_is_accepted(
+    raw: dict[str, Any], tmp_path: Path, connection: str
+) -> None:
+    raw["printer"]["connection"] = connection
+    assert parse_settings(raw, tmp_path / "config.yaml").printer.connection == connection
+
+
+@pytest.mark.parametrize("start", [dt.date(2022, 9, 15), "2022-09-15"])
+def test_a_period_must_start_on_the_first(
+    raw: dict[str, Any], tmp_path: Path, start: object
+) -> None:
+    raw["regulation"]["periods"][0]["from"] = start
+    assert "regulation.periods[0].from" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize("start", ["2022-09", "September 2022", dt.datetime(2022, 9, 1), 20220901])
+def test_a_period_start_must_be_a_date(raw: dict[str, Any], tmp_path: Path, start: object) -> None:
+    raw["regulation"]["periods"][0]["from"] = start
+    assert "regulation.periods[0].from" in config_error(raw, tmp_path / "config.yaml")
+
+
+def test_a_quoted_period_start_is_fine(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["regulation"]["periods"][0]["from"] = "2022-09-01"
+    settings = parse_settings(raw, tmp_path / "config.yaml")
+    assert settings.regulation.periods[0].start == Month(2022, 9)
+
+
+def test_a_minimum_for_an_undefined_tier(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["regulation"]["periods"][0]["minimums"]["camat"] = 50000
+    assert "regulation.periods[0].minimums.camat" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize("amount", [-1, 20000.5, "20000", "Rp20.000", None, True])
+def test_a_minimum_must_be_whole_non_negative_rupiah(
+    raw: dict[str, Any], tmp_path: Path, amount: object
+) -> None:
+    raw["regulation"]["periods"][0]["minimums"]["eselon_iv"] = amount
+    message = config_error(raw, tmp_path / "config.yaml")
+    assert "regulation.periods[0].minimums.eselon_iv" in message
+
+
+def test_errors_in_a_later_period_name_its_index(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["regulation"]["periods"].append(
+        {"from": dt.date(2025, 1, 1), "minimums": {"eselon_iv": -5}}
+    )
+    assert "regulation.periods[1].minimums.eselon_iv" in config_error(raw, tmp_path / "config.yaml")
+
+
+def test_a_later_period_changes_the_rule_from_its_month(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    raw["regulation"]["periods"].append(
+        {"from": dt.date(2025, 1, 1), "minimums": {"eselon_iv": 25000}}
+    )
+    regulation = parse_settings(raw, tmp_path / "config.yaml").regulation
+    assert regulation.minimum("eselon_iv", Month(2024, 12)) == 20000
+    assert regulation.minimum("eselon_iv", Month(2025, 1)) == 25000
+
+
+def test_two_periods_in_the_same_month(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["regulation"]["periods"].append(
+        {"from": dt.date(2022, 9, 1), "minimums": {"eselon_iv": 25000}}
+    )
+    assert "regulation.periods" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize("periods", [[], None, {"from": dt.date(2022, 9, 1)}])
+def test_periods_must_be_a_non_empty_list(
+    raw: dict[str, Any], tmp_path: Path, periods: object
+) -> None:
+    raw["regulation"]["periods"] = periods
+    assert "regulation.periods" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize("tier", ["Eselon IV", "4eselon", "eselon-iv"])
+def test_tier_keys_are_lower_case_identifiers(
+    raw: dict[str, Any], tmp_path: Path, tier: str
+) -> None:
+    raw["regulation"]["tiers"][tier] = "label"
+    assert "regulation.tiers" in config_error(raw, tmp_path / "config.yaml")
+
+
+def test_a_tier_needs_a_label(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["regulation"]["tiers"]["pppk"] = ""
+    assert "regulation.tiers.pppk" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize(
+    "zone", ["Asia/Ambon", "WIT", "Asia/Jayapura/", "../etc/passwd", "Asia", "UTC+9"]
+)
+def test_unknown_time_zone(raw: dict[str, Any], tmp_path: Path, zone: str) -> None:
+    raw["stall"]["timezone"] = zone
+    message = config_error(raw, tmp_path / "config.yaml")
+    assert "stall.timezone" in message
+    assert zone in message
+
+
+@pytest.mark.parametrize(
+    "kiosk_id", ["amb-01", "AMB 01", "-AMB", "AMB_01", "AMB-01-TOO-LONG-ID", "", "AMB-01\n", 1]
+)
+def test_bad_kiosk_id(raw: dict[str, Any], tmp_path: Path, kiosk_id: object) -> None:
+    raw["stall"]["kiosk_id"] = kiosk_id
+    assert "stall.kiosk_id" in config_error(raw, tmp_path / "config.yaml")
+
+
+def test_a_required_key_missing_is_named(raw: dict[str, Any], tmp_path: Path) -> None:
+    del raw["stall"]["kiosk_id"]
+    assert "stall.kiosk_id" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value"),
+    [
+        ("database", "url", "mysql://kiosk@db/jikubata"),
+        ("database", "url", ""),
+        ("export", "delimiter", "\t"),
+        ("scan", "accept_unsigned", "ya"),
+        ("printer", "timeout_seconds", 0),
+        ("printer", "timeout_seconds", 120),
+        ("printer", "host", ""),
+        ("roster", "max_deactivation_share", 1.5),
+    ],
+)
+def test_other_bad_values_name_their_key(
+    raw: dict[str, Any], tmp_path: Path, section: str, key: str, value: object
+) -> None:
+    raw.setdefault(section, {})[key] = value
+    assert f"{section}.{key}" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value"),
+    [
+        ("printer", "path", "receipts\x00"),  # YAML can write one: "receipts\0"
+        ("export", "folder", "ex\x00ports"),
+        ("database", "url", "sqlite:///data/\x00ledger.db"),
+    ],
+)
+def test_an_unusable_path_is_a_config_error_naming_the_key(
+    raw: dict[str, Any], tmp_path: Path, section: str, key: str, value: str
+) -> None:
+    raw[section][key] = value
+    assert f"{section}.{key}" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize("section", ["stall", "printer", "regulation", "scan"])
+def test_a_section_that_is_not_a_mapping(raw: dict[str, Any], tmp_path: Path, section: str) -> None:
+    raw[section] = ["not", "a", "mapping"]
+    assert section in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize("document", [None, [], "just text", 42])
+def test_a_document_that_is_not_a_mapping(tmp_path: Path, document: object) -> None:
+    with pytest.raises(ConfigError):
+        parse_settings(document, tmp_path / "config.yaml")
+
+
+# --- any value in any place gives settings or a ConfigError naming the key ----------------
+
+LEAVES = [
+    ("stall", "name"),
+    ("stall", "kiosk_id"),
+    ("stall", "timezone"),
+    ("stall", "address"),
+    ("database", "url"),
+    ("regulation", "tiers"),
+    ("regulation", "tiers", "pppk"),
+    ("regulation", "periods"),
+    ("regulation", "periods", 0, "from"),
+    ("regulation", "periods", 0, "minimums"),
+    ("regulation", "periods", 0, "minimums", "eselon_iv"),
+    ("printer", "connection"),
+    ("printer", "path"),
+    ("printer", "host"),
+    ("printer", "port"),
+    ("printer", "chars_per_line"),
+    ("printer", "timeout_seconds"),
+    ("scan", "accept_unsigned"),
+    ("export", "delimiter"),
+    ("export", "folder"),
+    ("printer",),
+    ("stall",),
+]
+
+values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=20),
+    st.dates(),
+    st.datetimes(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+)
+
+
+def dotted(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+@pytest.fixture(scope="module")
+def fuzz_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz") / "config.yaml"
+
+
+@given(st.sampled_from(LEAVES), values)
+def test_any_value_anywhere_gives_settings_or_a_config_error_naming_the_key(
+    shipped_raw: dict[str, Any], fuzz_source: Path, path: tuple[Any, ...], value: Any
+) -> None:
+    raw = copy.deepcopy(shipped_raw)
+    target = raw
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    try:
+        parse_settings(raw, fuzz_source)
+    except ConfigError as error:
+        assert dotted(path) in str(error)
+
+
+# --- reading the file ---------------------------------------------------------------------
+
+
+def test_load_settings_reads_a_file_saved_with_a_bom(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + SHIPPED.read_bytes())
+    assert load_settings(path).stall.kiosk_id == "AMB-01"
+
+
+def test_load_settings_errors_name_the_file_and_the_key(tmp_path: Path) -> None:
+    raw = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    raw["printer"]["prot"] = 9100
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert str(path) in str(caught.value)
+    assert "printer.prot" in str(caught.value)
+
+
+def test_invalid_yaml_reports_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "stall:\n"
+        '  name: "Jiku Bata"\n'
+        '  kiosk_id: "AMB-01"\n'
+        "printer:\n"
+        "  port: 9100\n"
+        '  host: "192.168.1.50\n'  # unterminated quote
+        "  profile: TM-T20II\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    message = str(caught.value)
+    assert str(path) in message
+    line = re.search(r"line (\d+)", message)
+    assert line is not None, message
+    assert 6 <= int(line.group(1)) <= 8
+
+
+def test_bad_indentation_reports_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("stall:\n  name: x\n kiosk_id: y\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"line 3\b"):
+        load_settings(path)
+
+
+def test_an_empty_file_says_what_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="stall"):
+        load_settings(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "config.yaml"
+    with pytest.raises(ConfigError, match="not found") as caught:
+        load_settings(path)
+    assert str(path) in str(caught.value)
+
+
+def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_bytes(b"stall:\n  name: \xff\xfe\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert str(path) in str(caught.value)
+
+
+def test_config_error_is_a_value_error() -> None:
+    assert issubclass(ConfigError, ValueError)
