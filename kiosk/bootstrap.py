@@ -17,6 +17,7 @@ from .ledger.backup import backup_sqlite
 from .ledger.catalog_store import CatalogStore
 from .ledger.engine import Database, create_ledger_engine
 from .ledger.migrate import MigrationResult, migrate
+from .ledger.print_jobs import PrintJobStore
 from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
 from .ledger.sales_ledger import SalesLedger
@@ -65,6 +66,7 @@ class Kiosk:
         self.catalog = CatalogStore(db)
         self.spending = SpendingQueries(db)
         self.admin_store = AdminStore(db)
+        self.print_jobs = PrintJobStore(db)
         self.standing = StandingService(
             self.roster, self.spending, self.admin_store, s.regulation, tz, clock
         )

@@ -20,11 +20,13 @@ import yaml
 
 from .domain.errors import DomainError
 from .domain.months import Month
+from .domain.qris import QrisError, parse_qris
 from .domain.regulation import Regulation, RulePeriod
 
 CONFIG_ENV = "JIKUBATA_CONFIG"
 PRINTER_CONNECTIONS = ("file", "network", "usb", "serial", "cups", "none")
 CHARS_PER_LINE = (32, 42, 48)
+SERIAL_BAUDRATES = (9600, 19200, 38400, 57600, 115200)
 
 
 class ConfigError(ValueError):
@@ -53,6 +55,18 @@ class PrinterSettings:
     profile: str
     chars_per_line: int
     timeout_seconds: float
+    usb_vendor_id: int | None
+    usb_product_id: int | None
+    serial_device: str
+    serial_baudrate: int
+    cups_printer: str
+    open_cash_drawer: bool
+    confirm_with_status: bool
+
+
+@dataclass(frozen=True)
+class PaymentSettings:
+    qris: str | None  # the stall's static QRIS payload; None: cash only
 
 
 @dataclass(frozen=True)
@@ -84,6 +98,7 @@ class Settings:
     database_url: str
     regulation: Regulation
     printer: PrinterSettings
+    payment: PaymentSettings
     scan: ScanSettings
     cards: CardSettings
     export: ExportSettings
@@ -230,6 +245,34 @@ def _resolve(key: str, base: Path, relative: str) -> Path:
         raise ConfigError(f"{key} is not a usable path ({error}; got {relative!r})") from None
 
 
+def _usb_id(key: str, value: Any) -> int:
+    """USB ids as printed by lsusb ("04b8") or as YAML numbers (0x04b8)."""
+    if isinstance(value, str):
+        try:
+            value = int(value.removeprefix("0x"), 16)
+        except ValueError:
+            raise ConfigError(f"{key} must be a USB id like 0x04b8 (got {value!r})") from None
+    return _integer(key, value, 0, 0xFFFF)
+
+
+def _qris(key: str, value: Any) -> str:
+    try:
+        return parse_qris(_text(key, value)).encode()
+    except QrisError as error:
+        raise ConfigError(f"{key} is not a valid QRIS payload: {error}") from None
+
+
+def _printer_complete(printer: PrinterSettings) -> PrinterSettings:
+    if printer.connection == "usb" and (
+        printer.usb_vendor_id is None or printer.usb_product_id is None
+    ):
+        raise ConfigError(
+            "printer.usb_vendor_id and printer.usb_product_id are required "
+            "when printer.connection is 'usb' (see lsusb)"
+        )
+    return printer
+
+
 def _database_url(key: str, value: Any, base: Path) -> str:
     url = _text(key, value)
     sqlite = re.match(r"^(sqlite(?:\+\w+)?:///)(?!/)(.*)$", url, re.DOTALL)
@@ -255,6 +298,7 @@ def parse_settings(raw: Any, source: Path) -> Settings:
                 "database",
                 "regulation",
                 "printer",
+                "payment",
                 "scan",
                 "cards",
                 "export",
@@ -269,6 +313,7 @@ def parse_settings(raw: Any, source: Path) -> Settings:
             "roster": None,
             "backup": None,
             "printer": None,
+            "payment": None,
         },
     )
 
@@ -313,6 +358,13 @@ def parse_settings(raw: Any, source: Path) -> Settings:
             "profile": _text,
             "chars_per_line": lambda k, v: _choice(k, v, CHARS_PER_LINE),
             "timeout_seconds": lambda k, v: _number(k, v, 0.5, 60),
+            "usb_vendor_id": _usb_id,
+            "usb_product_id": _usb_id,
+            "serial_device": _text,
+            "serial_baudrate": lambda k, v: _choice(k, v, SERIAL_BAUDRATES),
+            "cups_printer": _text,
+            "open_cash_drawer": _boolean,
+            "confirm_with_status": _boolean,
         },
         {
             "connection": "file",
@@ -322,8 +374,16 @@ def parse_settings(raw: Any, source: Path) -> Settings:
             "profile": "TM-T20II",
             "chars_per_line": 42,
             "timeout_seconds": 5.0,
+            "usb_vendor_id": None,
+            "usb_product_id": None,
+            "serial_device": "/dev/ttyUSB0",
+            "serial_baudrate": 9600,
+            "cups_printer": "receipt",
+            "open_cash_drawer": False,
+            "confirm_with_status": True,
         },
     )
+    payment = _section("payment", top["payment"], {"qris": _qris}, {"qris": None})
     scan = _section("scan", top["scan"], {"accept_unsigned": _boolean}, {"accept_unsigned": True})
     cards = _section(
         "cards",
@@ -354,7 +414,8 @@ def parse_settings(raw: Any, source: Path) -> Settings:
         stall=StallSettings(**stall),
         database_url=database["url"],
         regulation=_regulation(top["regulation"]),
-        printer=PrinterSettings(**printer),
+        printer=_printer_complete(PrinterSettings(**printer)),
+        payment=PaymentSettings(**payment),
         scan=ScanSettings(**scan),
         cards=CardSettings(**cards),
         export=ExportSettings(**export),

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -177,3 +178,22 @@ class KioskSetting(Base):
     __tablename__ = "kiosk_settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class PrintJob(Base):
+    """One thing to print (a receipt, a copy, a void slip, a test page). Not ledger data:
+    its status changes as the worker tries; the sale it belongs to is already committed."""
+
+    __tablename__ = "print_jobs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    sale_id: Mapped[str | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # receipt | copy | void | test
+    title: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)  # the ESC/POS bytes, ready to send
+    preview: Mapped[str] = mapped_column(Text)  # the same receipt as plain text
+    status: Mapped[str] = mapped_column(String(8), index=True)  # pending | printed | failed
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_try_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    last_error: Mapped[str | None] = mapped_column(String(300))

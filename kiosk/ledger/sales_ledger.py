@@ -42,8 +42,9 @@ def _chain_head(connection: Connection, kiosk_id: str) -> tuple[int, str]:
     SQLite writers already hold the database's write lock (BEGIN IMMEDIATE); on PostgreSQL an
     advisory lock per kiosk serialises writers until commit, so no two get the same seq."""
     if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(:kiosk))"),
-                           {"kiosk": kiosk_id})
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:kiosk))"), {"kiosk": kiosk_id}
+        )
     row = connection.execute(
         select(ENTRIES.c.seq, ENTRIES.c.entry_hash)
         .where(ENTRIES.c.kiosk_id == kiosk_id)

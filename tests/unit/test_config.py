@@ -260,7 +260,30 @@ def test_every_printer_connection_is_accepted(
     raw: dict[str, Any], tmp_path: Path, connection: str
 ) -> None:
     raw["printer"]["connection"] = connection
-    assert parse_settings(raw, tmp_path / "config.yaml").printer.connection == connection
+    if connection == "usb":
+        raw["printer"].update(usb_vendor_id="04b8", usb_product_id=0x0E15)
+    printer = parse_settings(raw, tmp_path / "config.yaml").printer
+    assert printer.connection == connection
+
+
+def test_usb_printer_needs_its_ids(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["printer"]["connection"] = "usb"
+    with pytest.raises(ConfigError, match=r"printer\.usb_vendor_id and printer\.usb_product_id"):
+        parse_settings(raw, tmp_path / "config.yaml")
+    raw["printer"].update(usb_vendor_id="04b8", usb_product_id="0e15")
+    printer = parse_settings(raw, tmp_path / "config.yaml").printer
+    assert (printer.usb_vendor_id, printer.usb_product_id) == (0x04B8, 0x0E15)
+    raw["printer"]["usb_product_id"] = "zz"
+    with pytest.raises(ConfigError, match=r"printer\.usb_product_id must be a USB id"):
+        parse_settings(raw, tmp_path / "config.yaml")
+
+
+def test_a_malformed_qris_is_an_error_at_start_naming_the_key(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    raw["payment"] = {"qris": "https://example.com/pay"}
+    with pytest.raises(ConfigError, match=r"payment\.qris is not a valid QRIS payload"):
+        parse_settings(raw, tmp_path / "config.yaml")
 
 
 @pytest.mark.parametrize("start", [dt.date(2022, 9, 15), "2022-09-15"])

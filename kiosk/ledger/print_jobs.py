@@ -1,0 +1,142 @@
+"""The print queue's storage: jobs survive a restart, so a receipt is never silently lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, or_, select, update
+
+from .engine import Database
+from .models import PrintJob
+
+JOBS = PrintJob.__table__
+PENDING, PRINTED, FAILED = "pending", "printed", "failed"
+
+
+@dataclass(frozen=True)
+class PrintJobView:
+    id: int
+    kind: str
+    title: str
+    sale_id: str | None
+    status: str
+    attempts: int
+    last_error: str | None
+    created_at: dt.datetime
+    payload: bytes
+    preview: str
+
+
+class PrintJobStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(
+        self,
+        *,
+        kind: str,
+        title: str,
+        payload: bytes,
+        preview: str,
+        sale_id: str | None,
+        at: dt.datetime,
+    ) -> int:
+        with self._db.write() as connection:
+            return connection.execute(
+                insert(JOBS),
+                {
+                    "created_at": at,
+                    "updated_at": at,
+                    "sale_id": sale_id,
+                    "kind": kind,
+                    "title": title,
+                    "payload": payload,
+                    "preview": preview,
+                    "status": PENDING,
+                    "attempts": 0,
+                    "next_try_at": at,
+                    "last_error": None,
+                },
+            ).inserted_primary_key[0]
+
+    def next_due(self, now: dt.datetime, max_attempts: int) -> PrintJobView | None:
+        """The oldest job waiting to print whose retry time has come."""
+        query = (
+            select(JOBS)
+            .where(
+                or_(
+                    JOBS.c.status == PENDING,
+                    (JOBS.c.status == FAILED) & (JOBS.c.attempts < max_attempts),
+                ),
+                JOBS.c.next_try_at <= now,
+            )
+            .order_by(JOBS.c.id)
+            .limit(1)
+        )
+        with self._db.read() as connection:
+            row = connection.execute(query).first()
+        return _view(row) if row else None
+
+    def mark_printed(self, job_id: int, at: dt.datetime) -> None:
+        with self._db.write() as connection:
+            connection.execute(
+                update(JOBS)
+                .where(JOBS.c.id == job_id)
+                .values(
+                    status=PRINTED,
+                    attempts=JOBS.c.attempts + 1,
+                    updated_at=at,
+                    last_error=None,
+                    next_try_at=None,
+                )
+            )
+
+    def mark_failed(
+        self, job_id: int, reason: str, at: dt.datetime, retry_at: dt.datetime | None
+    ) -> None:
+        with self._db.write() as connection:
+            connection.execute(
+                update(JOBS)
+                .where(JOBS.c.id == job_id)
+                .values(
+                    status=FAILED,
+                    attempts=JOBS.c.attempts + 1,
+                    updated_at=at,
+                    last_error=reason[:300],
+                    next_try_at=retry_at,
+                )
+            )
+
+    def get(self, job_id: int) -> PrintJobView | None:
+        with self._db.read() as connection:
+            row = connection.execute(select(JOBS).where(JOBS.c.id == job_id)).first()
+        return _view(row) if row else None
+
+    def for_sale(self, sale_id: str) -> list[PrintJobView]:
+        with self._db.read() as connection:
+            rows = connection.execute(
+                select(JOBS).where(JOBS.c.sale_id == sale_id).order_by(JOBS.c.id)
+            ).all()
+        return [_view(row) for row in rows]
+
+    def unprinted_count(self) -> int:
+        with self._db.read() as connection:
+            return connection.execute(
+                select(func.count()).select_from(JOBS).where(JOBS.c.status != PRINTED)
+            ).scalar_one()
+
+
+def _view(row) -> PrintJobView:  # type: ignore[no-untyped-def]
+    return PrintJobView(
+        row.id,
+        row.kind,
+        row.title,
+        row.sale_id,
+        row.status,
+        row.attempts,
+        row.last_error,
+        row.created_at,
+        bytes(row.payload),
+        row.preview,
+    )

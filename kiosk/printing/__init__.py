@@ -1,0 +1,1 @@
+"""Receipts and cards: pure layout, python-escpos output, previews, the print queue."""
