@@ -32,6 +32,7 @@ from .services.demo import DemoSeeder
 from .services.exports import ExportService
 from .services.identify import IdentifyService
 from .services.ports import Clock, utc_now
+from .services.qris_payment import QrisPaymentService
 from .services.roster_import import RosterImporter
 from .services.sales_import import SalesImporter
 from .services.standing import StandingService
@@ -87,6 +88,7 @@ class Kiosk:
         self.sales_importer = SalesImporter(self.sales_ledger, self.catalog, tz, clock)
         self.admin = AdminService(self.sales_ledger, self.admin_store, clock)
         self.admin_pin = AdminPinService(self.admin_store, clock)
+        self.qris = QrisPaymentService(s.payment.qris)
 
     def identify_service(self) -> IdentifyService:
         revoked_file = self.settings.cards.revoked_file

@@ -1,0 +1,33 @@
+"""QRIS at the till: the stall's static QRIS becomes a dynamic one carrying the exact total,
+shown large on the payment screen. The kiosk cannot see the money arrive; the operator
+confirms it, and only then is the sale recorded with the QRIS method."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.qris import QrisPayload, parse_qris, with_amount
+
+
+@dataclass(frozen=True)
+class QrisCharge:
+    payload: str  # what the QR on screen encodes
+    amount: int
+    merchant_name: str
+    merchant_city: str
+
+
+class QrisPaymentService:
+    def __init__(self, static_payload: str | None) -> None:
+        # Validated again here so a bad payload fails at start, never at the till.
+        self._static: QrisPayload | None = parse_qris(static_payload) if static_payload else None
+
+    @property
+    def available(self) -> bool:
+        return self._static is not None
+
+    def charge(self, amount: int) -> QrisCharge:
+        if self._static is None:
+            raise RuntimeError("no QRIS is configured for this stall (payment.qris)")
+        payload = with_amount(self._static, amount)
+        return QrisCharge(payload, amount, self._static.merchant_name, self._static.merchant_city)
