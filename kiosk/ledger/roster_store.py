@@ -52,9 +52,15 @@ class RosterStore:
             if snapshot is None:
                 return {}
             rows = connection.execute(
-                select(ENTRIES).where(ENTRIES.c.import_id == snapshot.import_id)
-            )
-            return {r.nip: RosterPerson(r.nip, r.nama, r.opd, r.jabatan, r.tingkat) for r in rows}
+                select(
+                    ENTRIES.c.nip,
+                    ENTRIES.c.nama,
+                    ENTRIES.c.opd,
+                    ENTRIES.c.jabatan,
+                    ENTRIES.c.tingkat,
+                ).where(ENTRIES.c.import_id == snapshot.import_id)
+            ).tuples()
+            return {row[0]: RosterPerson(*row) for row in rows}
 
     def person_on(self, nip: str, day: dt.date) -> RosterPerson | None:
         with self._db.read() as connection:

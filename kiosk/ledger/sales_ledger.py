@@ -4,24 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, bindparam, insert, select, text
 
 from ..domain.cart import CartLine
 from ..domain.errors import DomainError
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
 from .chain import GENESIS_HASH, entry_hash, sale_fields, void_fields
 from .engine import Database
+from .ids import new_entry_id
 from .models import AuditLog, Entry, Sale, SaleLine, SalesImport, Void
 
 ENTRIES = Entry.__table__
 SALES = Sale.__table__
 LINES = SaleLine.__table__
 VOIDS = Void.__table__
+
+# Built once: constructing statements per sale costs more than executing them.
+_CHAIN_HEAD = (
+    select(ENTRIES.c.seq, ENTRIES.c.entry_hash)
+    .where(ENTRIES.c.kiosk_id == bindparam("kiosk_id"))
+    .order_by(ENTRIES.c.seq.desc())
+    .limit(1)
+)
+_PG_KIOSK_LOCK = text("SELECT pg_advisory_xact_lock(hashtext(:kiosk))")
+_INSERT_ENTRIES, _INSERT_SALES, _INSERT_LINES = insert(ENTRIES), insert(SALES), insert(LINES)
 
 
 class SaleNotFound(DomainError):
@@ -42,15 +52,8 @@ def _chain_head(connection: Connection, kiosk_id: str) -> tuple[int, str]:
     SQLite writers already hold the database's write lock (BEGIN IMMEDIATE); on PostgreSQL an
     advisory lock per kiosk serialises writers until commit, so no two get the same seq."""
     if connection.dialect.name == "postgresql":
-        connection.execute(
-            text("SELECT pg_advisory_xact_lock(hashtext(:kiosk))"), {"kiosk": kiosk_id}
-        )
-    row = connection.execute(
-        select(ENTRIES.c.seq, ENTRIES.c.entry_hash)
-        .where(ENTRIES.c.kiosk_id == kiosk_id)
-        .order_by(ENTRIES.c.seq.desc())
-        .limit(1)
-    ).first()
+        connection.execute(_PG_KIOSK_LOCK, {"kiosk": kiosk_id})
+    row = connection.execute(_CHAIN_HEAD, {"kiosk_id": kiosk_id}).first()
     return (row.seq, row.entry_hash) if row else (0, GENESIS_HASH)
 
 
@@ -137,7 +140,7 @@ class SalesLedger:
         entries, sales, lines, recorded = [], [], [], []
         for draft in drafts:
             seq += 1
-            entry_id = str(uuid.uuid4())
+            entry_id = new_entry_id()
             created_at = draft.created_at.astimezone(dt.UTC)
             method = draft.payment.method.value
             cash = draft.payment.cash_given
@@ -212,9 +215,9 @@ class SalesLedger:
                 )
             )
             prev = digest
-        connection.execute(insert(ENTRIES), entries)
-        connection.execute(insert(SALES), sales)
-        connection.execute(insert(LINES), lines)
+        connection.execute(_INSERT_ENTRIES, entries)
+        connection.execute(_INSERT_SALES, sales)
+        connection.execute(_INSERT_LINES, lines)
         return recorded
 
     def void(self, number: str, *, reason: str, actor: str, at: dt.datetime) -> RecordedSale:
@@ -229,7 +232,7 @@ class SalesLedger:
             if sale.voided:
                 raise AlreadyVoided(f"sale {sale.number} was already voided")
             head_seq, prev = _chain_head(connection, self.kiosk_id)
-            entry_id = str(uuid.uuid4())
+            entry_id = new_entry_id()
             at = at.astimezone(dt.UTC)
             digest = entry_hash(
                 void_fields(

@@ -18,7 +18,7 @@ class NoRoster(DomainError):
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ComplianceRow:
     month: Month
     nip: str
@@ -81,9 +81,10 @@ class ComplianceService:
         start, end = month.utc_bounds(self._tz)
         spending = self._spending.by_nip(start, end)
         exempt = self._admin.exempt_nips(month)
+        minimums = {tier: self._regulation.minimum(tier, month) for tier in self._regulation.tiers}
         rows = []
         for person in sorted(people.values(), key=lambda p: (p.opd, p.nama, p.nip)):
-            minimum = self._regulation.minimum(person.tingkat, month)
+            minimum = minimums[person.tingkat]
             spent = spending.get(person.nip)
             total, count = (spent.total, spent.purchases) if spent else (0, 0)
             rows.append(

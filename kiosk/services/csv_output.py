@@ -11,6 +11,7 @@ from pathlib import Path
 
 # Excel evaluates a cell starting with these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START_SET = frozenset(_FORMULA_STARTS)
 Cell = str | int | None
 
 
@@ -36,7 +37,15 @@ def write_csv(
             writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
             writer.writerow(header)
             for row in rows:
-                writer.writerow([neutralise(cell) for cell in row])
+                # Inlined neutralise(): this loop runs for every cell of a 10,000-row export.
+                writer.writerow(
+                    [
+                        ("'" + cell if cell[:1] in _FORMULA_START_SET else cell)
+                        if type(cell) is str
+                        else ("" if cell is None else cell)
+                        for cell in row
+                    ]
+                )
                 count += 1
             out.flush()
             os.fsync(out.fileno())
