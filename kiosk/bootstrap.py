@@ -6,6 +6,7 @@ Nothing happens at import time; callers build a Kiosk from settings and close it
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,11 @@ from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
 from .ledger.sales_ledger import SalesLedger
 from .ledger.verify import VerifyReport, verify_ledger
+from .printing.escpos_output import encode
+from .printing.preview import preview_text
+from .printing.printers import make_printer
+from .printing.receipt import StallInfo
+from .printing.worker import PrintWorker, QueueState
 from .services.admin import AdminService
 from .services.admin_pin import AdminPinService
 from .services.card_keys import create_card_key_file, read_card_keys, read_revoked
@@ -33,6 +39,7 @@ from .services.exports import ExportService
 from .services.identify import IdentifyService
 from .services.ports import Clock, utc_now
 from .services.qris_payment import QrisPaymentService
+from .services.receipts import ReceiptService
 from .services.roster_import import RosterImporter
 from .services.sales_import import SalesImporter
 from .services.standing import StandingService
@@ -89,6 +96,39 @@ class Kiosk:
         self.admin = AdminService(self.sales_ledger, self.admin_store, clock)
         self.admin_pin = AdminPinService(self.admin_store, clock)
         self.qris = QrisPaymentService(s.payment.qris)
+        self.print_worker: PrintWorker | None = None
+        stall = StallInfo(s.stall.name, s.stall.address, s.stall.kiosk_id, s.stall.receipt_footer)
+        self.receipts = ReceiptService(
+            self.print_jobs,
+            self.sales_ledger,
+            self.catalog,
+            self.standing,
+            stall,
+            width=s.printer.chars_per_line,
+            tz=tz,
+            encode=lambda document: encode(document, s.printer.profile),
+            preview=preview_text,
+            open_drawer_on_cash=s.printer.open_cash_drawer,
+            clock=clock,
+            wake=self._wake_printer,
+        )
+
+    def _wake_printer(self) -> None:
+        if self.print_worker is not None:
+            self.print_worker.wake()
+
+    def start_printing(
+        self, on_state: Callable[[QueueState], None] = lambda state: None
+    ) -> PrintWorker | None:
+        """Start the background print worker (None when the config prints nothing)."""
+        printer = make_printer(self.settings.printer)
+        if printer is None:
+            return None
+        self.print_worker = PrintWorker(
+            self.print_jobs, printer, on_state=on_state, clock=self.clock
+        )
+        self.print_worker.start()
+        return self.print_worker
 
     def identify_service(self) -> IdentifyService:
         revoked_file = self.settings.cards.revoked_file
@@ -122,6 +162,8 @@ class Kiosk:
         return backup_sqlite(self.db, target)
 
     def close(self) -> None:
+        if self.print_worker is not None:
+            self.print_worker.stop()
         self.db.dispose()
 
     def __enter__(self) -> Kiosk:

@@ -22,7 +22,11 @@ from .domain.errors import DomainError
 from .domain.money import format_rupiah
 from .domain.months import Month
 from .ledger.backup import BackupError
+from .printing.escpos_output import codepage_note
+from .printing.printers import make_printer
+from .printing.worker import PrintWorker
 from .services.card_keys import CardKeyError
+from .services.cards import CardService
 from .services.errors import ImportRefused
 from .services.exports import default_file_name
 
@@ -164,6 +168,42 @@ def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_cards(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    service = CardService(
+        kiosk.roster,
+        kiosk.settings.regulation,
+        kiosk.settings.cards.key_file,
+        lambda: local_now(kiosk.settings, kiosk.clock).date(),
+    )
+    count = service.write_pdf(args.out, opd=args.opd, nips=args.nip or ())
+    print(f"{count} card(s) written to {args.out} (print at 100 %, cut on the marks).")
+    return EXIT_OK
+
+
+def cmd_printer_test(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    printer_settings = kiosk.settings.printer
+    printer = make_printer(printer_settings)
+    if printer is None:
+        raise CliError("printer.connection is 'none': this kiosk prints nothing")
+    job = kiosk.receipts.print_test_page(
+        printer_settings.profile, codepage_note(printer_settings.profile)
+    )
+    PrintWorker(kiosk.print_jobs, printer, clock=kiosk.clock).run_once()
+    result = kiosk.print_jobs.get(job)
+    if result is None or result.status != "printed":
+        reason = result.last_error if result else "the job vanished"
+        raise CliError(f"the test page did not print: {reason}")
+    where = f" to {printer_settings.path}" if printer_settings.connection == "file" else ""
+    status = printer.status()
+    paper = {"ok": ", paper ok", "low": ", paper running low"}.get(status.paper or "", "")
+    print(
+        f"Test page printed{where} ({printer_settings.connection}, "
+        f"{printer_settings.chars_per_line} characters per line, profile "
+        f"{printer_settings.profile}{paper})."
+    )
+    return EXIT_OK
+
+
 def _read_new_pin() -> str:
     if sys.stdin.isatty():
         first = getpass.getpass("New admin PIN (6-12 digits): ")
@@ -282,6 +322,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = add(commands, "backup", cmd_backup, "consistent online copy of the database")
     backup.add_argument("dir", nargs="?", type=Path, help="default: backup.folder from config")
+
+    cards = add(
+        commands,
+        "cards",
+        cmd_cards,
+        "printable A4 sheet of signed QR ID cards (10 per page) for the roster in force",
+    )
+    cards.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    cards.add_argument("--opd", metavar="NAME", help="only this OPD (case does not matter)")
+    cards.add_argument("--nip", nargs="+", metavar="NIP", help="only these people")
+
+    printer = commands.add_parser("printer", help="the receipt printer").add_subparsers(
+        dest="printer_command", metavar="ACTION", required=True
+    )
+    add(
+        printer,
+        "test",
+        cmd_printer_test,
+        "print a page with a width ruler, the code page in use and a QR",
+    )
 
     admin = commands.add_parser("admin", help="admin settings").add_subparsers(
         dest="admin_command", metavar="ACTION", required=True

@@ -77,3 +77,16 @@ class AdminPort(Protocol):
     def is_exempt(self, nip: str, month: Month) -> bool: ...
     def get_setting(self, key: str) -> str | None: ...
     def set_setting(self, key: str, value: str, *, actor: str, at: dt.datetime) -> None: ...
+
+
+class PrintJobPort(Protocol):
+    def add(
+        self,
+        *,
+        kind: str,
+        title: str,
+        payload: bytes,
+        preview: str,
+        sale_id: str | None,
+        at: dt.datetime,
+    ) -> int: ...

@@ -54,6 +54,8 @@ class StandingService:
         today = moment.astimezone(self._tz).date()
         person = self._roster.person_on(nip, today)
         start, end = month.utc_bounds(self._tz)
+        # Up to this moment: a reprint shows the month as it stood when the sale was made.
+        end = min(end, moment + dt.timedelta(microseconds=1))
         spent = self._spending.of(nip, start, end)
         minimum = self._regulation.minimum(person.tingkat, month) if person else 0
         standing = MonthStanding.of(
