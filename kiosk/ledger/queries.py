@@ -70,7 +70,7 @@ class SpendingQueries:
         with self._db.read() as connection:
             return {
                 nip: Spending(int(total), int(count))
-                for nip, total, count in connection.execute(query)
+                for nip, total, count in connection.execute(query).all()
             }
 
     def of(self, nip: str, start: dt.datetime, end: dt.datetime) -> Spending:

@@ -8,13 +8,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, text
+from sqlalchemy import Connection, insert, select, text
 
 from ..domain.cart import CartLine
 from ..domain.errors import DomainError
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
 from .chain import GENESIS_HASH, entry_hash, sale_fields, void_fields
 from .engine import Database
+from .fast_sql import FastStatement, db_time
 from .ids import new_entry_id
 from .models import AuditLog, Entry, Sale, SaleLine, SalesImport, Void
 
@@ -24,14 +25,14 @@ LINES = SaleLine.__table__
 VOIDS = Void.__table__
 
 # Built once: constructing statements per sale costs more than executing them.
-_CHAIN_HEAD = (
-    select(ENTRIES.c.seq, ENTRIES.c.entry_hash)
-    .where(ENTRIES.c.kiosk_id == bindparam("kiosk_id"))
-    .order_by(ENTRIES.c.seq.desc())
-    .limit(1)
+_CHAIN_HEAD = text(
+    "SELECT seq, entry_hash FROM entries WHERE kiosk_id = :kiosk_id ORDER BY seq DESC LIMIT 1"
 )
 _PG_KIOSK_LOCK = text("SELECT pg_advisory_xact_lock(hashtext(:kiosk))")
-_INSERT_ENTRIES, _INSERT_SALES, _INSERT_LINES = insert(ENTRIES), insert(SALES), insert(LINES)
+_FAST_HEAD = FastStatement(_CHAIN_HEAD)
+_INSERT_ENTRIES = FastStatement(insert(ENTRIES))
+_INSERT_SALES = FastStatement(insert(SALES))
+_INSERT_LINES = FastStatement(insert(LINES))
 
 
 class SaleNotFound(DomainError):
@@ -53,8 +54,8 @@ def _chain_head(connection: Connection, kiosk_id: str) -> tuple[int, str]:
     advisory lock per kiosk serialises writers until commit, so no two get the same seq."""
     if connection.dialect.name == "postgresql":
         connection.execute(_PG_KIOSK_LOCK, {"kiosk": kiosk_id})
-    row = connection.execute(_CHAIN_HEAD, {"kiosk_id": kiosk_id}).first()
-    return (row.seq, row.entry_hash) if row else (0, GENESIS_HASH)
+    row = _FAST_HEAD.first(connection, {"kiosk_id": kiosk_id})
+    return (row[0], row[1]) if row else (0, GENESIS_HASH)
 
 
 def _line_tuples(lines: Sequence[CartLine]) -> list[tuple[str, str | None, str, int, int]]:
@@ -142,6 +143,7 @@ class SalesLedger:
             seq += 1
             entry_id = new_entry_id()
             created_at = draft.created_at.astimezone(dt.UTC)
+            stored_time = db_time(created_at, connection.dialect)
             method = draft.payment.method.value
             cash = draft.payment.cash_given
             fields = sale_fields(
@@ -173,7 +175,7 @@ class SalesLedger:
             sales.append(
                 {
                     "id": entry_id,
-                    "created_at": created_at,
+                    "created_at": stored_time,
                     "nip": draft.nip,
                     "operator": draft.operator,
                     "payment_method": method,
@@ -215,9 +217,9 @@ class SalesLedger:
                 )
             )
             prev = digest
-        connection.execute(_INSERT_ENTRIES, entries)
-        connection.execute(_INSERT_SALES, sales)
-        connection.execute(_INSERT_LINES, lines)
+        _INSERT_ENTRIES.many(connection, entries)
+        _INSERT_SALES.many(connection, sales)
+        _INSERT_LINES.many(connection, lines)
         return recorded
 
     def void(self, number: str, *, reason: str, actor: str, at: dt.datetime) -> RecordedSale:

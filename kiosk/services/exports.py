@@ -78,9 +78,10 @@ class ExportService:
         self.delimiter = delimiter
 
     def compliance(self, month: Month, out: Path, delimiter: str | None = None) -> int:
+        label = str(month)
         rows = (
             (
-                str(month),
+                label,
                 r.nip,
                 r.nama,
                 r.opd,

@@ -69,7 +69,7 @@ def test_scan_lookup_uses_the_stall_month(stocked, clock):
     clock.set_wit("2026-11-01 00:01")
     assert stocked.standing.lookup(nip).standing.spent == 0
     assert (
-        stocked.standing.lookup(nip, clock.now - dt.timedelta(minutes=5)).standing.spent == 20_000
+        stocked.standing.lookup(nip, clock.now - dt.timedelta(seconds=90)).standing.spent == 20_000
     )
 
 
