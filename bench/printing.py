@@ -113,7 +113,89 @@ def bench_receipt(runs: int) -> list[Row]:
     ]
 
 
+def bench_gui_pause(runs: int, stall_seconds: float = 10.0) -> list[Row]:
+    """The longest pause of a Qt event loop while the print worker waits on a network printer
+    that accepted the connection and then stalls for ``stall_seconds`` (its socket timeout)."""
+    import dataclasses
+    import datetime as dt
+    import os
+    import tempfile
+    import threading
+    from pathlib import Path
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import yaml
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
+
+    from kiosk.bootstrap import open_kiosk
+    from kiosk.config import parse_settings
+    from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+    from kiosk.domain.records import Vendor
+    from kiosk.printing.printers import EscposPrinter
+    from kiosk.printing.worker import PrintWorker
+
+    repo = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(repo))  # the fake printer lives with the tests
+    from tests.fake_printer import FakeNetworkPrinter
+
+    folder = Path(tempfile.mkdtemp(prefix="jikubata-bench-"))
+    raw = yaml.safe_load((repo / "config.yaml").read_text(encoding="utf-8"))
+    settings = parse_settings(raw, folder / "config.yaml")
+    app = QCoreApplication.instance() or QCoreApplication([])
+    with open_kiosk(settings, create=True) as kiosk, FakeNetworkPrinter("stall") as stalled:
+        kiosk.catalog.save_vendors(
+            [Vendor("UMKM-001", "Dapur Sagu", "Ona", "0812")], actor="bench", at=kiosk.clock()
+        )
+        result = kiosk.checkout.checkout(
+            [CartLine("UMKM-001", "Sagu", 15_000)],
+            buyer_nip=None,
+            operator="bench",
+            payment=Payment(PaymentMethod.TUNAI, 20_000),
+        )
+        kiosk.receipts.print_sale(result.sale, None)
+        printer = EscposPrinter(
+            dataclasses.replace(
+                settings.printer,
+                connection="network",
+                host="127.0.0.1",
+                port=stalled.port,
+                timeout_seconds=stall_seconds,
+            )
+        )
+        finished = threading.Event()
+        worker = PrintWorker(kiosk.print_jobs, printer, on_state=lambda state: finished.set())
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        tick = QTimer()
+        tick.setInterval(5)
+
+        def on_tick() -> None:
+            gaps.append(clock.restart() / 1000)
+            if finished.is_set():
+                app.quit()
+
+        tick.timeout.connect(on_tick)
+        clock.start()
+        tick.start()
+        worker.start()
+        started = dt.datetime.now()
+        app.exec()
+        worker.stop()
+        waited = (dt.datetime.now() - started).total_seconds()
+        job = kiosk.print_jobs.for_sale(result.sale.id)[0]
+    longest = max(gaps) * 1000
+    print(
+        f"  printer stalled {waited:.1f} s; the job ended '{job.status}' "
+        f"({job.last_error}); {len(gaps)} ticks of 5 ms"
+    )
+    print(
+        f"  event loop: longest pause {longest:.1f} ms, p99 {_percentile(gaps, 0.99) * 1000:.1f} ms"
+    )
+    return [("GUI loop longest pause (stall)", f"{longest:.1f} ms", "<= 50 ms", longest <= 50)]
+
+
 SECTIONS: dict[str, Callable[[int], list[Row]]] = {
+    "gui_pause": bench_gui_pause,
     "receipt": bench_receipt,
 }
 
