@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from .config import Settings
 from .ledger.admin_store import AdminStore
@@ -23,8 +24,7 @@ from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
 from .ledger.sales_ledger import SalesLedger
 from .ledger.verify import VerifyReport, verify_ledger
-from .printing.escpos_output import encode
-from .printing.preview import preview_text
+from .printing.document import PrintDocument
 from .printing.printers import make_printer
 from .printing.receipt import StallInfo
 from .printing.worker import PrintWorker, QueueState
@@ -51,11 +51,28 @@ class DatabaseMissing(RuntimeError):
     pass
 
 
+class DatabaseUnusable(RuntimeError):
+    pass
+
+
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
+
+
+def _encode(document: PrintDocument, profile: str) -> bytes:
+    # Imported on first print: python-escpos and Pillow cost every CLI command ~0.2 s.
+    from .printing.escpos_output import encode
+
+    return encode(document, profile)
+
+
+def _preview(document: PrintDocument) -> str:
+    from .printing.preview import preview_text
+
+    return preview_text(document)
 
 
 @dataclass
@@ -106,8 +123,8 @@ class Kiosk:
             stall,
             width=s.printer.chars_per_line,
             tz=tz,
-            encode=lambda document: encode(document, s.printer.profile),
-            preview=preview_text,
+            encode=lambda document: _encode(document, s.printer.profile),
+            preview=_preview,
             open_drawer_on_cash=s.printer.open_cash_drawer,
             clock=clock,
             wake=self._wake_printer,
@@ -184,6 +201,14 @@ def open_kiosk(settings: Settings, *, create: bool = False, clock: Clock = utc_n
     db = Database(create_ledger_engine(settings.database_url))
     try:
         result = migrate(db, settings.backup_folder)
+    except DatabaseError as error:
+        db.dispose()
+        if isinstance(error, OperationalError):
+            raise  # locked, disk full, no permission: the CLI words those
+        where = path or make_url(settings.database_url).render_as_string(hide_password=True)
+        raise DatabaseUnusable(
+            f"{where} is not a usable Jiku Bata database ({error.orig})"
+        ) from None
     except Exception:
         db.dispose()
         raise

@@ -13,16 +13,24 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from .bootstrap import DatabaseMissing, Kiosk, init_kiosk, local_now, open_kiosk
+from .bootstrap import (
+    DatabaseMissing,
+    DatabaseUnusable,
+    Kiosk,
+    init_kiosk,
+    local_now,
+    open_kiosk,
+)
 from .config import ConfigError, Settings, config_path, load_settings
 from .domain.compliance import Status
 from .domain.errors import DomainError
 from .domain.money import format_rupiah
 from .domain.months import Month
 from .ledger.backup import BackupError
-from .printing.escpos_output import codepage_note
+from .ledger.migrate import UnknownSchema
 from .printing.printers import make_printer
 from .printing.worker import PrintWorker
 from .services.card_keys import CardKeyError
@@ -32,7 +40,16 @@ from .services.exports import default_file_name
 
 EXIT_OK, EXIT_ERROR, EXIT_BROKEN_LEDGER = 0, 1, 3
 MAX_LISTED_PROBLEMS = 30
-USER_ERRORS = (ConfigError, DomainError, DatabaseMissing, CardKeyError, BackupError, OSError)
+USER_ERRORS = (
+    ConfigError,
+    DomainError,
+    DatabaseMissing,
+    DatabaseUnusable,
+    UnknownSchema,
+    CardKeyError,
+    BackupError,
+    OSError,
+)
 
 
 class CliError(Exception):
@@ -63,7 +80,8 @@ def _existing_file(text: str) -> Path:
 def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
     kiosk, result = init_kiosk(settings)
     with kiosk:
-        print(f"Database ready at schema {result.migration.to_revision}: {settings.database_url}")
+        shown = make_url(settings.database_url).render_as_string(hide_password=True)
+        print(f"Database ready at schema {result.migration.to_revision}: {shown}")
         if result.migration.backup:
             print(f"Copy of the database before migrating: {result.migration.backup}")
         if result.created_key_file:
@@ -121,6 +139,11 @@ def _export(kind: str) -> Callable[[Kiosk, argparse.Namespace], int]:
     def run(kiosk: Kiosk, args: argparse.Namespace) -> int:
         month = args.month or Month.of(kiosk.clock(), kiosk.settings.stall.tz)
         out = args.out or kiosk.settings.export.folder / default_file_name(kind, month)
+        if out.is_dir():
+            raise CliError(
+                f"--out {out} is a folder; give a file name such as "
+                f"{out / default_file_name(kind, month)}"
+            )
         write = getattr(kiosk.exports, kind)
         rows = write(month, out, args.delimiter)
         print(f"{rows} rows written to {out}")
@@ -160,10 +183,18 @@ def cmd_verify(kiosk: Kiosk, args: argparse.Namespace) -> int:
         f"Ledger intact: {report.entries_checked} entries in {report.kiosks} kiosk chain(s), "
         "database integrity ok."
     )
+    for head in report.heads:
+        # Deleting the newest entries leaves a consistent chain: compare with the paper.
+        print(
+            f"  newest entry {head.number}, check code {head.entry_hash[:12].upper()} "
+            "(compare with the newest receipt's QR)"
+        )
     return EXIT_OK
 
 
 def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    if args.dir is not None and args.dir.exists() and not args.dir.is_dir():
+        raise CliError(f"{args.dir} is a file; give the folder to write the backup into")
     print(f"Backup written: {kiosk.backup(args.dir)}")
     return EXIT_OK
 
@@ -185,6 +216,8 @@ def cmd_printer_test(kiosk: Kiosk, args: argparse.Namespace) -> int:
     printer = make_printer(printer_settings)
     if printer is None:
         raise CliError("printer.connection is 'none': this kiosk prints nothing")
+    from .printing.escpos_output import codepage_note  # loads python-escpos: only here
+
     job = kiosk.receipts.print_test_page(
         printer_settings.profile, codepage_note(printer_settings.profile)
     )

@@ -15,6 +15,7 @@ class MoneyError(DomainError):
 # Indonesian, a comma starts decimals, and rupiah decimals may only ever be zero.
 _GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
+_ENGLISH_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 
 
@@ -30,6 +31,10 @@ def parse_rupiah(text: str) -> int:
     """Read an amount a person or a spreadsheet wrote; the result is never negative."""
     original = text
     cleaned = _PREFIX.sub("", text.strip()).replace(" ", "").replace("\u00a0", "")
+    if _ENGLISH_GROUPED.match(cleaned):
+        # "20,000" is English Excel's thousands separator; reading the comma as the decimal
+        # mark would record Rp20. Refuse rather than guess.
+        raise MoneyError(f"'{original}' uses ',' between thousands; write it as 20000 or 20.000")
     if "," in cleaned:
         cleaned, _, decimals = cleaned.partition(",")
         if not decimals.isdigit() or set(decimals) != {"0"}:

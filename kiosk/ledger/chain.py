@@ -1,6 +1,11 @@
 """The tamper-evident chain: each entry's hash covers its canonical encoding and the hash of
-the entry before it (per kiosk), so editing, deleting or reordering any entry breaks the chain
-from there on."""
+the entry before it (per kiosk), so editing, deleting or reordering an entry breaks the chain
+from there on.
+
+What a chain alone cannot show is the removal of its newest entries: the shortened chain is
+still consistent. That is why every receipt's QR carries the first 12 hex digits of its entry's
+hash, and ``jikubata ledger verify`` prints each chain's newest entry: paper outside the
+database to compare against."""
 
 from __future__ import annotations
 

@@ -34,6 +34,10 @@ def current_revision(db: Database) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+class UnknownSchema(RuntimeError):
+    """The database was migrated by a newer jikubata than this one."""
+
+
 @dataclass(frozen=True)
 class MigrationResult:
     from_revision: str | None
@@ -53,6 +57,16 @@ def migrate(db: Database, backup_folder: Path | None) -> MigrationResult:
     backup = None
     if before == head:
         return MigrationResult(before, head, None)
+    known = {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+    if before is not None and before not in known:
+        # Rolled-back software on a database a newer version migrated: touch nothing.
+        raise UnknownSchema(
+            f"the database {db.engine.url.render_as_string(hide_password=True)} has schema "
+            f"{before}, newer than this jikubata knows ({head}); update jikubata, or restore a "
+            "backup made by this version"
+        )
     if before is not None and db.is_sqlite and backup_folder is not None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = backup_sqlite(db, backup_folder / f"ledger-before-{head}-{stamp}.db")

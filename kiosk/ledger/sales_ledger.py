@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, text
 
 from ..domain.cart import CartLine
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, DuplicateImport
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
 from .chain import GENESIS_HASH, entry_hash, sale_fields, void_fields
 from .engine import Database
@@ -40,10 +40,6 @@ class SaleNotFound(DomainError):
 
 
 class AlreadyVoided(DomainError):
-    pass
-
-
-class DuplicateImport(DomainError):
     pass
 
 
@@ -110,10 +106,8 @@ class SalesLedger:
                 ).where(SalesImport.__table__.c.file_sha256 == file_sha256)
             ).first()
             if already:
-                raise DuplicateImport(
-                    f"this file was already imported (as '{already.file_name}' on "
-                    f"{already.imported_at:%Y-%m-%d})"
-                )
+                raise DuplicateImport(already.file_name, already.imported_at)
+
             import_id = connection.execute(
                 insert(SalesImport.__table__),
                 {

@@ -36,11 +36,23 @@ class BrokenEntry:
 
 
 @dataclass(frozen=True)
+class ChainHead:
+    kiosk_id: str
+    seq: int
+    entry_hash: str
+
+    @property
+    def number(self) -> str:
+        return sale_number(self.kiosk_id, self.seq)
+
+
+@dataclass(frozen=True)
 class VerifyReport:
     entries_checked: int
     kiosks: int
     first_broken: BrokenEntry | None
     database_problems: tuple[str, ...]
+    heads: tuple[ChainHead, ...] = ()  # each chain's newest entry, to compare with paper
 
     @property
     def ok(self) -> bool:
@@ -160,6 +172,7 @@ def _recomputed_hash(rows: list[Any]) -> tuple[str | None, str | None]:
 def verify_ledger(db: Database) -> VerifyReport:
     checked = 0
     kiosks: set[str] = set()
+    heads: dict[str, ChainHead] = {}
     first_broken: BrokenEntry | None = None
     with db.read() as connection:
         problems = _database_problems(connection, db.is_sqlite)
@@ -181,4 +194,5 @@ def verify_ledger(db: Database) -> VerifyReport:
                 first_broken = BrokenEntry(head.kiosk_id, head.seq, head.id, problem)
                 break
             expected_seq, expected_prev = head.seq + 1, head.entry_hash
-    return VerifyReport(checked, len(kiosks), first_broken, tuple(problems))
+            heads[kiosk] = ChainHead(kiosk, head.seq, head.entry_hash)
+    return VerifyReport(checked, len(kiosks), first_broken, tuple(problems), tuple(heads.values()))

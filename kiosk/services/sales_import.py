@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..domain.cart import CartLine, Payment, PaymentMethod
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, DuplicateImport
 from ..domain.money import parse_rupiah
 from ..domain.nip import nip_problem
 from ..domain.records import SaleDraft
@@ -115,5 +115,14 @@ class SalesImporter:
                 actor=actor,
                 at=self._clock(),
             )
+        except DuplicateImport as error:
+            when = error.imported_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M")
+            raise ImportRefused(
+                path,
+                message=(
+                    f"{path.name}: this file was already imported (as '{error.file_name}' on "
+                    f"{when}, stall time)"
+                ),
+            ) from None
         except DomainError as error:
             raise ImportRefused(path, message=f"{path.name}: {error}") from None

@@ -168,3 +168,9 @@ def test_signed_amounts_are_refused(amount: int, sign: str) -> None:
 def test_nonzero_decimals_are_refused(amount: int, decimals: str) -> None:
     with pytest.raises(MoneyError):
         parse_rupiah(f"Rp{grouped(amount)},{decimals}")
+
+
+@pytest.mark.parametrize("text", ["20,000", "1,500,000", "20,000.00", "Rp 20,000"])
+def test_english_thousands_separators_are_refused_not_read_as_cents(text: str) -> None:
+    with pytest.raises(MoneyError, match="between thousands"):
+        parse_rupiah(text)
