@@ -24,9 +24,17 @@ def neutralise(cell: Cell) -> str | int:
 
 
 def write_csv(
-    path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]], delimiter: str = ","
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    delimiter: str = ",",
+    text_columns: Sequence[int] | None = None,
 ) -> int:
-    """Write atomically (temporary file, then rename); returns the number of data rows."""
+    """Write atomically (temporary file, then rename); returns the number of data rows.
+
+    ``text_columns``: when the caller knows which columns can hold free text (names typed by
+    people), only those are checked for formula starts; every other cell must then be a
+    number, None or text the kiosk itself made. Without it every text cell is checked."""
     if delimiter not in (",", ";"):
         raise ValueError("the delimiter must be ',' or ';'")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -37,6 +45,15 @@ def write_csv(
             writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
             writer.writerow(header)
             for row in rows:
+                count += 1
+                if text_columns is not None:
+                    row = list(row)
+                    for index in text_columns:
+                        cell = row[index]
+                        if cell and cell[:1] in _FORMULA_START_SET:
+                            row[index] = "'" + cell
+                    writer.writerow(row)
+                    continue
                 # Inlined neutralise(): this loop runs for every cell of a 10,000-row export.
                 writer.writerow(
                     [
@@ -46,7 +63,6 @@ def write_csv(
                         for cell in row
                     ]
                 )
-                count += 1
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)

@@ -80,22 +80,13 @@ class ExportService:
     def compliance(self, month: Month, out: Path, delimiter: str | None = None) -> int:
         label = str(month)
         rows = (
-            (
-                label,
-                r.nip,
-                r.nama,
-                r.opd,
-                r.jabatan,
-                r.tingkat,
-                r.minimum,
-                r.spent,
-                r.purchases,
-                r.shortfall,
-                r.status.value,
-            )
-            for r in self._compliance.rows(month)
+            (label, *row[1:9], row.shortfall, row.status.value)
+            for row in self._compliance.rows(month)
         )
-        return write_csv(out, COMPLIANCE_HEADER, rows, delimiter or self.delimiter)
+        # nama, opd and jabatan are the only free text: NIPs are digits, tiers config keys.
+        return write_csv(
+            out, COMPLIANCE_HEADER, rows, delimiter or self.delimiter, text_columns=(2, 3, 4)
+        )
 
     def opd(self, month: Month, out: Path, delimiter: str | None = None) -> int:
         delimiter = delimiter or self.delimiter

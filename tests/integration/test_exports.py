@@ -103,3 +103,30 @@ def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(tmp_path: Path):
         write_csv(out, ["a"], rows())
     assert read(out)[1] == ["old"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
+
+
+def test_declared_text_columns_are_neutralised(tmp_path: Path):
+    out = tmp_path / "x.csv"
+    write_csv(
+        out,
+        ["nama", "nip", "jumlah"],
+        [["=cmd", "198504122010011001", 5], [None, "x", 1]],
+        text_columns=(0,),
+    )
+    rows = read(out)
+    assert rows[1] == ["'=cmd", "198504122010011001", "5"]
+    assert rows[2] == ["", "x", "1"]
+
+
+def test_compliance_export_neutralises_a_formula_in_a_name(stocked, tmp_path: Path):
+    path = tmp_path / "roster.csv"
+    path.write_text(
+        "nip,nama,opd,jabatan,tingkat\n"
+        '198504122010011001,"=HYPERLINK(""x"")",+Dinas,@Kasi,eselon_iv\n',
+        encoding="utf-8",
+    )
+    stocked.roster_importer.import_file(path, dt.date(2026, 11, 1), force=True)
+    out = tmp_path / "c.csv"
+    stocked.exports.compliance(Month(2026, 11), out)
+    (row,) = read(out)[1:]
+    assert row[2:5] == ['\'=HYPERLINK("x")', "'+Dinas", "'@Kasi"]
