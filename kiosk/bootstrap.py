@@ -19,6 +19,7 @@ from .ledger.backup import backup_sqlite
 from .ledger.catalog_store import CatalogStore
 from .ledger.engine import Database, create_ledger_engine
 from .ledger.migrate import MigrationResult, migrate
+from .ledger.operator_store import OperatorStore
 from .ledger.print_jobs import PrintJobStore
 from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
@@ -37,6 +38,7 @@ from .services.compliance import ComplianceService
 from .services.demo import DemoSeeder
 from .services.exports import ExportService
 from .services.identify import IdentifyService
+from .services.operators import OperatorService
 from .services.ports import Clock, utc_now
 from .services.qris_payment import QrisPaymentService
 from .services.receipts import ReceiptService
@@ -112,6 +114,9 @@ class Kiosk:
         self.sales_importer = SalesImporter(self.sales_ledger, self.catalog, tz, clock)
         self.admin = AdminService(self.sales_ledger, self.admin_store, clock)
         self.admin_pin = AdminPinService(self.admin_store, clock)
+        self.operators = OperatorService(
+            OperatorStore(db), clock, lambda: {v.kode_umkm for v in self.catalog.vendors()}
+        )
         self.qris = QrisPaymentService(s.payment.qris)
         self.print_worker: PrintWorker | None = None
         stall = StallInfo(s.stall.name, s.stall.address, s.stall.kiosk_id, s.stall.receipt_footer)
@@ -163,6 +168,7 @@ class Kiosk:
             self.roster,
             self.catalog,
             self.sales_ledger,
+            self.operators,
             self.settings.stall.tz,
             self.clock,
         )

@@ -237,9 +237,15 @@ def cmd_printer_test(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_new_pin() -> str:
+def cmd_operator_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    kiosk.operators.set_pin(args.name, _read_new_pin("PIN (4-8 digits)"), kode_umkm=args.umkm)
+    print(f"Operator {args.name} can log in at the kiosk.")
+    return EXIT_OK
+
+
+def _read_new_pin(prompt: str = "New admin PIN (6-12 digits)") -> str:
     if sys.stdin.isatty():
-        first = getpass.getpass("New admin PIN (6-12 digits): ")
+        first = getpass.getpass(f"{prompt}: ")
         if getpass.getpass("Again: ") != first:
             raise CliError("the two PINs differ; nothing was changed")
         return first
@@ -375,6 +381,19 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_printer_test,
         "print a page with a width ruler, the code page in use and a QR",
     )
+
+    operator = commands.add_parser("operator", help="vendors on duty").add_subparsers(
+        dest="operator_command", metavar="ACTION", required=True
+    )
+    operator_add = add(
+        operator,
+        "add",
+        cmd_operator_add,
+        "add a vendor who may log in to the till, or change their PIN "
+        "(read from the terminal or stdin)",
+    )
+    operator_add.add_argument("name")
+    operator_add.add_argument("--umkm", metavar="KODE_UMKM", help="the UMKM they sell for")
 
     admin = commands.add_parser("admin", help="admin settings").add_subparsers(
         dest="admin_command", metavar="ACTION", required=True

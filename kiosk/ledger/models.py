@@ -197,3 +197,14 @@ class PrintJob(Base):
     attempts: Mapped[int] = mapped_column(Integer)
     next_try_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str | None] = mapped_column(String(300))
+
+
+class Operator(Base):
+    """A person who may ring up sales (a vendor on duty), logging in with a PIN."""
+
+    __tablename__ = "operators"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    kode_umkm: Mapped[str | None] = mapped_column(ForeignKey("vendors.kode_umkm"))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -12,10 +12,17 @@ from ..domain.cart import CartLine, Payment, PaymentMethod
 from ..domain.months import Month
 from ..domain.records import SaleDraft
 from .catalog_import import CatalogImporter
+from .operators import OperatorService
 from .ports import CatalogPort, Clock, RosterPort, SalesLedgerPort, utc_now
 from .roster_import import RosterImporter
 
 OPERATORS = ("Ina", "Yance", "Mama Ona")
+# Demo PINs only (README): a real stall sets its own with `jikubata operator add`.
+DEMO_OPERATOR_PINS = {
+    "Ina": ("1111", "UMKM-002"),
+    "Yance": ("2222", "UMKM-004"),
+    "Mama Ona": ("3333", "UMKM-001"),
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class DemoSeeder:
         roster: RosterPort,
         catalog: CatalogPort,
         ledger: SalesLedgerPort,
+        operators: OperatorService,
         tz: ZoneInfo,
         clock: Clock = utc_now,
     ) -> None:
@@ -52,6 +60,7 @@ class DemoSeeder:
         self._roster = roster
         self._catalog = catalog
         self._ledger = ledger
+        self._operators = operators
         self._tz = tz
         self._clock = clock
 
@@ -65,6 +74,8 @@ class DemoSeeder:
         )
         vendors = self._catalog_importer.import_vendors(self._dir / "vendors.csv", actor="demo")
         products = self._catalog_importer.import_products(self._dir / "products.csv", actor="demo")
+        for name, (pin, vendor) in DEMO_OPERATOR_PINS.items():
+            self._operators.set_pin(name, pin, kode_umkm=vendor, actor="demo")
         drafts = self._sales(start_month, now, random.Random(seed))
         self._ledger.append_sales(drafts)
         people = len(self._roster.people_on(now.astimezone(self._tz).date()))

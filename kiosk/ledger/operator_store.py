@@ -1,0 +1,51 @@
+"""Operators and their PIN hashes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select, update
+
+from .engine import Database
+from .models import Operator
+from .sales_ledger import audit
+
+OPERATORS = Operator.__table__
+
+
+@dataclass(frozen=True)
+class OperatorRecord:
+    name: str
+    kode_umkm: str | None
+    pin_hash: str
+    active: bool
+
+
+class OperatorStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def all(self) -> list[OperatorRecord]:
+        with self._db.read() as connection:
+            rows = connection.execute(select(OPERATORS).order_by(OPERATORS.c.name)).all()
+        return [OperatorRecord(r.name, r.kode_umkm, r.pin_hash, r.active) for r in rows]
+
+    def get(self, name: str) -> OperatorRecord | None:
+        with self._db.read() as connection:
+            r = connection.execute(select(OPERATORS).where(OPERATORS.c.name == name)).first()
+        return OperatorRecord(r.name, r.kode_umkm, r.pin_hash, r.active) if r else None
+
+    def save(
+        self, name: str, kode_umkm: str | None, pin_hash: str, *, actor: str, at: dt.datetime
+    ) -> None:
+        with self._db.write() as connection:
+            known = connection.execute(
+                select(OPERATORS.c.id).where(OPERATORS.c.name == name)
+            ).first()
+            values = {"kode_umkm": kode_umkm, "pin_hash": pin_hash, "active": True}
+            if known:
+                connection.execute(update(OPERATORS).where(OPERATORS.c.name == name), values)
+            else:
+                connection.execute(insert(OPERATORS), {"name": name, **values})
+            audit(connection, actor, "operator", at, name=name, umkm=kode_umkm)

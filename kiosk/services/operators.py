@@ -1,0 +1,67 @@
+"""Who is on duty: each vendor picks their name on the login screen and types a PIN."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..domain.errors import DomainError
+from .admin_pin import hash_pin, pin_matches
+from .ports import Clock, utc_now
+
+_PIN = re.compile(r"^\d{4,8}$")
+
+
+class OperatorLike(Protocol):
+    name: str
+    kode_umkm: str | None
+    pin_hash: str
+    active: bool
+
+
+class OperatorPort(Protocol):
+    def all(self) -> Sequence[OperatorLike]: ...
+    def get(self, name: str) -> OperatorLike | None: ...
+    def save(
+        self, name: str, kode_umkm: str | None, pin_hash: str, *, actor: str, at: dt.datetime
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class OperatorInfo:
+    name: str
+    kode_umkm: str | None
+
+
+class OperatorService:
+    def __init__(
+        self,
+        store: OperatorPort,
+        clock: Clock = utc_now,
+        vendor_codes: Callable[[], set[str]] = set,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._vendor_codes = vendor_codes
+
+    def on_duty_list(self) -> list[OperatorInfo]:
+        return [OperatorInfo(o.name, o.kode_umkm) for o in self._store.all() if o.active]
+
+    def set_pin(
+        self, name: str, pin: str, *, kode_umkm: str | None = None, actor: str = "admin"
+    ) -> None:
+        name = name.strip()
+        if not 1 <= len(name) <= 64:
+            raise DomainError("an operator needs a name of 1 to 64 characters")
+        if not _PIN.match(pin):
+            raise DomainError("an operator PIN must be 4 to 8 digits")
+        if kode_umkm is not None and kode_umkm not in self._vendor_codes():
+            raise DomainError(f"'{kode_umkm}' is not a known UMKM; import the vendors first")
+        self._store.save(name, kode_umkm, hash_pin(pin), actor=actor, at=self._clock())
+
+    def check(self, name: str, pin: str) -> bool:
+        operator = self._store.get(name)
+        return bool(operator and operator.active and pin_matches(pin, operator.pin_hash))

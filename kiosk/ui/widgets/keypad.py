@@ -1,0 +1,57 @@
+"""An on-screen number pad: nothing at the kiosk needs a physical keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from ..theme import GAP
+from .buttons import button
+
+BACKSPACE = "⌫"
+CLEAR = "C"
+
+
+class Keypad(QWidget):
+    """Emits the text typed so far on every press; ``max_length`` caps it."""
+
+    changed = Signal(str)
+
+    def __init__(
+        self, max_length: int = 18, *, extra: str = "000", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._max = max_length
+        grid = QGridLayout(self)
+        grid.setSpacing(GAP)
+        grid.setContentsMargins(0, 0, 0, 0)
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", CLEAR, "0", BACKSPACE]
+        if extra:
+            keys[9] = extra  # "000" for amounts; CLEAR moves to the backspace row
+        for index, key in enumerate(keys):
+            key_button = button(key, "key")
+            key_button.setObjectName(f"key_{key}")
+            key_button.clicked.connect(lambda _=False, k=key: self.press(k))
+            grid.addWidget(key_button, index // 3, index % 3)
+        if extra:
+            clear = button("Hapus semua")
+            clear.setObjectName("key_clear")
+            clear.clicked.connect(lambda: self.press(CLEAR))
+            grid.addWidget(clear, 4, 0, 1, 3)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        self._text = text[: self._max]
+        self.changed.emit(self._text)
+
+    def press(self, key: str) -> None:
+        if key == BACKSPACE:
+            self.set_text(self._text[:-1])
+        elif key == CLEAR:
+            self.set_text("")
+        else:
+            self.set_text(self._text + key)
