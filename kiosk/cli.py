@@ -98,6 +98,14 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    from .ui.app import run_kiosk  # Qt is loaded only for the touchscreen
+
+    return run_kiosk(
+        settings, windowed=getattr(args, "windowed", False), demo=getattr(args, "demo", False)
+    )
+
+
 def cmd_roster_import(kiosk: Kiosk, args: argparse.Namespace) -> int:
     result = kiosk.roster_importer.import_file(args.file, args.as_of, force=args.force)
     p = result.preview
@@ -276,6 +284,21 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
+    run = add(
+        commands,
+        "run",
+        cmd_run,
+        "start the touchscreen kiosk (also what jikubata does with no command)",
+    )
+    run.add_argument(
+        "--windowed", action="store_true", help="a 1280x800 window instead of full screen"
+    )
+    run.add_argument(
+        "--demo",
+        action="store_true",
+        help="a throw-away database with sample data, deleted on exit",
+    )
+
     init = add(commands, "init", cmd_init, "create or migrate the database and the card key")
     init.add_argument(
         "--sample-data",
@@ -405,15 +428,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+    handler = getattr(args, "handler", cmd_run)  # no command: start the kiosk (DESIGN §4)
     try:
         settings = load_settings(config_path(args.config))
-        if args.handler is cmd_init:
-            return cmd_init(settings, args)
+        if handler in (cmd_init, cmd_run):
+            return handler(settings, args)
         with open_kiosk(settings) as kiosk:
-            return args.handler(kiosk, args)
+            return handler(kiosk, args)
     except (*USER_ERRORS, CliError) as error:
         if args.debug:
             raise

@@ -13,15 +13,25 @@ SHORT = "#b86e00"
 ERROR = "#b3261e"
 MUTED = "#4a5a6a"
 
+FONT_FAMILY = "DejaVu Sans"  # fonts-dejavu-core: wide Latin coverage, clear at a distance
 TOUCH = 56  # px: the smallest thing a finger must hit
 PRIMARY = 72  # px: the one obvious next step
 GAP = 8  # px between touch targets
 BODY_PT = 18
 AMOUNT_PT = 28
 TITLE_PT = 34
+FONT_FAMILY = "DejaVu Sans"  # installed everywhere the kiosk runs (fonts-dejavu-core)
+CATEGORY_COLOURS = {  # placeholder product pictures: one colour per category
+    "Makanan": "#c2571a",
+    "Minuman": "#6b3e26",
+    "Kerajinan": "#7a3b8f",
+    "Pakaian": "#1f6f8b",
+    "Kesehatan": "#2e7d4f",
+}
+OTHER_COLOUR = "#4a5a6a"
 
 STYLE = f"""
-QWidget {{ color: {INK}; font-size: {BODY_PT}pt; }}
+QWidget {{ color: {INK}; font-size: {BODY_PT}pt; font-family: "{FONT_FAMILY}"; }}
 QMainWindow, QStackedWidget, #screen {{ background: {BACKDROP}; }}
 QLabel#title {{ font-size: {TITLE_PT}pt; font-weight: 700; color: {BRAND}; }}
 QLabel#subtitle {{ font-size: 22pt; color: {MUTED}; }}
@@ -46,6 +56,31 @@ QPushButton[role="danger"] {{ border-color: {ERROR}; color: {ERROR}; }}
 QPushButton[role="chip"] {{ border-radius: {TOUCH // 2}px; }}
 QPushButton[role="chip"]:checked {{ background: {BRAND}; color: white; }}
 QPushButton[role="key"] {{ font-size: 28pt; min-height: 80px; min-width: 96px; }}
+QLabel#section {{ font-size: 16pt; font-weight: 700; color: {MUTED}; letter-spacing: 2px; }}
+QLabel#big {{ font-size: 24pt; font-weight: 700; }}
+QLabel#ok {{ color: {OK}; font-weight: 700; }}
+QLabel#short {{ color: {SHORT}; font-weight: 700; }}
+QLabel#flag {{ color: {ERROR}; font-weight: 700; }}
+QLabel#exempt {{ color: {BRAND}; font-weight: 700; }}
+QLabel#display {{
+    font-size: {AMOUNT_PT}pt; font-weight: 700; background: {PAPER};
+    border: 2px solid {BRAND}; border-radius: 10px; padding: 8px 16px;
+}}
+QFrame#header {{ background: {BRAND}; }}
+QFrame#header QLabel {{ color: white; }}
+QFrame#header QPushButton {{ min-height: 48px; background: transparent; color: white;
+    border: 2px solid white; }}
+QFrame#banner {{ background: {ERROR}; }}
+QFrame#banner[level="warn"] {{ background: {SHORT}; }}
+QFrame#banner QLabel {{ color: white; font-weight: 700; }}
+QFrame#banner QPushButton {{ background: white; border: none; }}
+QFrame#message {{ background: #fde8e6; border: 2px solid {ERROR}; border-radius: 10px; }}
+QFrame#message QLabel {{ color: {ERROR}; font-weight: 700; }}
+QPushButton#tile {{ background: {PAPER}; border: 2px solid #c9d4de; border-radius: 14px;
+    padding: 8px; }}
+QPushButton#tile:pressed {{ background: #d8e6f0; }}
+QScrollArea {{ background: transparent; border: none; }}
+QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ width: 0px; }}
 QScrollBar:horizontal {{ height: 0px; }}
 """

@@ -1,0 +1,60 @@
+"""Before Qt starts: are the system libraries it needs installed? Qt itself aborts the process
+with a cryptic "could not load the Qt platform plugin" when they are not, so look first and
+name the Debian/Ubuntu packages to install. Imports nothing from Qt."""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+
+# library name (for ctypes.util.find_library) -> Debian/Ubuntu package
+ALWAYS = {
+    "EGL": "libegl1",
+    "GL": "libgl1",
+    "fontconfig": "libfontconfig1",
+    "xkbcommon": "libxkbcommon0",
+    "dbus-1": "libdbus-1-3",
+}
+# What Qt 6's xcb platform plugin (libQt6XcbQpa) links against, as ldd lists it.
+ON_X11 = {
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+    "X11-xcb": "libx11-xcb1",
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-image": "libxcb-image0",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-randr": "libxcb-randr0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-shm": "libxcb-shm0",
+    "xcb-sync": "libxcb-sync1",
+    "xcb-util": "libxcb-util1",
+    "xcb-xfixes": "libxcb-xfixes0",
+    "xcb-xkb": "libxcb-xkb1",
+}
+APT_PACKAGES = " ".join([*ALWAYS.values(), *ON_X11.values(), "fonts-dejavu-core"])
+
+
+def missing_packages(platform: str | None = None) -> list[str]:
+    platform = platform or os.environ.get("QT_QPA_PLATFORM", "xcb")
+    needed = dict(ALWAYS)
+    if platform.startswith("xcb"):
+        needed |= ON_X11
+    return sorted(
+        {
+            package
+            for library, package in needed.items()
+            if ctypes.util.find_library(library) is None
+        }
+    )
+
+
+def problem(platform: str | None = None) -> str | None:
+    """One paragraph telling what to install, or None when everything is there."""
+    missing = missing_packages(platform)
+    if not missing:
+        return None
+    return (
+        "The kiosk screen cannot start: system libraries that Qt needs are missing. "
+        f"On Debian/Ubuntu install them with:\n  sudo apt-get install {' '.join(missing)}"
+    )

@@ -1,0 +1,42 @@
+"""`jikubata` with no command starts the kiosk (DESIGN §4), and `run` refuses clearly when the
+machine lacks what Qt needs. The touchscreen itself is tested in tests/gui."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kiosk import cli
+from kiosk.ui import app, qt_check
+
+CONFIG = Path(__file__).resolve().parents[2] / "config.yaml"
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    shutil.copy(CONFIG, tmp_path / "config.yaml")
+    return tmp_path / "config.yaml"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], {"windowed": False, "demo": False}),
+        (["run", "--windowed", "--demo"], {"windowed": True, "demo": True}),
+    ],
+)
+def test_no_command_and_run_start_the_kiosk(monkeypatch, config, argv, expected):
+    started = []
+    monkeypatch.setattr(app, "run_kiosk", lambda settings, **kw: started.append(kw) or 0)
+    assert cli.main(["--config", str(config), *argv]) == 0
+    assert started == [expected]
+
+
+def test_run_names_the_packages_to_install_when_qt_cannot_start(monkeypatch, config, capsys):
+    monkeypatch.setattr(qt_check, "missing_packages", lambda platform=None: ["libxcb-cursor0"])
+    assert cli.main(["--config", str(config), "run", "--demo"]) == 1
+    error = capsys.readouterr().err
+    assert "sudo apt-get install libxcb-cursor0" in error
+    assert not (config.parent / "data").exists()  # nothing was created
