@@ -20,18 +20,19 @@ from .ledger.catalog_store import CatalogStore
 from .ledger.engine import Database, create_ledger_engine
 from .ledger.migrate import MigrationResult, migrate
 from .ledger.operator_store import OperatorStore
-from .ledger.print_jobs import PrintJobStore
+from .ledger.print_jobs import PrintJobStore, PrintJobView
 from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
 from .ledger.sales_ledger import SalesLedger
 from .ledger.verify import VerifyReport, verify_ledger
 from .printing.document import PrintDocument
-from .printing.printers import make_printer
+from .printing.printers import PrinterStatus, make_printer
 from .printing.receipt import StallInfo
 from .printing.worker import PrintWorker, QueueState
 from .services.admin import AdminService
 from .services.admin_pin import AdminPinService
 from .services.card_keys import create_card_key_file, read_card_keys, read_revoked
+from .services.cards import CardService
 from .services.catalog_import import CatalogImporter
 from .services.checkout import CheckoutService
 from .services.compliance import ComplianceService
@@ -171,6 +172,23 @@ class Kiosk:
             self.operators,
             self.settings.stall.tz,
             self.clock,
+        )
+
+    def print_now(self, job_id: int) -> tuple[PrintJobView | None, PrinterStatus | None]:
+        """Send one queued job at once, bypassing the queue order (``printer test``)."""
+        printer = make_printer(self.settings.printer)
+        if printer is None:
+            return None, None
+        PrintWorker(self.print_jobs, printer, clock=self.clock).run_once(job_id)
+        return self.print_jobs.get(job_id), printer.status()
+
+    def card_service(self) -> CardService:
+        tz = self.settings.stall.tz
+        return CardService(
+            self.roster,
+            self.settings.regulation,
+            self.settings.cards.key_file,
+            lambda: self.clock().astimezone(tz).date(),
         )
 
     def is_empty(self) -> bool:

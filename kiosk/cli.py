@@ -31,10 +31,7 @@ from .domain.money import format_rupiah
 from .domain.months import Month
 from .ledger.backup import BackupError
 from .ledger.migrate import UnknownSchema
-from .printing.printers import make_printer
-from .printing.worker import PrintWorker
 from .services.card_keys import CardKeyError
-from .services.cards import CardService
 from .services.errors import ImportRefused
 from .services.exports import default_file_name
 
@@ -208,35 +205,28 @@ def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 
 def cmd_cards(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    service = CardService(
-        kiosk.roster,
-        kiosk.settings.regulation,
-        kiosk.settings.cards.key_file,
-        lambda: local_now(kiosk.settings, kiosk.clock).date(),
-    )
-    count = service.write_pdf(args.out, opd=args.opd, nips=args.nip or ())
+    count = kiosk.card_service().write_pdf(args.out, opd=args.opd, nips=args.nip or ())
     print(f"{count} card(s) written to {args.out} (print at 100 %, cut on the marks).")
     return EXIT_OK
 
 
 def cmd_printer_test(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    printer_settings = kiosk.settings.printer
-    printer = make_printer(printer_settings)
-    if printer is None:
-        raise CliError("printer.connection is 'none': this kiosk prints nothing")
     from .printing.escpos_output import codepage_note  # loads python-escpos: only here
 
+    printer_settings = kiosk.settings.printer
+    if printer_settings.connection == "none":
+        raise CliError("printer.connection is 'none': this kiosk prints nothing")
     job = kiosk.receipts.print_test_page(
         printer_settings.profile, codepage_note(printer_settings.profile)
     )
-    PrintWorker(kiosk.print_jobs, printer, clock=kiosk.clock).run_once()
-    result = kiosk.print_jobs.get(job)
+    result, status = kiosk.print_now(job)
     if result is None or result.status != "printed":
         reason = result.last_error if result else "the job vanished"
         raise CliError(f"the test page did not print: {reason}")
     where = f" to {printer_settings.path}" if printer_settings.connection == "file" else ""
-    status = printer.status()
-    paper = {"ok": ", paper ok", "low": ", paper running low"}.get(status.paper or "", "")
+    paper = {"ok": ", paper ok", "low": ", paper running low"}.get(
+        (status.paper if status else None) or "", ""
+    )
     print(
         f"Test page printed{where} ({printer_settings.connection}, "
         f"{printer_settings.chars_per_line} characters per line, profile "

@@ -1,8 +1,9 @@
 """A network receipt printer on a real TCP socket (127.0.0.1), for tests and benchmarks.
 
 Modes: "accept" reads everything and answers status queries like an online Epson;
-"paper_out" answers that the roll is empty; "offline" that the cover is open; "stall" accepts
-the connection and then never reads nor answers (a printer hung mid-job). `refused_port()`
+"paper_out" answers that the roll is empty; "offline" that the cover is open; "mute" reads
+(prints) everything but never answers a status query; "stall" accepts the connection and then
+never reads nor answers (a printer hung mid-job). `refused_port()`
 gives a port where nothing listens.
 """
 
@@ -55,6 +56,8 @@ class FakeNetworkPrinter:
         with contextlib.suppress(OSError):
             while chunk := connection.recv(65536):
                 received += chunk
+                if self.mode == "mute":
+                    continue
                 if chunk.endswith(b"\x10\x04\x01"):
                     connection.sendall(OFFLINE if self.mode == "offline" else ONLINE)
                 elif chunk.endswith(b"\x10\x04\x04"):

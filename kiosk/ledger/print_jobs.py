@@ -11,7 +11,9 @@ from .engine import Database
 from .models import PrintJob
 
 JOBS = PrintJob.__table__
-PENDING, PRINTED, FAILED = "pending", "printed", "failed"
+PENDING, PRINTING, PRINTED, FAILED = "pending", "printing", "printed", "failed"
+SUPERSEDED = "superseded"  # failed, then a copy of the same receipt printed
+UNFINISHED = (PENDING, PRINTING, FAILED)
 
 
 @dataclass(frozen=True)
@@ -60,23 +62,43 @@ class PrintJobStore:
                 },
             ).inserted_primary_key[0]
 
-    def next_due(self, now: dt.datetime, max_attempts: int) -> PrintJobView | None:
-        """The oldest job waiting to print whose retry time has come."""
-        query = (
-            select(JOBS)
-            .where(
-                or_(
-                    JOBS.c.status == PENDING,
-                    (JOBS.c.status == FAILED) & (JOBS.c.attempts < max_attempts),
-                ),
-                JOBS.c.next_try_at <= now,
-            )
-            .order_by(JOBS.c.id)
-            .limit(1)
+    def claim_next(
+        self, now: dt.datetime, max_attempts: int, job_id: int | None = None
+    ) -> PrintJobView | None:
+        """Take the oldest due job (or ``job_id``) for printing, atomically: a second worker on
+        the same database (say `jikubata printer test` while the kiosk runs) never gets it."""
+        due = or_(
+            JOBS.c.status == PENDING,
+            (JOBS.c.status == FAILED)
+            & (JOBS.c.attempts < max_attempts)
+            & (JOBS.c.next_try_at <= now),
         )
-        with self._db.read() as connection:
+        query = select(JOBS).where(due).order_by(JOBS.c.id).limit(1)
+        if job_id is not None:
+            query = select(JOBS).where(JOBS.c.id == job_id, JOBS.c.status == PENDING)
+        with self._db.write() as connection:
             row = connection.execute(query).first()
-        return _view(row) if row else None
+            if row is None:
+                return None
+            connection.execute(
+                update(JOBS).where(JOBS.c.id == row.id).values(status=PRINTING, updated_at=now)
+            )
+        return _view(row)
+
+    def recover_interrupted(self, now: dt.datetime, older_than: dt.timedelta) -> int:
+        """Jobs left 'printing' by a crash: maybe printed, maybe not. Never resent on their
+        own; the operator sees them and reprints if needed."""
+        with self._db.write() as connection:
+            return connection.execute(
+                update(JOBS)
+                .where(JOBS.c.status == PRINTING, JOBS.c.updated_at < now - older_than)
+                .values(
+                    status=FAILED,
+                    updated_at=now,
+                    next_try_at=None,
+                    last_error="interrupted while printing; reprint if no paper came out",
+                )
+            ).rowcount
 
     def mark_printed(self, job_id: int, at: dt.datetime) -> None:
         with self._db.write() as connection:
@@ -91,6 +113,14 @@ class PrintJobStore:
                     next_try_at=None,
                 )
             )
+            # A copy printed: the failed attempts at the same receipt are settled.
+            sale_id = connection.execute(select(JOBS.c.sale_id).where(JOBS.c.id == job_id)).scalar()
+            if sale_id is not None:
+                connection.execute(
+                    update(JOBS)
+                    .where(JOBS.c.sale_id == sale_id, JOBS.c.status == FAILED, JOBS.c.id < job_id)
+                    .values(status=SUPERSEDED, updated_at=at, next_try_at=None)
+                )
 
     def mark_failed(
         self, job_id: int, reason: str, at: dt.datetime, retry_at: dt.datetime | None
@@ -123,7 +153,7 @@ class PrintJobStore:
     def unprinted_count(self) -> int:
         with self._db.read() as connection:
             return connection.execute(
-                select(func.count()).select_from(JOBS).where(JOBS.c.status != PRINTED)
+                select(func.count()).select_from(JOBS).where(JOBS.c.status.in_(UNFINISHED))
             ).scalar_one()
 
 

@@ -75,6 +75,22 @@ def _database_problems(connection: Connection, is_sqlite: bool) -> list[str]:
     ).scalar_one()
     if orphans:
         problems.append(f"{orphans} sale row(s) have no ledger entry")
+    void_orphans = connection.execute(
+        select(func.count())
+        .select_from(VOIDS)
+        .outerjoin(ENTRIES, ENTRIES.c.id == VOIDS.c.id)
+        .where(ENTRIES.c.id.is_(None))
+    ).scalar_one()
+    if void_orphans:
+        problems.append(f"{void_orphans} void row(s) have no ledger entry")
+    stray_lines = connection.execute(
+        select(func.count())
+        .select_from(LINES)
+        .outerjoin(SALES, SALES.c.id == LINES.c.sale_id)
+        .where(SALES.c.id.is_(None))
+    ).scalar_one()
+    if stray_lines:
+        problems.append(f"{stray_lines} sale line(s) belong to no sale")
     return problems
 
 
@@ -131,6 +147,8 @@ def _recomputed_hash(rows: list[Any]) -> tuple[str | None, str | None]:
     if head.kind == "sale":
         if head.sale_row is None:
             return None, "its sale row is missing"
+        if head.void_row is not None:
+            return None, "a void row was attached to this sale's entry"
         if any(r.subtotal != r.unit_price * r.quantity for r in rows if r.kode_umkm is not None):
             return None, "a line's subtotal is not quantity × price"
         lines = [
@@ -157,6 +175,8 @@ def _recomputed_hash(rows: list[Any]) -> tuple[str | None, str | None]:
     if head.kind == "void":
         if head.void_row is None:
             return None, "its void row is missing"
+        if head.sale_row is not None:
+            return None, "a sale row was attached to this void's entry"
         return entry_hash(
             void_fields(
                 **common,

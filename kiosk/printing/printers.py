@@ -29,6 +29,7 @@ _PAPER_LOW_BITS = 0x0C
 class Problem(enum.Enum):
     UNREACHABLE = "unreachable"  # refused, unplugged, no such device
     NO_ANSWER = "no_answer"  # connected, but silent within the timeout
+    UNCONFIRMED = "unconfirmed"  # the receipt went out; the printer never confirmed it
     OFFLINE = "offline"  # says it is offline (cover open, error)
     PAPER_OUT = "paper_out"
 
@@ -119,15 +120,19 @@ class EscposPrinter:
     def send(self, data: bytes, name: str, preview: str) -> None:
         device = self._open()
         try:
-            device._raw(data)
+            try:
+                device._raw(data)
+            except Exception as error:  # nothing (or not all) went out: safe to try again
+                raise PrinterError(Problem.UNREACHABLE, _describe(self.settings, error)) from None
             if self.can_answer:
-                self._check(device)
-        except PrinterError:
-            raise
-        except TimeoutError:
-            raise PrinterError(Problem.NO_ANSWER, "the printer did not answer in time") from None
-        except Exception as error:
-            raise PrinterError(Problem.UNREACHABLE, _describe(self.settings, error)) from None
+                try:
+                    self._check(device)
+                except PrinterError as error:
+                    if error.problem is Problem.NO_ANSWER:
+                        raise _unconfirmed() from None
+                    raise
+                except OSError:  # includes the socket timeout
+                    raise _unconfirmed() from None
         finally:
             _close_quietly(device)
 
@@ -158,6 +163,13 @@ class EscposPrinter:
             return PrinterStatus(False, None, "the printer did not answer in time")
         finally:
             _close_quietly(device)
+
+
+def _unconfirmed() -> PrinterError:
+    return PrinterError(
+        Problem.UNCONFIRMED,
+        "the receipt was sent but the printer did not confirm it; reprint it if no paper came out",
+    )
 
 
 def _query(device: Any, request: bytes) -> int:

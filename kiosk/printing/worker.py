@@ -1,9 +1,10 @@
 """The print worker: one background thread that sends queued jobs to the printer.
 
 The sale is committed before a job exists, so nothing here can lose a sale; a printer that is
-off, unplugged or stalls only delays paper. Failed jobs are retried with growing pauses; a job
-that failed because the paper ran out is not retried automatically (the printer may still
-hold it and print it when the roll is changed): the operator reprints.
+off, unplugged or stalls only delays paper. A job that could not be sent at all is retried
+with growing pauses. A job whose bytes went out but that the printer did not confirm (no
+answer, out of paper, cover open) is never resent by itself, since the printer may still
+print it: the operator reprints, and the copy settles the failed original.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class PrintWorker:
         return len(self._retry_after) + 1
 
     def start(self) -> None:
+        self._store.recover_interrupted(self._clock(), dt.timedelta(minutes=5))
         self._thread = threading.Thread(target=self._run, name="print-worker", daemon=True)
         self._thread.start()
 
@@ -79,9 +81,9 @@ class PrintWorker:
         if self._thread is not None:
             self._thread.join(timeout)
 
-    def run_once(self) -> bool:
-        """Send the next due job, if any; True when a job was tried."""
-        job = self._store.next_due(self._clock(), self.max_attempts)
+    def run_once(self, job_id: int | None = None) -> bool:
+        """Send the next due job (or that one job), if any; True when a job was tried."""
+        job = self._store.claim_next(self._clock(), self.max_attempts, job_id)
         if job is None:
             return False
         try:
@@ -89,7 +91,9 @@ class PrintWorker:
         except PrinterError as error:
             attempt = job.attempts  # attempts made before this one
             retry = None
-            if error.problem is not Problem.PAPER_OUT and attempt < len(self._retry_after):
+            # Only a job that never left the kiosk is resent by itself; once the bytes went
+            # out, a second copy would be a duplicate receipt (and a second drawer kick).
+            if error.problem is Problem.UNREACHABLE and attempt < len(self._retry_after):
                 retry = self._clock() + self._retry_after[attempt]
             self._store.mark_failed(job.id, str(error), self._clock(), retry)
             self._publish(

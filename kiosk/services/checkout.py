@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,6 +11,8 @@ from ..domain.nip import parse_nip
 from ..domain.records import RecordedSale, SaleDraft
 from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
 from .standing import BuyerStatus, StandingService
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,5 +57,12 @@ class CheckoutService:
             note=note,
         )
         sale = self._ledger.append_sale(draft)
-        buyer = self._standing.lookup(nip, sale.created_at) if nip else None
+        # The sale is committed: nothing after this line may make it look failed, or the
+        # operator would ring it up again. The buyer's month is a nicety.
+        buyer = None
+        if nip:
+            try:
+                buyer = self._standing.lookup(nip, sale.created_at)
+            except Exception:
+                log.exception("sale %s committed; the buyer's month could not be read", sale.number)
         return CheckoutResult(sale, buyer)

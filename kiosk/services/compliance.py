@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from ..domain.compliance import Status, judge
 from ..domain.errors import DomainError
 from ..domain.months import Month
-from ..domain.regulation import Regulation
+from ..domain.regulation import Regulation, RegulationError
 from .ports import AdminPort, RosterPort, SpendingPort
 
 
@@ -84,6 +84,13 @@ class ComplianceService:
         spending = self._spending.by_nip(start, end)
         exempt = self._admin.exempt_nips(month)
         minimums = {tier: self._regulation.minimum(tier, month) for tier in self._regulation.tiers}
+        unknown = sorted({p.tingkat for p in people.values()} - minimums.keys())
+        if unknown:
+            raise RegulationError(
+                f"the roster in force on {month.last_day} uses tier(s) {', '.join(unknown)} that "
+                "regulation.tiers in the config does not define; add them back or import a "
+                "corrected roster"
+            )
         rows = []
         for person in sorted(people.values(), key=lambda p: (p.opd, p.nama, p.nip)):
             minimum = minimums[person.tingkat]

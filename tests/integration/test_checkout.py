@@ -86,3 +86,20 @@ def test_bad_checkouts_write_nothing(stocked, lines, nip, payment, error):
     with pytest.raises(error):
         stocked.checkout.checkout(lines, buyer_nip=nip, operator="Ina", payment=payment)
     assert stocked.verify().entries_checked == 0
+
+
+def test_a_committed_sale_is_reported_even_if_the_buyers_month_cannot_be_read(stocked):
+    nip = first_nip_with_tier(stocked, "eselon_iv")
+
+    def broken(*_args, **_kwargs):  # as when the config no longer defines the buyer's tier
+        raise RuntimeError("regulation broken")
+
+    stocked.checkout._standing.lookup = broken
+    result = stocked.checkout.checkout(
+        [CartLine("UMKM-001", "Kue", 5_000)],
+        buyer_nip=nip,
+        operator="Ina",
+        payment=Payment(PaymentMethod.QRIS),
+    )
+    assert result.buyer is None
+    assert stocked.sales_ledger.find(result.sale.number).nip == nip

@@ -202,3 +202,37 @@ def test_backup_is_a_complete_consistent_copy(stocked, tmp_path: Path):
     assert raw.execute("SELECT sum(total) FROM sales").fetchone()[0] == 11_000
     raw.close()
     assert not list((tmp_path / "backups").glob("*.partial"))
+
+
+def _insert_only(kiosk, *statements: str) -> None:  # type: ignore[no-untyped-def]
+    """Tampering that needs no trigger removed: plain INSERTs, foreign keys satisfied."""
+    raw = sqlite3.connect(sqlite_path(kiosk.settings.database_url))
+    for statement in statements:
+        raw.execute(statement)
+    raw.commit()
+    raw.close()
+
+
+def test_verify_finds_a_sale_row_slipped_onto_a_void_entry(five_sales):
+    void_id = _id_of(five_sales, 6)
+    _insert_only(
+        five_sales,
+        "INSERT INTO sales (id, created_at, nip, operator, payment_method, total, "
+        f"source) VALUES ('{void_id}', '2026-11-20 01:00:00.000000', "
+        "'198504122010011001', 'x', 'TUNAI', 500000, 'kiosk')",
+    )
+    report = five_sales.verify()
+    assert report.first_broken.number == "AMB-01-000006"
+    assert "sale row was attached" in report.first_broken.reason
+
+
+def test_verify_finds_a_void_row_slipped_onto_a_sale_entry(five_sales):
+    first_sale, victim = _id_of(five_sales, 1), _id_of(five_sales, 3)
+    _insert_only(
+        five_sales,
+        "INSERT INTO voids (id, sale_id, created_at, reason, voided_by) VALUES "
+        f"('{first_sale}', '{victim}', '2026-11-20 01:00:00.000000', 'x', 'x')",
+    )
+    report = five_sales.verify()
+    assert report.first_broken.number == "AMB-01-000001"
+    assert "void row was attached" in report.first_broken.reason

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from kiosk.ledger.print_jobs import FAILED, PENDING, PRINTED
+from kiosk.ledger.print_jobs import FAILED, PENDING, PRINTED, SUPERSEDED
 from kiosk.printing.printers import EscposPrinter, FilePrinter, Problem, make_printer
 from kiosk.printing.worker import PrintWorker, QueueState
 
@@ -86,19 +86,60 @@ def test_a_refusing_printer_fails_the_job_and_it_prints_once_the_printer_is_back
 
 
 def test_a_printer_that_accepts_and_never_reads_fails_within_the_timeout(sale_job, settings, clock):
-    kiosk, _sale, job = sale_job
+    kiosk, sale, job = sale_job
     with FakeNetworkPrinter("stall") as stalled:
         worker = worker_for(kiosk, EscposPrinter(network_settings(settings, stalled.port)), clock)
         assert worker.run_once()
         port = stalled.port
     failed = kiosk.print_jobs.get(job)
-    assert failed.status == FAILED and "did not answer" in failed.last_error
-    clock.now += dt.timedelta(seconds=6)
+    assert failed.status == FAILED and "did not confirm" in failed.last_error
     with FakeNetworkPrinter("accept", port) as fake:
+        clock.now += dt.timedelta(hours=1)
+        assert not worker.run_once()  # it may have printed: never resent by itself
+        copy = kiosk.receipts.reprint(sale.number)  # the operator's [Cetak ulang]
         assert worker.run_once()
         assert fake.wait_for_jobs(1)
-    assert kiosk.print_jobs.get(job).status == PRINTED
+    assert kiosk.print_jobs.get(copy).status == PRINTED
+    assert kiosk.print_jobs.get(job).status == SUPERSEDED
+    assert kiosk.print_jobs.unprinted_count() == 0
     assert kiosk.verify().ok
+
+
+def test_a_printer_that_prints_but_never_confirms_gets_the_receipt_once(sale_job, settings, clock):
+    kiosk, _sale, job = sale_job
+    with FakeNetworkPrinter("mute") as mute:
+        worker = worker_for(kiosk, EscposPrinter(network_settings(settings, mute.port)), clock)
+        assert worker.run_once()
+        for _ in range(6):
+            clock.now += dt.timedelta(minutes=5)
+            assert not worker.run_once()
+        assert mute.wait_for_jobs(1)
+    assert [j for j in mute.jobs if j.startswith(RECEIPT)] == [mute.jobs[0]]
+    assert len(mute.jobs) == 1
+    assert kiosk.print_jobs.get(job).status == FAILED
+
+
+def test_two_workers_on_one_queue_never_send_the_same_job(sale_job, settings, clock):
+    kiosk, _sale, job = sale_job
+    with FakeNetworkPrinter("accept") as fake:
+        printer = EscposPrinter(network_settings(settings, fake.port))
+        first, second = worker_for(kiosk, printer, clock), worker_for(kiosk, printer, clock)
+        claimed = kiosk.print_jobs.claim_next(clock.now, first.max_attempts)
+        assert claimed is not None and claimed.id == job
+        assert not second.run_once()  # the job is taken
+        assert kiosk.print_jobs.get(job).status == "printing"
+
+
+def test_a_job_interrupted_mid_print_is_not_resent_on_restart(sale_job, settings, clock):
+    kiosk, _sale, job = sale_job
+    kiosk.print_jobs.claim_next(clock.now, 6)  # then the kiosk lost power
+    clock.now += dt.timedelta(minutes=10)
+    assert kiosk.print_jobs.recover_interrupted(clock.now, dt.timedelta(minutes=5)) == 1
+    interrupted = kiosk.print_jobs.get(job)
+    assert interrupted.status == FAILED and "interrupted" in interrupted.last_error
+    with FakeNetworkPrinter("accept") as fake:
+        worker = worker_for(kiosk, EscposPrinter(network_settings(settings, fake.port)), clock)
+        assert not worker.run_once()
 
 
 def test_paper_out_is_not_retried_automatically_but_a_reprint_prints(sale_job, settings, clock):
@@ -117,7 +158,8 @@ def test_paper_out_is_not_retried_automatically_but_a_reprint_prints(sale_job, s
         assert worker.run_once()
         assert fake.wait_for_jobs(2)
     assert kiosk.print_jobs.get(copy).status == PRINTED
-    assert [j.status for j in kiosk.print_jobs.for_sale(sale.id)] == [FAILED, PRINTED]
+    assert [j.status for j in kiosk.print_jobs.for_sale(sale.id)] == [SUPERSEDED, PRINTED]
+    assert kiosk.print_jobs.unprinted_count() == 0
 
 
 def test_an_offline_printer_reports_its_state(settings):

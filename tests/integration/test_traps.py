@@ -11,6 +11,7 @@ import pytest
 from kiosk.bootstrap import open_kiosk
 from kiosk.domain.compliance import Status
 from kiosk.domain.months import Month
+from kiosk.domain.regulation import RegulationError
 from kiosk.services.errors import ImportRefused
 
 from .conftest import SAMPLE, FakeClock, first_nip_with_tier, make_settings, sell
@@ -189,3 +190,16 @@ def test_a_roster_with_one_bad_row_changes_nothing(stocked, tmp_path: Path):
     assert [(p.line, p.column) for p in refused.value.problems] == [(11, "tingkat")]
     assert stocked.roster.people_on(dt.date(2026, 11, 30)) == before
     assert stocked.roster.snapshot_on(dt.date(2026, 11, 30)).as_of == dt.date(2026, 10, 1)
+
+
+def test_a_roster_tier_missing_from_the_config_is_named(tmp_path: Path, raw_config, clock):
+    with open_kiosk(make_settings(tmp_path, raw_config), create=True, clock=clock) as kiosk:
+        kiosk.roster_importer.import_file(SAMPLE / "roster.csv", dt.date(2026, 10, 1))
+    del raw_config["regulation"]["tiers"]["wali_kota"]
+    for period in raw_config["regulation"]["periods"]:
+        period["minimums"].pop("wali_kota")
+    with (
+        open_kiosk(make_settings(tmp_path, raw_config), clock=clock) as kiosk,
+        pytest.raises(RegulationError, match=r"tier.*wali_kota.*regulation\.tiers"),
+    ):
+        kiosk.compliance.rows(Month(2026, 11))
