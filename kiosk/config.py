@@ -231,6 +231,12 @@ def _regulation(raw: Any) -> Regulation:
                     f"(defined: {', '.join(tiers)})"
                 )
             minimums[tier] = _integer(f"{key}.minimums.{tier}", amount, 0, 100_000_000)
+        left_out = [tier for tier in tiers if tier not in minimums]
+        if left_out:
+            raise ConfigError(
+                f"{key}.minimums leaves out {', '.join(left_out)}: every period lists every "
+                "tier, with 0 for those who owe nothing"
+            )
         periods.append(RulePeriod(period["from"], minimums))
     try:
         return Regulation(tiers, tuple(periods))

@@ -52,6 +52,14 @@ class Regulation:
                     raise RegulationError(
                         f"the minimum for '{tier}' from {period.start} must be whole rupiah ≥ 0"
                     )
+            # Every period names every tier (0 where nothing is owed): a tier left out by
+            # accident would otherwise owe nothing without anyone noticing.
+            left_out = [tier for tier in self.tiers if tier not in period.minimums]
+            if left_out:
+                raise RegulationError(
+                    f"the period from {period.start} leaves out {', '.join(left_out)}; list "
+                    "every tier, with 0 for those who owe nothing"
+                )
 
     def period_for(self, month: Month) -> RulePeriod:
         in_force = [p for p in self.periods if p.start <= month]
@@ -62,10 +70,10 @@ class Regulation:
         return in_force[-1]
 
     def minimum(self, tier: str, month: Month) -> int:
-        """The minimum for ``tier`` in ``month``; a tier the period leaves out owes nothing."""
+        """The minimum for ``tier`` in ``month`` under the period in force on its 1st."""
         if tier not in self.tiers:
             raise RegulationError(f"'{tier}' is not a defined tier")
-        return self.period_for(month).minimums.get(tier, 0)
+        return self.period_for(month).minimums[tier]
 
     def label(self, tier: str) -> str:
         return self.tiers.get(tier, tier)

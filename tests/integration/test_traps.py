@@ -73,8 +73,10 @@ def test_october_export_unchanged_after_a_promotion_in_the_december_roster(
 def test_a_rule_change_applies_from_its_month_never_backwards(
     tmp_path: Path, raw_config: dict, clock: FakeClock
 ):
+    new_minimums = {tier: 0 for tier in raw_config["regulation"]["tiers"]}
+    new_minimums["eselon_iv"] = 50_000  # and, say, eselon III excused from November on
     raw_config["regulation"]["periods"].append(
-        {"from": dt.date(2026, 11, 1), "minimums": {"eselon_iv": 50_000}}
+        {"from": dt.date(2026, 11, 1), "minimums": new_minimums}
     )
     settings = make_settings(tmp_path, raw_config)
     with open_kiosk(settings, create=True, clock=clock) as kiosk:

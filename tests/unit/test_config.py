@@ -322,7 +322,10 @@ def test_a_minimum_must_be_whole_non_negative_rupiah(
 
 def test_errors_in_a_later_period_name_its_index(raw: dict[str, Any], tmp_path: Path) -> None:
     raw["regulation"]["periods"].append(
-        {"from": dt.date(2025, 1, 1), "minimums": {"eselon_iv": -5}}
+        {
+            "from": dt.date(2025, 1, 1),
+            "minimums": {**raw["regulation"]["periods"][0]["minimums"], "eselon_iv": -5},
+        }
     )
     assert "regulation.periods[1].minimums.eselon_iv" in config_error(raw, tmp_path / "config.yaml")
 
@@ -331,16 +334,32 @@ def test_a_later_period_changes_the_rule_from_its_month(
     raw: dict[str, Any], tmp_path: Path
 ) -> None:
     raw["regulation"]["periods"].append(
-        {"from": dt.date(2025, 1, 1), "minimums": {"eselon_iv": 25000}}
+        {
+            "from": dt.date(2025, 1, 1),
+            "minimums": {**raw["regulation"]["periods"][0]["minimums"], "eselon_iv": 25000},
+        }
     )
     regulation = parse_settings(raw, tmp_path / "config.yaml").regulation
     assert regulation.minimum("eselon_iv", Month(2024, 12)) == 20000
     assert regulation.minimum("eselon_iv", Month(2025, 1)) == 25000
 
 
+def test_a_period_that_leaves_out_a_tier_names_it(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["regulation"]["periods"].append(
+        {"from": dt.date(2025, 1, 1), "minimums": {"wali_kota": 250000}}
+    )
+    with pytest.raises(
+        ConfigError, match=r"regulation\.periods\[1\]\.minimums leaves out wakil_wali_kota"
+    ):
+        parse_settings(raw, tmp_path / "config.yaml")
+
+
 def test_two_periods_in_the_same_month(raw: dict[str, Any], tmp_path: Path) -> None:
     raw["regulation"]["periods"].append(
-        {"from": dt.date(2022, 9, 1), "minimums": {"eselon_iv": 25000}}
+        {
+            "from": dt.date(2022, 9, 1),
+            "minimums": {**raw["regulation"]["periods"][0]["minimums"], "eselon_iv": 25000},
+        }
     )
     assert "regulation.periods" in config_error(raw, tmp_path / "config.yaml")
 

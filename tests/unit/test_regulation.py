@@ -16,8 +16,18 @@ TIERS = {
     "eselon_iv": "Eselon IV / Pengawas",
     "honorer": "Tenaga Honorer",
 }
-FIRST = RulePeriod(Month(2022, 9), {"wali_kota": 200000, "eselon_iii": 30000, "eselon_iv": 20000})
-SECOND = RulePeriod(Month(2024, 1), {"wali_kota": 250000, "eselon_iii": 35000, "eselon_iv": 25000})
+FIRST = RulePeriod(
+    Month(2022, 9), {"wali_kota": 200000, "eselon_iii": 30000, "eselon_iv": 20000, "honorer": 0}
+)
+SECOND = RulePeriod(
+    Month(2024, 1), {"wali_kota": 250000, "eselon_iii": 35000, "eselon_iv": 25000, "honorer": 0}
+)
+
+
+def full(**changes: object) -> dict[str, object]:
+    """A complete period's minimums (every tier), with some changed."""
+    return {**FIRST.minimums, **changes}
+
 
 months = st.builds(Month, st.integers(2022, 2035), st.integers(1, 12)).filter(
     lambda m: m >= Month(2022, 9)
@@ -56,10 +66,7 @@ def test_a_rule_change_applies_from_its_month_on_never_backwards(
     base = Regulation(TIERS, (FIRST,))
     if change <= FIRST.start:
         change = FIRST.start.next()
-    new = {
-        tier: data.draw(st.integers(0, 10**6), label=tier)
-        for tier in ("wali_kota", "eselon_iii", "eselon_iv")
-    }
+    new = {tier: data.draw(st.integers(0, 10**6), label=tier) for tier in TIERS}
     changed = Regulation(TIERS, (FIRST, RulePeriod(change, new)))
     for tier in ("wali_kota", "eselon_iii", "eselon_iv"):
         if month < change:
@@ -80,10 +87,14 @@ def test_minimum_for_an_undefined_tier_raises(regulation: Regulation) -> None:
         regulation.minimum("camat", Month(2023, 1))
 
 
-def test_a_tier_the_period_leaves_out_owes_nothing(regulation: Regulation) -> None:
-    assert "honorer" not in FIRST.minimums
+def test_a_period_must_name_every_tier() -> None:
+    partial = RulePeriod(Month(2025, 1), {"wali_kota": 300000})
+    with pytest.raises(RegulationError, match=r"2025-01 leaves out eselon_iii, eselon_iv, honorer"):
+        Regulation(TIERS, (FIRST, partial))
+
+
+def test_a_tier_that_owes_nothing_says_0(regulation: Regulation) -> None:
     assert regulation.minimum("honorer", Month(2023, 1)) == 0
-    assert regulation.minimum("honorer", Month(2025, 1)) == 0
 
 
 def test_labels(regulation: Regulation) -> None:
@@ -93,7 +104,7 @@ def test_labels(regulation: Regulation) -> None:
 
 def test_the_rule_cannot_be_changed_through_the_dicts_it_was_built_from() -> None:
     tiers = dict(TIERS)
-    minimums = {"eselon_iv": 20000}
+    minimums = full(eselon_iv=20000)
     regulation = Regulation(tiers, (RulePeriod(Month(2022, 9), minimums),))
     minimums["eselon_iv"] = 1
     tiers["camat"] = "Camat"
@@ -125,11 +136,11 @@ def test_a_minimum_for_an_undefined_tier_is_refused() -> None:
 @pytest.mark.parametrize("amount", [-1, 20000.0, 20000.5, "20000", True, None])
 def test_a_minimum_must_be_whole_non_negative_rupiah(amount: object) -> None:
     with pytest.raises(RegulationError, match="eselon_iv"):
-        Regulation(TIERS, (RulePeriod(Month(2022, 9), {"eselon_iv": amount}),))  # type: ignore[dict-item]
+        Regulation(TIERS, (RulePeriod(Month(2022, 9), full(eselon_iv=amount)),))  # type: ignore[dict-item]
 
 
 def test_a_zero_minimum_is_allowed() -> None:
-    regulation = Regulation(TIERS, (RulePeriod(Month(2022, 9), {"honorer": 0}),))
+    regulation = Regulation(TIERS, (RulePeriod(Month(2022, 9), full(honorer=0)),))
     assert regulation.minimum("honorer", Month(2022, 9)) == 0
 
 
