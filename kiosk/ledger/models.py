@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 APPEND_ONLY_TABLES = ("entries", "sales", "sale_lines", "voids", "audit_log")
+HISTORY_TABLES = ("roster_imports", "roster_entries", "exemptions")  # append-only since 0004
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,6 +19,7 @@ from .csv_input import read_csv
 from .errors import ImportRefused, RowProblem
 from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
 
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")  # strptime alone takes "1:5"
 SALES_COLUMNS = ("waktu", "nip", "kode_umkm", "jumlah", "keterangan")
 PAPER_DESCRIPTION = "Catatan manual"
 
@@ -48,6 +50,8 @@ class SalesImporter:
             found = len(problems)
             moment = None
             try:
+                if not _TIME.match(row["waktu"]):
+                    raise ValueError(row["waktu"])
                 local = dt.datetime.strptime(row["waktu"], "%Y-%m-%d %H:%M")
                 moment = local.replace(tzinfo=self._tz).astimezone(dt.UTC)
                 if moment > now:
@@ -99,8 +103,20 @@ class SalesImporter:
                 )
             except DomainError as error:
                 problems.append(RowProblem(line, None, str(error)))
-        # Same purchases = same file, however Excel re-saved it (delimiter, BOM, line ends).
-        content = json.dumps([row for _, row in csv_rows.rows], sort_keys=True)
+        # Same purchases = same file, however it was re-saved or re-typed: the parsed
+        # purchases in a fixed order (amounts as numbers, times as instants), not the bytes.
+        content = json.dumps(
+            sorted(
+                [
+                    d.created_at.isoformat(),
+                    d.nip or "",
+                    d.lines[0].vendor_code,
+                    d.total,
+                    d.note or "",
+                ]
+                for d in drafts
+            )
+        )
         return SalesPreview(drafts, problems, hashlib.sha256(content.encode()).hexdigest())
 
     def import_file(self, path: Path, *, actor: str = "admin") -> int:

@@ -11,9 +11,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.bootstrap import open_kiosk, sqlite_path
+from kiosk.domain.months import Month
 from kiosk.ledger.chain import GENESIS_HASH
 from kiosk.ledger.migrate import current_revision, head_revision
-from kiosk.ledger.models import APPEND_ONLY_TABLES
+from kiosk.ledger.models import APPEND_ONLY_TABLES, HISTORY_TABLES
 
 from .conftest import first_nip_with_tier, sell
 
@@ -36,7 +37,8 @@ def test_migration_from_empty_reaches_head_with_production_pragmas(kiosk):
         "foreign_keys": 1,
         "busy_timeout": 5000,
     }
-    assert triggers == {f"{t}_no_{a}" for t in APPEND_ONLY_TABLES for a in ("update", "delete")}
+    protected = (*APPEND_ONLY_TABLES, *HISTORY_TABLES)
+    assert triggers == {f"{t}_no_{a}" for t in protected for a in ("update", "delete")}
 
 
 def test_reopening_a_current_database_migrates_nothing(kiosk, settings, clock):
@@ -236,3 +238,19 @@ def test_verify_finds_a_void_row_slipped_onto_a_sale_entry(five_sales):
     report = five_sales.verify()
     assert report.first_broken.number == "AMB-01-000001"
     assert "void row was attached" in report.first_broken.reason
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE roster_entries SET tingkat = 'honorer'",
+        "DELETE FROM roster_entries",
+        "UPDATE roster_imports SET as_of = '2020-01-01'",
+        "UPDATE exemptions SET month = '2026-10'",
+        "DELETE FROM exemptions",
+    ],
+)
+def test_roster_history_and_exemptions_cannot_be_rewritten(stocked, statement):
+    stocked.admin.exempt(first_nip_with_tier(stocked, "eselon_iv"), Month(2026, 11), "Cuti")
+    with pytest.raises(IntegrityError, match="append-only"), stocked.db.write() as connection:
+        connection.execute(text(statement))

@@ -205,3 +205,35 @@ def test_a_roster_tier_missing_from_the_config_is_named(tmp_path: Path, raw_conf
         pytest.raises(RegulationError, match=r"tier.*wali_kota.*regulation\.tiers"),
     ):
         kiosk.compliance.rows(Month(2026, 11))
+
+
+def test_the_same_purchases_reordered_or_rewritten_are_still_refused(stocked, tmp_path: Path):
+    header = "waktu,nip,kode_umkm,jumlah,keterangan\n"
+    first = tmp_path / "a.csv"
+    first.write_text(
+        header + "2026-11-05 09:00,,UMKM-001,Rp150.000,Tenun\n"
+        "2026-11-05 09:30,,UMKM-002,20000,Kopi\n",
+        encoding="utf-8",
+    )
+    stocked.sales_importer.import_file(first)
+    before = _ledger_fingerprint(stocked)
+    rewritten = tmp_path / "b.csv"
+    rewritten.write_text(
+        header + "2026-11-05 09:30,,UMKM-002,20.000,Kopi\n"
+        "2026-11-05 09:00,,UMKM-001,150000,Tenun\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportRefused, match="already imported"):
+        stocked.sales_importer.import_file(rewritten)
+    assert _ledger_fingerprint(stocked) == before
+
+
+@pytest.mark.parametrize("written", ["2026-11-02 1:5", "2026-11-2 09:05", "02-11-2026 09:05"])
+def test_paper_times_must_be_written_in_full(stocked, tmp_path: Path, written: str):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        f"waktu,nip,kode_umkm,jumlah,keterangan\n{written},,UMKM-001,5000,x\n", encoding="utf-8"
+    )
+    with pytest.raises(ImportRefused) as refused:
+        stocked.sales_importer.import_file(path)
+    assert [(p.line, p.column) for p in refused.value.problems] == [(2, "waktu")]
