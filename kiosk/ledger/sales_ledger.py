@@ -222,12 +222,14 @@ class SalesLedger:
             raise DomainError("a void needs a reason")
         kiosk_id, seq = parse_sale_number(number)
         with self._db.write() as connection:
+            # The chain head first: it takes the writer's lock (an advisory lock on
+            # PostgreSQL), so two admins voiding the same sale are told, not crashed.
+            head_seq, prev = _chain_head(connection, self.kiosk_id)
             sale = self._find(connection, kiosk_id, seq)
             if sale is None:
                 raise SaleNotFound(f"there is no sale {sale_number(kiosk_id, seq)}")
             if sale.voided:
                 raise AlreadyVoided(f"sale {sale.number} was already voided")
-            head_seq, prev = _chain_head(connection, self.kiosk_id)
             entry_id = new_entry_id()
             at = at.astimezone(dt.UTC)
             digest = entry_hash(

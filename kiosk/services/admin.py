@@ -25,12 +25,15 @@ class AdminService:
 
     def void(self, number: str, reason: str, *, actor: str = "admin") -> RecordedSale:
         reason = reason.strip()
-        if len(reason) < 3:
-            raise DomainError("give a reason for the void (at least 3 characters)")
+        if not 3 <= len(reason) <= 500:
+            raise DomainError("give a reason for the void of 3 to 500 characters")
         return self._ledger.void(number, reason=reason, actor=actor, at=self._clock())
 
     def exempt(self, nip: str, month: Month, reason: str, *, actor: str = "admin") -> None:
         reason = reason.strip()
-        if len(reason) < 3:
-            raise DomainError("give a reason for the exemption (leave, sickness, duty travel…)")
+        if not 3 <= len(reason) <= 500:
+            raise DomainError(
+                "give a reason for the exemption (leave, sickness, duty travel…) "
+                "of 3 to 500 characters"
+            )
         self._admin.add_exemption(parse_nip(nip), month, reason, actor=actor, at=self._clock())

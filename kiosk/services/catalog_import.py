@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from ..domain.money import MoneyError, parse_rupiah
+from ..domain.cart import MAX_LINE_AMOUNT
+from ..domain.money import MoneyError, format_rupiah, parse_rupiah
 from ..domain.records import Product, Vendor
-from .csv_input import read_csv
+from .csv_input import length_problems, read_csv
 from .errors import ImportRefused, RowProblem
 from .ports import CatalogPort, Clock, utc_now
 
@@ -58,6 +59,7 @@ class CatalogImporter:
             for column in ("nama", "pemilik"):
                 if not row[column]:
                     problems.append(RowProblem(line, column, "must not be empty"))
+            problems += length_problems(line, row, {"nama": 200, "pemilik": 200})
             if row["telepon"] and not _PHONE.match(row["telepon"]):
                 problems.append(
                     RowProblem(line, "telepon", (f"'{row['telepon']}' is not a phone number"))
@@ -98,11 +100,23 @@ class CatalogImporter:
                 problems.append(RowProblem(line, "nama", "must not be empty"))
             if not row["kategori"]:
                 problems.append(RowProblem(line, "kategori", "must not be empty"))
+            problems += length_problems(line, row, {"nama": 200, "kategori": 64})
             price = 0
             try:
                 price = parse_rupiah(row["harga"])
                 if price <= 0:
                     problems.append(RowProblem(line, "harga", "must be more than Rp0"))
+                elif price > MAX_LINE_AMOUNT:
+                    problems.append(
+                        RowProblem(
+                            line,
+                            "harga",
+                            (
+                                f"{format_rupiah(price)} is more than a till line may hold "
+                                f"({format_rupiah(MAX_LINE_AMOUNT)})"
+                            ),
+                        )
+                    )
             except MoneyError as error:
                 problems.append(RowProblem(line, "harga", str(error)))
             if len(problems) == found:

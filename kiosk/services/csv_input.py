@@ -112,3 +112,12 @@ def read_csv(path: Path, columns: Sequence[str]) -> CsvRows:
     if not rows:
         raise ImportRefused(path, message=f"{path.name} has a header but no rows")
     return CsvRows(path, raw, delimiter, rows)
+
+
+def length_problems(line: int, row: dict[str, str], limits: dict[str, int]) -> list[RowProblem]:
+    """Text longer than its column holds (PostgreSQL would refuse it; SQLite would not)."""
+    return [
+        RowProblem(line, column, f"is longer than {limit} characters")
+        for column, limit in limits.items()
+        if len(row[column]) > limit
+    ]

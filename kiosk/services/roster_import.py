@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..domain.nip import nip_problem
 from ..domain.records import RosterPerson
-from .csv_input import read_csv
+from .csv_input import length_problems, read_csv
 from .errors import ImportRefused, RowProblem
 from .ports import Clock, RosterPort, utc_now
 
@@ -77,6 +77,9 @@ class RosterImporter:
                 if not row[column]:
                     problems.append(RowProblem(line, column, "must not be empty"))
                     bad = True
+            too_long = length_problems(line, row, {"nama": 200, "opd": 200, "jabatan": 200})
+            problems += too_long
+            bad = bad or bool(too_long)
             if row["tingkat"] not in self._tiers:
                 problems.append(
                     RowProblem(

@@ -15,7 +15,7 @@ from ..domain.errors import DomainError, DuplicateImport
 from ..domain.money import parse_rupiah
 from ..domain.nip import nip_problem
 from ..domain.records import SaleDraft
-from .csv_input import read_csv
+from .csv_input import length_problems, read_csv
 from .errors import ImportRefused, RowProblem
 from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
 
@@ -77,6 +77,8 @@ class SalesImporter:
                 problems.append(
                     RowProblem(line, "kode_umkm", f"'{row['kode_umkm']}' is not a known UMKM")
                 )
+            problems += length_problems(line, row, {"keterangan": 200})
+            problems += length_problems(line, row, {"keterangan": 200})
             amount = 0
             try:
                 amount = parse_rupiah(row["jumlah"])

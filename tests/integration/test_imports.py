@@ -136,3 +136,25 @@ def test_reimporting_vendors_updates_them_in_place(kiosk, tmp_path: Path):
     kiosk.catalog_importer.import_vendors(path)
     vendors = {v.kode_umkm: v for v in kiosk.catalog.vendors()}
     assert len(vendors) == 8 and vendors["UMKM-001"].nama == "Nama Baru"
+
+
+def test_values_too_long_or_too_large_for_the_database_are_refused(kiosk, tmp_path: Path):
+    kiosk.catalog_importer.import_vendors(SAMPLE / "vendors.csv")
+    long_name = "Kain tenun ikat " * 20  # 320 characters
+    path = write(
+        tmp_path,
+        "p.csv",
+        "kode_umkm,sku,nama,harga,kategori\n"
+        f"UMKM-001,T1,{long_name},150000,Pakaian\n"
+        "UMKM-001,T2,Tenun,3.000.000.000,Pakaian\n"
+        "UMKM-001,T3,Tenun,99999999999999999999,Pakaian\n",
+    )
+    with pytest.raises(ImportRefused) as refused:
+        kiosk.catalog_importer.import_products(path)
+    assert [(p.line, p.column) for p in refused.value.problems] == [
+        (2, "nama"),
+        (3, "harga"),
+        (4, "harga"),
+    ]
+    assert "longer than 200" in str(refused.value.problems[0])
+    assert "more than a till line may hold" in str(refused.value.problems[1])

@@ -67,3 +67,27 @@ def test_postgres_verify_names_an_edited_sale(stocked):
         )
     report = stocked.verify()
     assert report.first_broken.number == numbers[1]
+
+
+def test_postgres_two_admins_voiding_one_sale_are_told_not_crashed(stocked, settings, clock):
+    from kiosk.domain.errors import DomainError
+
+    number = sell(stocked, 12_000, None)
+    second = open_kiosk(settings, clock=clock)
+    outcomes: list[str] = []
+
+    def void(kiosk) -> None:  # type: ignore[no-untyped-def]
+        try:
+            kiosk.admin.void(number, "Transaksi ganda")
+            outcomes.append("voided")
+        except DomainError as error:
+            outcomes.append(str(error))
+
+    threads = [threading.Thread(target=void, args=(k,)) for k in (stocked, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    second.close()
+    assert sorted(outcomes) == [f"sale {number} was already voided", "voided"]
+    assert stocked.verify().ok
