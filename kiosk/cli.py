@@ -25,7 +25,6 @@ from .bootstrap import (
     open_kiosk,
 )
 from .config import ConfigError, Settings, config_path, load_settings
-from .domain.compliance import Status
 from .domain.errors import DomainError
 from .domain.money import format_rupiah
 from .domain.months import Month
@@ -164,10 +163,10 @@ def cmd_summary(kiosk: Kiosk, args: argparse.Namespace) -> int:
     print(f"Kepatuhan {month}  (memenuhi / wajib)")
     for s in summaries:
         print(
-            f"  {s.opd:<{width}}  {s.counts[Status.MEMENUHI]:>3} / {s.obliged:<3} "
+            f"  {s.opd:<{width}}  {s.met:>3} / {s.obliged:<3} "
             f"{100 * s.compliance_rate:5.1f}%  belanja {format_rupiah(s.spent)}"
         )
-    met = sum(s.counts[Status.MEMENUHI] for s in summaries)
+    met = sum(s.met for s in summaries)
     obliged = sum(s.obliged for s in summaries)
     print(
         f"  {'Semua OPD':<{width}}  {met:>3} / {obliged:<3} "

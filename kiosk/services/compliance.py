@@ -46,15 +46,14 @@ class OpdSummary:
     people: int
     counts: Counter[Status]
     spent: int
-
-    @property
-    def obliged(self) -> int:
-        return self.people - self.counts[Status.DIKECUALIKAN]
+    obliged: int  # people who owe something this month: minimum above 0 and not exempt
+    met: int  # of those, how many met it
 
     @property
     def compliance_rate(self) -> float:
-        """Share of obliged people (exempt ones left out) who met their minimum."""
-        return self.counts[Status.MEMENUHI] / self.obliged if self.obliged else 1.0
+        """Share of the obliged who met their minimum (exempt people and tiers that owe
+        nothing are left out, so they cannot inflate the rate)."""
+        return self.met / self.obliged if self.obliged else 1.0
 
 
 class ComplianceService:
@@ -129,7 +128,17 @@ class ComplianceService:
         for row in self.rows(month):
             if row.status is not Status.TIDAK_TERDAFTAR:
                 by_opd.setdefault(row.opd, []).append(row)
-        return [
-            OpdSummary(opd, len(rows), Counter(r.status for r in rows), sum(r.spent for r in rows))
-            for opd, rows in sorted(by_opd.items())
-        ]
+        summaries = []
+        for opd, rows in sorted(by_opd.items()):
+            owing = [r for r in rows if r.minimum > 0 and r.status is not Status.DIKECUALIKAN]
+            summaries.append(
+                OpdSummary(
+                    opd,
+                    len(rows),
+                    Counter(r.status for r in rows),
+                    sum(r.spent for r in rows),
+                    obliged=len(owing),
+                    met=sum(r.status is Status.MEMENUHI for r in owing),
+                )
+            )
+        return summaries

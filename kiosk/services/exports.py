@@ -96,7 +96,7 @@ class ExportService:
                 s.opd,
                 s.people,
                 s.obliged,
-                s.counts[Status.MEMENUHI],
+                s.met,
                 s.counts[Status.KURANG],
                 s.counts[Status.TIDAK_BELANJA],
                 s.counts[Status.DIKECUALIKAN],

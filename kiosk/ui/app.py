@@ -88,8 +88,7 @@ def _show(kiosk: Kiosk, *, windowed: bool, log_file: Path) -> int:
     ) -> None:
         # Log everything; the person at the kiosk gets a calm screen and a clean start.
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
-        context.session.clear_sale()
-        window.show_screen("idle")
+        window.show_error(f"{kind.__name__}")
 
     sys.excepthook = on_unexpected
     log.info("kiosk started (log: %s)", log_file)

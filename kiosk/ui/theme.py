@@ -13,6 +13,8 @@ SHORT = "#b86e00"
 ERROR = "#b3261e"
 MUTED = "#4a5a6a"
 
+TILE_WIDTH = 176  # four product tiles across the selling screen at 1280 px
+TILE_HEIGHT = 240
 FONT_FAMILY = "DejaVu Sans"  # fonts-dejavu-core: wide Latin coverage, clear at a distance
 TOUCH = 56  # px: the smallest thing a finger must hit
 PRIMARY = 72  # px: the one obvious next step
@@ -20,6 +22,8 @@ GAP = 8  # px between touch targets
 BODY_PT = 18
 AMOUNT_PT = 28
 TITLE_PT = 34
+TILE_WIDTH = 176  # four product tiles across the selling screen at 1280 px
+TILE_HEIGHT = 240
 FONT_FAMILY = "DejaVu Sans"  # installed everywhere the kiosk runs (fonts-dejavu-core)
 CATEGORY_COLOURS = {  # placeholder product pictures: one colour per category
     "Makanan": "#c2571a",
@@ -55,6 +59,7 @@ QPushButton[role="primary"]:disabled {{ background: #9aa8b4; color: #eef2f6; }}
 QPushButton[role="danger"] {{ border-color: {ERROR}; color: {ERROR}; }}
 QPushButton[role="chip"] {{ border-radius: {TOUCH // 2}px; }}
 QPushButton[role="chip"]:checked {{ background: {BRAND}; color: white; }}
+QPushButton[role="step"] {{ min-height: 52px; min-width: 52px; padding: 0px; font-size: 26pt; }}
 QPushButton[role="key"] {{ font-size: 28pt; min-height: 80px; min-width: 96px; }}
 QLabel#section {{ font-size: 16pt; font-weight: 700; color: {MUTED}; letter-spacing: 2px; }}
 QLabel#big {{ font-size: 24pt; font-weight: 700; }}
@@ -68,7 +73,9 @@ QLabel#display {{
 }}
 QFrame#header {{ background: {BRAND}; }}
 QFrame#header QLabel {{ color: white; }}
-QFrame#header QPushButton {{ min-height: 48px; background: transparent; color: white;
+QFrame#header QLabel#brand {{ font-size: 20pt; font-weight: 700; }}
+QFrame#header QPushButton {{ min-height: 44px; padding: 2px 16px; background: transparent;
+    color: white;
     border: 2px solid white; }}
 QFrame#banner {{ background: {ERROR}; }}
 QFrame#banner[level="warn"] {{ background: {SHORT}; }}
@@ -77,8 +84,15 @@ QFrame#banner QPushButton {{ background: white; border: none; }}
 QFrame#message {{ background: #fde8e6; border: 2px solid {ERROR}; border-radius: 10px; }}
 QFrame#message QLabel {{ color: {ERROR}; font-weight: 700; }}
 QPushButton#tile {{ background: {PAPER}; border: 2px solid #c9d4de; border-radius: 14px;
-    padding: 8px; }}
+    padding: 0px; min-width: {TILE_WIDTH - 4}px; max-width: {TILE_WIDTH - 4}px;
+    min-height: {TILE_HEIGHT - 4}px; max-height: {TILE_HEIGHT - 4}px; }}
 QPushButton#tile:pressed {{ background: #d8e6f0; }}
+QLabel#tilename {{ font-size: 18pt; font-weight: 600; }}
+QLabel#tileprice {{ font-size: 20pt; font-weight: 700; color: {BRAND}; }}
+QLabel#linename {{ font-size: 18pt; font-weight: 600; }}
+QLabel#total {{ font-size: {AMOUNT_PT}pt; font-weight: 700; color: {BRAND}; }}
+QStackedWidget#inner {{ background: transparent; }}
+QLabel#buyername {{ font-size: 22pt; font-weight: 700; }}
 QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ width: 0px; }}

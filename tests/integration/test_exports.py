@@ -130,3 +130,21 @@ def test_compliance_export_neutralises_a_formula_in_a_name(stocked, tmp_path: Pa
     stocked.exports.compliance(Month(2026, 11), out)
     (row,) = read(out)[1:]
     assert row[2:5] == ['\'=HYPERLINK("x")', "'+Dinas", "'@Kasi"]
+
+
+def test_people_who_owe_nothing_do_not_inflate_the_compliance_rate(stocked, tmp_path: Path):
+    path = tmp_path / "roster.csv"
+    path.write_text(
+        "nip,nama,opd,jabatan,tingkat\n"
+        "198504122010011001,Ani,Dinas X,Kasi,eselon_iv\n"
+        "198504132010012002,Budi,Dinas X,Honorer,honorer\n"
+        "198504142010011003,Citra,Dinas X,Honorer,honorer\n",
+        encoding="utf-8",
+    )
+    stocked.roster_importer.import_file(path, dt.date(2026, 11, 1), force=True)
+    (summary,) = stocked.compliance.opd_summary(Month(2026, 11))
+    assert (summary.people, summary.obliged, summary.met) == (3, 1, 0)
+    assert summary.compliance_rate == 0.0  # not 2/3: the two honorer owe nothing
+    out = tmp_path / "opd.csv"
+    stocked.exports.opd(Month(2026, 11), out)
+    assert read(out)[1][2:5] == ["3", "1", "0"]

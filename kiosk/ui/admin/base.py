@@ -1,0 +1,120 @@
+"""What every admin screen shares: a title bar with a way back, pick-lists, plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..context import UiContext
+from ..theme import GAP
+from ..widgets.buttons import button
+
+Go = Callable[[str], None]
+
+
+class AdminPage(QWidget):
+    """A screen with ``[‹ Menu admin]  Title`` on top and ``self.body`` below.
+
+    ``refresh()`` runs each time the window shows the page, so every visit starts clean."""
+
+    def __init__(self, ctx: UiContext, go: Go, title: str, *, back: str = "admin_home") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.go = go
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setSpacing(12)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        self.back_button = button("‹ Menu admin")
+        self.back_button.setObjectName("back")
+        self.back_button.clicked.connect(lambda: go(back))
+        self.title = QLabel(title)
+        self.title.setObjectName("title")
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        self.top = top
+        outer.addLayout(top)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(12)
+        outer.addLayout(self.body, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Override: reload what the page shows."""
+
+
+class ChoiceGroup(QWidget):
+    """Exclusive chips in a grid: the admin picks text instead of typing it."""
+
+    chosen = Signal(str)
+
+    def __init__(self, options: Sequence[str], columns: int = 3) -> None:
+        super().__init__()
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(GAP)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._columns = columns
+        self.buttons: dict[str, QPushButton] = {}
+        self.set_options(options)
+
+    def set_options(self, options: Sequence[str]) -> None:
+        for old in self.buttons.values():
+            self._group.removeButton(old)
+            self._grid.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        self.buttons = {}
+        for index, option in enumerate(options):
+            chip = button(option, "chip")
+            chip.clicked.connect(lambda _=False, o=option: self.chosen.emit(o))
+            self._group.addButton(chip)
+            self._grid.addWidget(chip, index // self._columns, index % self._columns)
+            chip.show()  # a child added to a visible parent is otherwise shown only later
+            self.buttons[option] = chip
+
+    @property
+    def value(self) -> str | None:
+        checked = self._group.checkedButton()
+        return next((k for k, b in self.buttons.items() if b is checked), None)
+
+    def select(self, option: str | None) -> None:
+        if option is None:
+            self._group.setExclusive(False)  # an exclusive group refuses to uncheck all
+            for chip in self.buttons.values():
+                chip.setChecked(False)
+            self._group.setExclusive(True)
+        else:
+            self.buttons[option].setChecked(True)
+
+
+def kinetic(widget: QWidget) -> None:
+    """Drag to scroll with a finger (the style sheet hides the scroll bars)."""
+    QScroller.grabGesture(widget, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+def clear_layout(layout: QVBoxLayout | QGridLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()

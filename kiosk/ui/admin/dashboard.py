@@ -1,0 +1,190 @@
+"""The month at a glance: overall compliance, compliance per OPD, what each UMKM earned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+
+from ...domain.compliance import Status
+from ...domain.money import format_rupiah
+from ...domain.months import Month
+from ..context import UiContext
+from ..theme import OK, SHORT
+from ..widgets.bar_chart import Bar, BarChart
+from ..widgets.common import MessageBox, panel
+from ..widgets.month_picker import MonthPicker
+from .base import AdminPage, Go, clear_layout
+from .words import error_text
+
+LEAST_SOLD = 3
+GOOD_RATE = 0.8  # bars at or above this are green, below amber
+
+
+@dataclass(frozen=True)
+class OpdRate:
+    opd: str
+    met: int
+    obliged: int
+
+    @property
+    def rate(self) -> float:
+        return self.met / self.obliged if self.obliged else 1.0
+
+
+@dataclass(frozen=True)
+class VendorLine:
+    nama: str
+    revenue: int
+    sales: int
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    month: Month
+    opds: list[OpdRate]
+    exempt: int
+    vendors: list[VendorLine]  # most revenue first
+
+    @property
+    def met(self) -> int:
+        return sum(o.met for o in self.opds)
+
+    @property
+    def obliged(self) -> int:
+        return sum(o.obliged for o in self.opds)
+
+    @property
+    def rate(self) -> float:
+        """As the OPD export counts it: met / obliged, exempt people left out."""
+        return self.met / self.obliged if self.obliged else 1.0
+
+
+def percent(share: float) -> str:
+    return f"{100 * share:.1f}".replace(".", ",") + "%"
+
+
+def load(ctx: UiContext, month: Month) -> DashboardData:
+    """Runs on the runner's thread: a month of compliance is 10,000 rows at full scale."""
+    kiosk = ctx.kiosk
+    summary = kiosk.compliance.opd_summary(month)
+    start, end = month.utc_bounds(kiosk.settings.stall.tz)
+    revenue = kiosk.spending.vendor_revenue(start, end)
+    return DashboardData(
+        month,
+        [OpdRate(s.opd, s.met, s.obliged) for s in summary],
+        sum(s.counts[Status.DIKECUALIKAN] for s in summary),
+        sorted(
+            (VendorLine(v.nama, v.revenue, v.sales) for v in revenue),
+            key=lambda v: (-v.revenue, v.nama),
+        ),
+    )
+
+
+class DashboardScreen(AdminPage):
+    def __init__(self, ctx: UiContext, go: Go) -> None:
+        super().__init__(ctx, go, "Dasbor")
+        self.data: DashboardData | None = None
+        self.month = MonthPicker(Month.of(ctx.kiosk.clock(), ctx.kiosk.settings.stall.tz))
+        self.month.changed.connect(lambda _: self.reload())
+        self.top.addWidget(self.month)
+        self.loading = QLabel("Memuat…")
+        self.loading.setObjectName("big")
+        self.message = MessageBox()
+        self.body.addWidget(self.loading)
+        self.body.addWidget(self.message)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        self.body.addLayout(columns, 1)
+        left = panel()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(20, 16, 20, 16)
+        rate_row = QHBoxLayout()
+        self.rate = QLabel("")
+        self.rate.setObjectName("total")
+        self.rate.setStyleSheet("font-size: 48pt;")
+        self.rate_detail = QLabel("")
+        self.rate_detail.setWordWrap(True)
+        rate_row.addWidget(self.rate)
+        rate_row.addWidget(self.rate_detail, 1)
+        section = QLabel("KEPATUHAN PER OPD")
+        section.setObjectName("section")
+        self.chart = BarChart()
+        left_layout.addLayout(rate_row)
+        left_layout.addWidget(section)
+        left_layout.addWidget(self.chart, 1)
+        columns.addWidget(left, 3)
+
+        right = panel()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(20, 16, 20, 16)
+        vendors_title = QLabel("PENDAPATAN UMKM")
+        vendors_title.setObjectName("section")
+        self.vendor_grid = QGridLayout()
+        self.vendor_grid.setVerticalSpacing(4)
+        least_title = QLabel("PALING SEDIKIT TERJUAL")
+        least_title.setObjectName("section")
+        least_title.setWordWrap(True)
+        self.least = QLabel("")
+        self.least.setObjectName("short")
+        self.least.setWordWrap(True)
+        right_layout.addWidget(vendors_title)
+        right_layout.addLayout(self.vendor_grid)
+        right_layout.addStretch(1)
+        right_layout.addWidget(least_title)
+        right_layout.addWidget(self.least)
+        columns.addWidget(right, 2)
+        self.panels = (left, right)
+
+    def refresh(self) -> None:
+        self.month.set_month(Month.of(self.ctx.kiosk.clock(), self.ctx.kiosk.settings.stall.tz))
+        self.reload()
+
+    def reload(self) -> None:
+        month = self.month.month
+        self.loading.show()
+        self.message.clear()
+        for frame in self.panels:
+            frame.setEnabled(False)
+        self.ctx.runner.run(lambda: load(self.ctx, month), self._loaded, self._failed)
+
+    def _loaded(self, data: DashboardData) -> None:
+        if data.month != self.month.month:
+            return  # an older request finishing after the admin paged on
+        self.data = data
+        self.loading.hide()
+        for frame in self.panels:
+            frame.setEnabled(True)
+        self.rate.setText(percent(data.rate))
+        exempt = f" · {data.exempt} dikecualikan" if data.exempt else ""
+        self.rate_detail.setText(f"{data.met} dari {data.obliged} ASN memenuhi{exempt}")
+        self.chart.set_bars(
+            [
+                Bar(o.opd, o.rate, percent(o.rate), OK if o.rate >= GOOD_RATE else SHORT)
+                for o in data.opds
+            ]
+        )
+        clear_layout(self.vendor_grid)
+        for row, vendor in enumerate(data.vendors):
+            name = QLabel(vendor.nama)
+            amount = QLabel(format_rupiah(vendor.revenue))
+            amount.setStyleSheet("font-weight: 700;")
+            amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.vendor_grid.addWidget(name, row, 0)
+            self.vendor_grid.addWidget(amount, row, 1)
+            name.show()  # added to a visible panel: otherwise shown only on a later turn
+            amount.show()
+        least = sorted(data.vendors, key=lambda v: (v.revenue, v.nama))[:LEAST_SOLD]
+        self.least.setText(
+            "\n".join(f"{v.nama} — {format_rupiah(v.revenue)}" for v in least) or "-"
+        )
+
+    def _failed(self, error: Exception) -> None:
+        self.loading.hide()
+        self.data = None
+        self.rate.setText("")
+        self.rate_detail.setText("")
+        self.chart.set_bars([])
+        self.message.show_message(error_text(error))

@@ -1,0 +1,220 @@
+"""Excusing an ASN for a month (leave, sickness, duty travel): NIP by keypad or card scan,
+the person's name shown from the roster before anything is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...domain.errors import DomainError
+from ...domain.months import Month
+from ...domain.nip import nip_problem
+from ...domain.records import RosterPerson
+from ..context import UiContext
+from ..widgets.buttons import button
+from ..widgets.common import MessageBox, panel
+from ..widgets.keypad import Keypad
+from ..widgets.month_picker import MonthPicker, month_text
+from ..widgets.texts import grouped_nip
+from .base import AdminPage, ChoiceGroup, Go
+from .words import error_text
+
+EXEMPTION_REASONS = ("Cuti", "Sakit", "Dinas luar", "Tugas belajar", "Lainnya")
+ACTOR = "admin"
+
+
+@dataclass(frozen=True)
+class Found:
+    nip: str
+    month: Month
+    person: RosterPerson | None
+    already: bool
+
+
+class ExemptionsScreen(AdminPage):
+    def __init__(self, ctx: UiContext, go: Go) -> None:
+        super().__init__(ctx, go, "Pengecualian")
+        self.found: Found | None = None
+        self._busy = False
+        self._listening = False
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        self.body.addLayout(columns, 1)
+
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        caption = QLabel("NIP — ketik atau pindai kartu")
+        caption.setObjectName("big")
+        caption.setWordWrap(True)
+        self.display = QLabel("")
+        self.display.setObjectName("display")
+        self.display.setMinimumHeight(72)
+        self.display.setStyleSheet("font-size: 22pt;")  # all 18 digits must fit
+        self.keypad = Keypad(max_length=18, extra="")
+        self.keypad.changed.connect(self._typed)
+        for widget in (caption, self.display, self.keypad):
+            left.addWidget(widget)
+        left.addStretch(1)
+        left.setContentsMargins(0, 0, 0, 0)
+        holder = QWidget()
+        holder.setLayout(left)
+        holder.setFixedWidth(440)
+        columns.addWidget(holder)
+
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        self.person = panel()
+        person_layout = QVBoxLayout(self.person)
+        person_layout.setContentsMargins(20, 12, 20, 12)
+        self.name = QLabel("")
+        self.name.setObjectName("big")
+        self.name.setWordWrap(True)
+        self.detail = QLabel("")
+        self.detail.setWordWrap(True)
+        person_layout.addWidget(self.name)
+        person_layout.addWidget(self.detail)
+        month_row = QHBoxLayout()
+        month_caption = QLabel("Bulan")
+        month_caption.setObjectName("big")
+        tz = ctx.kiosk.settings.stall.tz
+        self.month = MonthPicker(Month.of(ctx.kiosk.clock(), tz))
+        self.month.changed.connect(lambda _: self.look_up())
+        month_row.addWidget(month_caption)
+        month_row.addWidget(self.month)
+        month_row.addStretch(1)
+        reason_caption = QLabel("Alasan")
+        reason_caption.setObjectName("big")
+        self.reasons = ChoiceGroup(EXEMPTION_REASONS, columns=3)
+        self.reasons.chosen.connect(lambda _: self._update_action())
+        self.message = MessageBox()
+        self.done = QLabel("")
+        self.done.setObjectName("ok")
+        self.done.setWordWrap(True)
+        self.done.setStyleSheet("font-size: 22pt;")
+        self.action = button("Kecualikan", "primary")
+        self.action.setObjectName("action")
+        self.action.clicked.connect(self.confirm)
+        right.addWidget(self.person)
+        right.addLayout(month_row)
+        right.addWidget(reason_caption)
+        right.addWidget(self.reasons)
+        right.addStretch(1)
+        right.addWidget(self.message)
+        right.addWidget(self.done)
+        right.addWidget(self.action)
+        columns.addLayout(right, 1)
+
+    # The scanner is shared by every screen: listen only while this one is shown.
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._listening:
+            self.ctx.scanner.scanned.connect(self.scanned)
+            self._listening = True
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._listening:
+            self.ctx.scanner.scanned.disconnect(self.scanned)
+            self._listening = False
+        super().hideEvent(event)
+
+    def refresh(self) -> None:
+        if self._busy:
+            return
+        self.month.set_month(Month.of(self.ctx.kiosk.clock(), self.ctx.kiosk.settings.stall.tz))
+        self.keypad.set_text("")
+        self.done.setText("")
+
+    def scanned(self, payload: str) -> None:
+        try:
+            identification = self.ctx.identify.scan(payload)
+        except DomainError:
+            self.message.show_message("Kartu tidak dapat dibaca. Ketik NIP pada tombol angka.")
+            return
+        self.keypad.set_text(identification.nip)
+
+    def _typed(self, digits: str) -> None:
+        self.display.setText(grouped_nip(digits))
+        self.found = None
+        self.message.clear()
+        self._show_person()
+        if len(digits) == 18:
+            self.look_up()
+
+    def look_up(self) -> None:
+        nip, month = self.keypad.text, self.month.month
+        self.found = None
+        self._show_person()
+        if len(nip) != 18:
+            return
+        if nip_problem(nip):
+            self.message.show_message("NIP tidak valid. Periksa kembali (18 angka).")
+            return
+        self.message.clear()
+        kiosk = self.ctx.kiosk
+
+        def work() -> Found:
+            # The roster that judges the month is the one in force on its last day.
+            person = kiosk.roster.person_on(nip, month.last_day)
+            return Found(nip, month, person, kiosk.admin_store.is_exempt(nip, month))
+
+        self.ctx.runner.run(work, self._found, lambda e: self.message.show_message(error_text(e)))
+
+    def _found(self, found: Found) -> None:
+        if (found.nip, found.month) != (self.keypad.text, self.month.month):
+            return  # stale: the NIP or month changed while looking
+        self.found = found
+        self._show_person()
+
+    def _show_person(self) -> None:
+        found = self.found
+        if found is None:
+            self.name.setText("Belum ada NIP" if len(self.keypad.text) < 18 else "Mencari…")
+            self.detail.setText("")
+        elif found.person is None:
+            self.name.setText("Tidak ada di daftar ASN")
+            self.detail.setText(f"NIP ini tidak terdaftar untuk {month_text(found.month)}.")
+        else:
+            self.name.setText(found.person.nama)
+            already = (
+                f"\nSudah dikecualikan untuk {month_text(found.month)}." if found.already else ""
+            )
+            self.detail.setText(f"{found.person.jabatan} · {found.person.opd}{already}")
+        self._update_action()
+
+    def _update_action(self) -> None:
+        found = self.found
+        ready = (
+            found is not None
+            and found.person is not None
+            and not found.already
+            and self.reasons.value is not None
+            and not self._busy
+        )
+        self.action.setEnabled(ready)
+
+    def confirm(self) -> None:
+        found, reason = self.found, self.reasons.value
+        if found is None or found.person is None or reason is None or self._busy:
+            return
+        self._busy = True
+        self._update_action()
+        self.ctx.runner.run(
+            lambda: self.ctx.kiosk.admin.exempt(found.nip, found.month, reason, actor=ACTOR),
+            lambda _: self._exempted(found),
+            self._failed,
+        )
+
+    def _exempted(self, found: Found) -> None:
+        self._busy = False
+        self.found = Found(found.nip, found.month, found.person, True)
+        self._show_person()
+        name = found.person.nama if found.person else found.nip
+        self.done.setText(f"{name} dikecualikan untuk {month_text(found.month)}.")
+        self.reasons.select(None)
+
+    def _failed(self, error: Exception) -> None:
+        self._busy = False
+        self._update_action()
+        self.message.show_message(error_text(error))

@@ -1,0 +1,169 @@
+"""Monthly exports: choose month, separator and destination, then write all four CSVs
+(off the GUI thread, one after another, with progress)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+
+from ...domain.months import Month
+from ...services.exports import default_file_name
+from ..context import UiContext
+from ..widgets.buttons import button
+from ..widgets.common import MessageBox
+from ..widgets.month_picker import MonthPicker
+from .base import AdminPage, ChoiceGroup, Go
+from .folders import USB_PATTERNS, Place, places
+from .words import error_text
+
+KINDS = ("compliance", "opd", "vendors", "sales")
+KIND_NAMES = {
+    "compliance": "Kepatuhan ASN",
+    "opd": "Ringkasan OPD",
+    "vendors": "Pendapatan UMKM",
+    "sales": "Semua penjualan",
+}
+DELIMITERS = {", (koma)": ",", "; (titik koma, Excel Indonesia)": ";"}
+
+
+class ExportsScreen(AdminPage):
+    def __init__(
+        self, ctx: UiContext, go: Go, *, usb_patterns: Sequence[str] = USB_PATTERNS
+    ) -> None:
+        super().__init__(ctx, go, "Ekspor laporan bulanan")
+        self._patterns = usb_patterns
+        self._places: dict[str, Place] = {}
+        self._queue: list[tuple[str, Path]] = []
+        self.written: list[Path] = []
+        kiosk = ctx.kiosk
+        self.month = MonthPicker(Month.of(kiosk.clock(), kiosk.settings.stall.tz))
+        form = QGridLayout()
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(16)
+        form.addWidget(self._caption("Bulan"), 0, 0)
+        month_row = QHBoxLayout()
+        month_row.addWidget(self.month)
+        month_row.addStretch(1)
+        form.addLayout(month_row, 0, 1)
+        form.addWidget(self._caption("Pemisah"), 1, 0)
+        self.delimiter = ChoiceGroup(list(DELIMITERS), columns=2)
+        form.addWidget(self.delimiter, 1, 1)
+        form.addWidget(self._caption("Simpan ke"), 2, 0)
+        place_row = QHBoxLayout()
+        self.destination = ChoiceGroup([], columns=2)
+        self.reload = button("Muat ulang")
+        self.reload.setObjectName("reload")
+        self.reload.clicked.connect(self.find_places)
+        place_row.addWidget(self.destination, 1)
+        place_row.addWidget(self.reload)
+        form.addLayout(place_row, 2, 1)
+        self.where = QLabel("")
+        self.where.setObjectName("hint")
+        self.where.setWordWrap(True)
+        form.addWidget(self.where, 3, 1)
+        form.setColumnStretch(1, 1)
+        self.body.addLayout(form)
+        self.destination.chosen.connect(self._show_where)
+
+        self.start = button("Ekspor 4 file", "primary")
+        self.start.setObjectName("start")
+        self.start.clicked.connect(self.export)
+        self.progress = QLabel("")
+        self.progress.setObjectName("big")
+        self.progress.setWordWrap(True)
+        self.files = QLabel("")
+        self.files.setWordWrap(True)
+        self.message = MessageBox()
+        results = QVBoxLayout()
+        results.addWidget(self.progress)
+        results.addWidget(self.files)
+        results.addWidget(self.message)
+        self.body.addLayout(results)
+        self.body.addStretch(1)
+        self.body.addWidget(self.start)
+
+    @staticmethod
+    def _caption(text: str) -> QLabel:
+        caption = QLabel(text)
+        caption.setObjectName("big")
+        return caption
+
+    def refresh(self) -> None:
+        if self._queue:
+            return  # an export is running: leave its progress on screen
+        tz = self.ctx.kiosk.settings.stall.tz
+        self.month.set_month(Month.of(self.ctx.kiosk.clock(), tz))
+        default = self.ctx.kiosk.exports.delimiter
+        self.delimiter.select(next(k for k, v in DELIMITERS.items() if v == default))
+        self.progress.setText("")
+        self.files.setText("")
+        self.message.clear()
+        self.find_places()
+
+    def find_places(self) -> None:
+        chosen = self.destination.value
+        found = places(self.ctx.kiosk.settings.export.folder, self._patterns)
+        self._places = {place.label: place for place in found}
+        self.destination.set_options(list(self._places))
+        self.destination.select(chosen if chosen in self._places else found[0].label)
+        self._show_where(self.destination.value or "")
+
+    def _show_where(self, label: str) -> None:
+        place = self._places.get(label)
+        self.where.setText(str(place.path) if place else "")
+
+    def export(self) -> None:
+        place = self._places.get(self.destination.value or "")
+        if self._queue or place is None:
+            return
+        month = self.month.month
+        self._queue = [(kind, place.path / default_file_name(kind, month)) for kind in KINDS]
+        self.written = []
+        self.message.clear()
+        self.files.setText("")
+        self._set_busy(True)
+        self._next()
+
+    def _next(self) -> None:
+        if not self._queue:
+            self._finished()
+            return
+        kind, path = self._queue[0]
+        step = len(KINDS) - len(self._queue) + 1
+        self.progress.setText(f"Mengekspor {step} dari {len(KINDS)}… ({KIND_NAMES[kind]})")
+        write: Callable[..., int] = getattr(self.ctx.kiosk.exports, kind)
+        month = self.month.month
+        delimiter = DELIMITERS[self.delimiter.value or ", (koma)"]
+
+        def work() -> Path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write(month, path, delimiter)
+            return path
+
+        self.ctx.runner.run(work, self._wrote, self._failed)
+
+    def _wrote(self, path: Path) -> None:
+        self._queue.pop(0)
+        self.written.append(path)
+        folder = self.written[0].parent
+        names = "\n".join(f"  • {p.name}" for p in self.written)
+        self.files.setText(f"Di {folder}:\n{names}")
+        self._next()
+
+    def _finished(self) -> None:
+        self._set_busy(False)
+        self.progress.setText(f"Selesai: {len(self.written)} file tersimpan")
+
+    def _failed(self, error: Exception) -> None:
+        self._queue = []
+        self._set_busy(False)
+        done = len(self.written)
+        self.progress.setText(f"Berhenti setelah {done} dari {len(KINDS)} file")
+        self.message.show_message(error_text(error))
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.start, self.reload, self.month, self.delimiter, self.destination):
+            widget.setEnabled(not busy)
+        self.back_button.setEnabled(not busy)

@@ -1,0 +1,48 @@
+"""Where admin files come from and go to: the kiosk's export folder or a USB stick.
+
+Desktop Linux mounts sticks under /run/media/USER/LABEL (udisks2) or /media/LABEL (or
+/media/USER/LABEL); the patterns are a parameter so tests can point at a temporary folder."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+USB_PATTERNS = ("/media/*", "/media/*/*", "/run/media/*/*")
+
+
+@dataclass(frozen=True)
+class Place:
+    label: str  # what the button says
+    path: Path
+
+
+def usb_sticks(patterns: Sequence[str] = USB_PATTERNS) -> list[Place]:
+    found: dict[Path, Place] = {}
+    for pattern in patterns:
+        for match in sorted(glob.glob(pattern)):
+            path = Path(match)
+            # /media/USER is the folder holding sticks, not a stick: skip folders of folders
+            # that are not mount points.
+            if not path.is_dir() or (path.parent == Path("/media") and not path.is_mount()):
+                continue
+            found.setdefault(path, Place(f"Flashdisk {path.name}", path))
+    return list(found.values())
+
+
+def places(export_folder: Path, patterns: Sequence[str] = USB_PATTERNS) -> list[Place]:
+    return [Place("Folder ekspor kiosk", export_folder), *usb_sticks(patterns)]
+
+
+def csv_files(where: Sequence[Place], limit: int = 200) -> list[tuple[Place, Path]]:
+    """CSV files directly in each place (sticks are not searched deeply: that can be slow)."""
+    files: list[tuple[Place, Path]] = []
+    for place in where:
+        try:
+            names = sorted(p for p in place.path.iterdir() if p.suffix.lower() == ".csv")
+        except OSError:
+            continue  # unplugged while we looked
+        files.extend((place, path) for path in names if path.is_file())
+    return files[:limit]

@@ -1,0 +1,182 @@
+"""Printer status and a test page. Asking a printer can block for its timeout, so every
+question goes through the runner; the screen says "Memeriksa…" meanwhile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel
+
+from ...config import PrinterSettings
+from ...printing.printers import PrinterError, PrinterStatus, make_printer
+from ..context import UiContext
+from ..widgets.buttons import button
+from ..widgets.common import MessageBox, panel
+from .base import AdminPage, Go
+
+CONNECTIONS = {
+    "file": "Simpan ke folder (tanpa printer)",
+    "network": "Jaringan (LAN)",
+    "usb": "USB",
+    "serial": "Serial",
+    "cups": "CUPS",
+    "none": "Tidak ada printer",
+}
+PAPER = {"ok": "Ada", "low": "Hampir habis", "out": "Habis", None: "Tidak dapat diketahui"}
+
+
+@dataclass(frozen=True)
+class PrinterCheck:
+    status: PrinterStatus | None  # None: no printer configured
+    problem: str  # "" when the question itself worked
+    unprinted: int
+
+
+def where(settings: PrinterSettings) -> str:
+    if settings.connection == "network":
+        return f"{settings.host}:{settings.port}"
+    if settings.connection == "file":
+        return str(settings.path)
+    if settings.connection == "usb":
+        return f"{settings.usb_vendor_id}:{settings.usb_product_id}"
+    if settings.connection == "serial":
+        return settings.serial_device
+    if settings.connection == "cups":
+        return settings.cups_printer
+    return "-"
+
+
+def check(ctx: UiContext) -> PrinterCheck:
+    """Runs on the runner's thread (a network printer may take its whole timeout)."""
+    kiosk = ctx.kiosk
+    unprinted = kiosk.print_jobs.unprinted_count()
+    printer = make_printer(kiosk.settings.printer)
+    if printer is None:
+        return PrinterCheck(None, "", unprinted)
+    try:
+        return PrinterCheck(printer.status(), "", unprinted)
+    except PrinterError as error:
+        return PrinterCheck(None, str(error), unprinted)
+    except OSError as error:
+        return PrinterCheck(None, str(error), unprinted)
+
+
+def test_page(ctx: UiContext) -> int:
+    from ...printing.escpos_output import codepage_note  # python-escpos: heavy, import late
+
+    profile = ctx.kiosk.settings.printer.profile
+    return ctx.kiosk.receipts.print_test_page(profile, codepage_note(profile))
+
+
+class PrinterScreen(AdminPage):
+    def __init__(self, ctx: UiContext, go: Go) -> None:
+        super().__init__(ctx, go, "Printer")
+        settings = ctx.kiosk.settings.printer
+        box = panel()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(24, 16, 24, 16)
+        grid.setHorizontalSpacing(32)
+        grid.setVerticalSpacing(14)
+        self.values: dict[str, QLabel] = {}
+        rows = (
+            ("connection", "Sambungan"),
+            ("where", "Alamat"),
+            ("profile", "Model"),
+            ("online", "Menyala"),
+            ("paper", "Kertas"),
+            ("queue", "Belum tercetak"),
+        )
+        for row, (key, caption) in enumerate(rows):
+            name = QLabel(caption)
+            name.setObjectName("hint")
+            value = QLabel("")
+            value.setObjectName("big")
+            value.setWordWrap(True)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.values[key] = value
+        grid.setColumnStretch(1, 1)
+        self.values["connection"].setText(CONNECTIONS.get(settings.connection, settings.connection))
+        self.values["where"].setText(where(settings))
+        self.values["profile"].setText(
+            f"{settings.profile} · {settings.chars_per_line} huruf/baris"
+        )
+        self.body.addWidget(box)
+        self.message = MessageBox()
+        self.done = QLabel("")
+        self.done.setObjectName("ok")
+        self.body.addWidget(self.message)
+        self.body.addWidget(self.done)
+        self.body.addStretch(1)
+        actions = QHBoxLayout()
+        actions.setSpacing(16)
+        self.recheck = button("Periksa lagi")
+        self.recheck.setObjectName("recheck")
+        self.recheck.setStyleSheet("min-height: 72px;")
+        self.recheck.clicked.connect(self.refresh)
+        self.test = button("Cetak halaman tes", "primary")
+        self.test.setObjectName("test")
+        self.test.clicked.connect(self.print_test)
+        actions.addWidget(self.recheck, 1)
+        actions.addWidget(self.test, 2)
+        self.body.addLayout(actions)
+        self.test.setEnabled(settings.connection != "none")
+
+    def refresh(self) -> None:
+        self.message.clear()
+        self.done.setText("")
+        for key in ("online", "paper", "queue"):
+            self.values[key].setText("Memeriksa…")
+        self.recheck.setEnabled(False)
+        self.ctx.runner.run(lambda: check(self.ctx), self._checked, self._failed)
+
+    def _checked(self, result: PrinterCheck) -> None:
+        self.recheck.setEnabled(True)
+        status = result.status
+        if status is None:
+            none = self.ctx.kiosk.settings.printer.connection == "none"
+            self.values["online"].setText("Tidak ada printer" if none else "Tidak terhubung")
+            self.values["paper"].setText("-")
+        else:
+            online = {
+                True: "Ya",
+                False: "Tidak (tutup terbuka atau error)",
+                None: "Tidak dapat diketahui",
+            }
+            self.values["online"].setText(online[status.online])
+            self.values["paper"].setText(PAPER.get(status.paper, str(status.paper)))
+        if result.problem:
+            self.message.show_message(
+                "Printer tidak terhubung — transaksi tetap tersimpan. Periksa kabel dan daya."
+            )
+        self.values["queue"].setText(
+            f"{result.unprinted} struk" if result.unprinted else "Tidak ada, semua tercetak"
+        )
+
+    def _failed(self, _error: Exception) -> None:
+        self.recheck.setEnabled(True)
+        for key in ("online", "paper", "queue"):
+            self.values[key].setText("-")
+        self.message.show_message("Status printer tidak dapat diperiksa. Coba lagi.")
+
+    def print_test(self) -> None:
+        self.test.setEnabled(False)
+        self.done.setText("")
+        self.ctx.runner.run(lambda: test_page(self.ctx), self._printed, self._test_failed)
+
+    def _printed(self, _job: int) -> None:
+        self.test.setEnabled(True)
+        self.done.setText("Halaman tes dikirim ke printer.")
+        self.refresh_queue()
+
+    def _test_failed(self, _error: Exception) -> None:
+        self.test.setEnabled(True)
+        self.message.show_message("Halaman tes tidak dapat dikirim. Coba lagi.")
+
+    def refresh_queue(self) -> None:
+        self.ctx.runner.run(
+            self.ctx.kiosk.print_jobs.unprinted_count,
+            lambda n: self.values["queue"].setText(
+                f"{n} struk" if n else "Tidak ada, semua tercetak"
+            ),
+        )

@@ -1,0 +1,56 @@
+"""A sale as the admin checks it before voiding or reprinting: when, who, what, how much."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from ...domain.money import format_rupiah
+from ...domain.records import RecordedSale
+from ..widgets.common import panel
+from ..widgets.texts import clock_text
+
+MAX_LINES = 6  # more would push the confirm button off a 800 px screen
+METHODS = {"TUNAI": "Tunai", "QRIS": "QRIS"}
+
+
+class SaleView:
+    """Labels in a white panel; ``show_sale(None)`` empties it."""
+
+    def __init__(self) -> None:
+        self.frame = panel()
+        layout = QVBoxLayout(self.frame)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(6)
+        self.heading = QLabel("")
+        self.heading.setObjectName("big")
+        self.meta = QLabel("")
+        self.meta.setWordWrap(True)
+        self.lines = QLabel("")
+        self.lines.setWordWrap(True)
+        self.total = QLabel("")
+        self.total.setObjectName("total")
+        self.state = QLabel("")
+        self.state.setObjectName("flag")
+        for widget in (self.heading, self.meta, self.lines, self.total, self.state):
+            layout.addWidget(widget)
+        self.frame.hide()
+
+    def show_sale(self, sale: RecordedSale | None, tz: object = None) -> None:
+        if sale is None:
+            self.frame.hide()
+            return
+        when = clock_text(sale.created_at.astimezone(tz))  # type: ignore[arg-type]
+        self.heading.setText(f"Struk {sale.number}")
+        method = METHODS.get(sale.payment_method, sale.payment_method)
+        self.meta.setText(f"{when}\nPetugas {sale.operator} · {method}")
+        rows = [
+            f"{line.quantity} × {line.description}  {format_rupiah(line.subtotal)}"
+            for line in sale.lines[:MAX_LINES]
+        ]
+        if len(sale.lines) > MAX_LINES:
+            rows.append(f"… dan {len(sale.lines) - MAX_LINES} barang lain")
+        self.lines.setText("\n".join(rows))
+        self.total.setText(f"Total {format_rupiah(sale.total)}")
+        self.state.setText("Transaksi ini sudah dibatalkan" if sale.voided else "")
+        self.state.setVisible(sale.voided)
+        self.frame.show()

@@ -1,0 +1,144 @@
+"""Operator login: touch your name, type your PIN on the keypad. Wrong PIN: a clear message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..context import UiContext
+from ..theme import GAP, PRIMARY
+from ..widgets.buttons import button
+from ..widgets.common import MessageBox, label
+from ..widgets.keypad import Keypad
+
+PIN_LENGTH = 8  # operator PINs are 4 to 8 digits
+
+
+class LoginScreen(QWidget):
+    logged_in = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self._ctx = ctx
+        self._name: str | None = None
+        self.name_buttons: dict[str, QPushButton] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._names_page())
+        self.pages.addWidget(self._pin_page())
+        layout.addWidget(self.pages, 1)
+
+    # -- page 1: names ---------------------------------------------------------------------
+    def _names_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        top = QHBoxLayout()
+        top.addWidget(label("Masuk — pilih nama Petugas", "title"), 1)
+        cancel = button("Batal", "danger")
+        cancel.setObjectName("login_cancel")
+        cancel.clicked.connect(self.cancelled)
+        top.addWidget(cancel)
+        layout.addLayout(top)
+        self.names = QGridLayout()
+        self.names.setSpacing(16)
+        layout.addLayout(self.names)
+        layout.addStretch(1)
+        return page
+
+    def reload(self) -> None:
+        """Show the names of those on duty (a tiny query, like the scan lookup)."""
+        while self.names.count():
+            item = self.names.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.name_buttons.clear()
+        for index, operator in enumerate(self._ctx.kiosk.operators.on_duty_list()):
+            widget = button(operator.name)
+            widget.setObjectName(f"operator_{operator.name}")
+            widget.setStyleSheet("font-size: 28pt; min-height: 110px;")
+            widget.clicked.connect(lambda _=False, n=operator.name: self.choose(n))
+            self.names.addWidget(widget, index // 3, index % 3)
+            self.name_buttons[operator.name] = widget
+        self.pages.setCurrentIndex(0)
+
+    def choose(self, name: str) -> None:
+        self._name = name
+        self.who.setText(f"PIN untuk {name}")
+        self.keypad.set_text("")
+        self.message.clear()
+        self.pages.setCurrentIndex(1)
+
+    # -- page 2: PIN -----------------------------------------------------------------------
+    def _pin_page(self) -> QWidget:
+        page = QWidget()
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(48)
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        self.who = label("", "title", wrap=True)
+        self.dots = label("", "display")
+        self.dots.setMinimumHeight(80)
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = MessageBox()
+        self.submit = button("Masuk", "primary")
+        self.submit.setObjectName("pin_submit")
+        self.submit.clicked.connect(self.submit_pin)
+        back = button("Batal", "danger")
+        back.setObjectName("pin_cancel")
+        back.clicked.connect(self.reload)
+        left.addWidget(self.who)
+        left.addWidget(label("Ketik PIN Anda", "subtitle"))
+        left.addWidget(self.dots)
+        left.addWidget(self.message)
+        left.addStretch(1)
+        left.addWidget(self.submit)
+        left.addSpacing(PRIMARY // 2)
+        left.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(left, 1)
+        self.keypad = Keypad(PIN_LENGTH, extra="")
+        self.keypad.setFixedWidth(3 * 150 + 2 * GAP)
+        self.keypad.changed.connect(self._typed)
+        layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._typed("")
+        return page
+
+    def _typed(self, text: str) -> None:
+        self.dots.setText(" ".join("●" for _ in text) or " ")
+        self.submit.setEnabled(len(text) >= 4)
+        if text:
+            self.message.clear()
+
+    def submit_pin(self) -> None:
+        name, pin = self._name, self.keypad.text
+        if name is None:
+            return
+        self.submit.setEnabled(False)
+        # scrypt is deliberately slow: check off the GUI thread.
+        self._ctx.runner.run(
+            lambda: self._ctx.kiosk.operators.check(name, pin),
+            lambda ok: self._checked(name, bool(ok)),
+            lambda _error: self._checked(name, False),
+        )
+
+    def _checked(self, name: str, ok: bool) -> None:
+        if ok:
+            self._ctx.session.operator = name
+            self.keypad.set_text("")
+            self.logged_in.emit(name)
+            return
+        self.keypad.set_text("")
+        self.message.show_message("PIN salah. Silakan coba lagi.")

@@ -1,0 +1,73 @@
+"""Ketik NIP: for a buyer without a card. Digits shown grouped as printed (8-6-1-3)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from ...domain.nip import NipError, nip_problem
+from ..context import UiContext
+from ..widgets.buttons import button
+from ..widgets.common import MessageBox, label
+from ..widgets.keypad import Keypad
+from ..widgets.texts import grouped_nip, nip_problem_text
+
+
+class NipEntryScreen(QWidget):
+    identified = Signal(str)  # the NIP, valid
+    cancelled = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self._ctx = ctx
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(48)
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        left.addWidget(label("Ketik NIP", "title"))
+        left.addWidget(label("18 angka, seperti tertulis di kartu ASN", "subtitle", wrap=True))
+        self.display = label("", "display")
+        self.display.setMinimumHeight(84)
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        left.addWidget(self.display)
+        self.count = label("", "hint")
+        left.addWidget(self.count)
+        self.message = MessageBox()
+        left.addWidget(self.message)
+        left.addStretch(1)
+        self.submit = button("Lanjut", "primary")
+        self.submit.setObjectName("nip_submit")
+        self.submit.clicked.connect(self.submit_nip)
+        left.addWidget(self.submit)
+        left.addSpacing(36)
+        cancel = button("Batal", "danger")
+        cancel.setObjectName("nip_cancel")
+        cancel.clicked.connect(self.cancelled)
+        left.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(left, 1)
+        self.keypad = Keypad(18, extra="")
+        self.keypad.setFixedWidth(470)
+        self.keypad.changed.connect(self._typed)
+        layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.reset()
+
+    def reset(self) -> None:
+        self.keypad.set_text("")
+        self.message.clear()
+
+    def _typed(self, text: str) -> None:
+        self.display.setText(grouped_nip(text) or " ")
+        self.count.setText(f"{len(text)} dari 18 angka")
+        self.submit.setEnabled(bool(text))
+        self.message.clear()
+
+    def submit_nip(self) -> None:
+        text = self.keypad.text
+        try:
+            found = self._ctx.identify.typed(text)
+        except NipError:
+            self.message.show_message(nip_problem_text(nip_problem(text) or ""))
+            return
+        self.identified.emit(found.nip)

@@ -1,0 +1,192 @@
+"""Bayar: the total, the method, the cash handed over and the change. Confirming writes the
+sale (on the runner); the success screen comes only after the ledger has it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from ...domain.cart import Payment, PaymentMethod
+from ...domain.money import format_rupiah
+from ...services.checkout import CheckoutResult
+from ..context import UiContext
+from ..theme import GAP
+from ..widgets.buttons import button
+from ..widgets.common import MessageBox, label
+from ..widgets.keypad import Keypad
+from ..widgets.texts import buyer_name
+
+NOTES = (10_000, 20_000, 50_000, 100_000)
+SAVE_FAILED = "Transaksi belum tersimpan. Keranjang masih ada — silakan coba lagi."
+
+
+def quick_amounts(total: int) -> list[int]:
+    """The exact amount, then the next multiple of each common note above the total."""
+    amounts = [total]
+    for note in NOTES:
+        amount = -(-total // note) * note
+        if amount == total:
+            amount += note
+        if amount not in amounts:
+            amounts.append(amount)
+    return sorted(amounts)
+
+
+class PaymentScreen(QWidget):
+    paid = Signal(object, object)  # CheckoutResult, print job id (or None)
+    back_requested = Signal()
+    qris_requested = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self._ctx = ctx
+        self.saving = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(32, 12, 32, 12)
+        layout.setSpacing(40)
+        left = QVBoxLayout()
+        left.setSpacing(8)  # fits 800 px even under the printer banner
+        top = QHBoxLayout()
+        top.addWidget(label("Bayar", "title"), 1)
+        self.back = button("Kembali")
+        self.back.setObjectName("payment_back")
+        self.back.clicked.connect(self.back_requested)
+        top.addWidget(self.back)
+        left.addLayout(top)
+        total_row = QHBoxLayout()
+        total_row.addWidget(label("Total", "big"))
+        total_row.addStretch(1)
+        self.total = label("", "total")
+        self.total.setStyleSheet("font-size: 40pt;")
+        total_row.addWidget(self.total)
+        left.addLayout(total_row)
+        self.buyer = label("", "hint", wrap=True)
+        left.addWidget(self.buyer)
+        methods = QHBoxLayout()
+        methods.setSpacing(GAP)
+        self.cash = button("Tunai", "chip")
+        self.cash.setObjectName("method_cash")
+        self.cash.setChecked(True)
+        methods.addWidget(self.cash)
+        self.qris = button("QRIS", "chip")
+        self.qris.setObjectName("method_qris")
+        self.qris.clicked.connect(self.show_qris)
+        self.qris.setVisible(ctx.kiosk.qris.available)
+        methods.addWidget(self.qris)
+        methods.addStretch(1)
+        left.addLayout(methods)
+        given_row = QHBoxLayout()
+        given_row.addWidget(label("Uang diterima"))
+        given_row.addStretch(1)
+        self.given = label("Rp0", "amount")
+        given_row.addWidget(self.given)
+        left.addLayout(given_row)
+        self.quick = QGridLayout()
+        self.quick.setSpacing(GAP)
+        left.addLayout(self.quick)
+        change_row = QHBoxLayout()
+        change_row.addWidget(label("Kembalian", "big"))
+        change_row.addStretch(1)
+        self.change = label("", "amount")
+        change_row.addWidget(self.change)
+        left.addLayout(change_row)
+        self.message = MessageBox()
+        left.addWidget(self.message)
+        left.addStretch(1)
+        self.confirm = button("Konfirmasi", "primary")
+        self.confirm.setObjectName("confirm")
+        self.confirm.clicked.connect(self.confirm_cash)
+        left.addWidget(self.confirm)
+        layout.addLayout(left, 1)
+        self.keypad = Keypad(9)
+        self.keypad.setFixedWidth(440)
+        self.keypad.changed.connect(self._typed)
+        layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    @property
+    def total_amount(self) -> int:
+        return self._ctx.session.total
+
+    @property
+    def cash_given(self) -> int:
+        return int(self.keypad.text or "0")
+
+    def start(self) -> None:
+        """Called each time the screen opens for a basket."""
+        session = self._ctx.session
+        self.saving = False
+        self.message.clear()
+        self.total.setText(format_rupiah(self.total_amount))
+        if session.buyer is not None:
+            self.buyer.setText(f"Pembeli: {buyer_name(session.buyer)}")
+        else:
+            self.buyer.setText("Pembeli umum")
+        while self.quick.count():
+            item = self.quick.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for index, amount in enumerate(quick_amounts(self.total_amount)):
+            text = "Uang pas" if amount == self.total_amount else format_rupiah(amount)
+            choice = button(text)
+            choice.setObjectName(f"quick_{amount}")
+            choice.clicked.connect(lambda _=False, a=amount: self.keypad.set_text(str(a)))
+            self.quick.addWidget(choice, index // 3, index % 3)
+        self.keypad.set_text("")
+        self.confirm.setText("Konfirmasi")
+        self.back.setEnabled(True)
+
+    def _typed(self, _text: str) -> None:
+        given, total = self.cash_given, self.total_amount
+        self.given.setText(format_rupiah(given))
+        enough = given >= total > 0
+        self.change.setText(format_rupiah(given - total) if enough else "—")
+        self.confirm.setEnabled(enough and not self.saving)
+        if _text:
+            self.message.clear()
+
+    def show_qris(self) -> None:
+        """Hand over to the QRIS screen (the button exists only when QRIS is configured)."""
+        self.cash.setChecked(True)
+        self.qris.setChecked(False)
+        if self._ctx.kiosk.qris.available:
+            self.qris_requested.emit()
+
+    def confirm_cash(self) -> None:
+        if self.saving or self.cash_given < self.total_amount:
+            return
+        session = self._ctx.session
+        lines = session.cart.lines
+        nip = session.buyer.nip if session.buyer else None
+        operator = session.operator or "?"
+        payment = Payment(PaymentMethod.TUNAI, self.cash_given)
+        self._set_saving(True)
+        kiosk = self._ctx.kiosk
+
+        def work() -> tuple[CheckoutResult, int | None]:
+            result = kiosk.checkout.checkout(
+                lines, buyer_nip=nip, operator=operator, payment=payment
+            )
+            try:  # the sale is committed: a print problem must never undo it
+                job = kiosk.receipts.print_sale(result.sale, result.buyer)
+            except Exception:
+                job = None
+            return result, job
+
+        self._ctx.runner.run(work, self._saved, self._failed)
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.confirm.setText("Menyimpan…" if saving else "Konfirmasi")
+        self.confirm.setEnabled(not saving and self.cash_given >= self.total_amount)
+        self.back.setEnabled(not saving)
+        self.keypad.setEnabled(not saving)
+
+    def _saved(self, outcome: tuple[CheckoutResult, int | None]) -> None:
+        self._set_saving(False)
+        result, job = outcome
+        self.paid.emit(result, job)
+
+    def _failed(self, _error: Exception) -> None:
+        self._set_saving(False)
+        self.message.show_message(SAVE_FAILED)

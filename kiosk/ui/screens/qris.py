@@ -1,0 +1,174 @@
+"""Paying by QRIS: the stall's QRIS with the exact total, large, for the buyer's phone.
+
+The kiosk cannot see the money arrive, so the operator confirms it ([Uang sudah masuk]) after
+checking the seller's app; only then is the sale committed, with the QRIS method."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import qrcode
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...domain.cart import Payment, PaymentMethod
+from ...domain.money import format_rupiah
+from ...services.checkout import CheckoutResult
+from ...services.qris_payment import QrisCharge
+from ..context import UiContext
+from ..widgets.buttons import button
+from ..widgets.common import MessageBox
+
+QR_MIN_PIXELS = 380  # well above the 360 px a phone needs from a metre away
+QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+
+
+def qr_image(payload: str, min_pixels: int = QR_MIN_PIXELS) -> QImage:
+    """Whole pixels per module (a blurred edge is what phones fail on), quiet zone included."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE)
+    code.add_data(payload)
+    code.make(fit=True)
+    matrix = code.get_matrix()  # includes the quiet zone
+    scale = math.ceil(min_pixels / len(matrix))
+    size = len(matrix) * scale
+    image = QImage(size, size, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("black"))
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.drawRect(x * scale, y * scale, scale, scale)
+    painter.end()
+    return image
+
+
+class QrisScreen(QWidget):
+    def __init__(
+        self,
+        ctx: UiContext,
+        go: Callable[[str], None],
+        *,
+        on_paid: Callable[[CheckoutResult], None],
+        back: str = "payment",
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.go = go
+        self._on_paid = on_paid
+        self._back = back
+        self._busy = False
+        self.charge: QrisCharge | None = None
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.setSpacing(40)
+        self.qr = QLabel()
+        self.qr.setObjectName("qr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setMinimumSize(QR_MIN_PIXELS + 40, QR_MIN_PIXELS + 40)
+        self.qr.setStyleSheet("background: white; border-radius: 14px;")
+        outer.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        self.cancel = button("‹ Batal")
+        self.cancel.setObjectName("cancel")
+        self.cancel.clicked.connect(self._cancelled)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.cancel)
+        right.addLayout(top)
+        title = QLabel("Bayar dengan QRIS")
+        title.setObjectName("title")
+        self.amount = QLabel("")
+        self.amount.setObjectName("total")
+        self.amount.setStyleSheet("font-size: 44pt;")
+        self.merchant = QLabel("")
+        self.merchant.setObjectName("big")
+        self.merchant.setWordWrap(True)
+        self.how = QLabel("Pindai dengan aplikasi e-wallet atau m-banking")
+        self.how.setWordWrap(True)
+        self.how.setStyleSheet("font-size: 22pt;")
+        self.operator_note = QLabel(
+            "Petugas: tekan tombol di bawah hanya setelah uang terlihat masuk di aplikasi penjual."
+        )
+        self.operator_note.setObjectName("hint")
+        self.operator_note.setWordWrap(True)
+        self.message = MessageBox()
+        self.paid = button("Uang sudah masuk", "primary")
+        self.paid.setObjectName("paid")
+        self.paid.setMinimumHeight(96)
+        self.paid.setStyleSheet("font-size: 28pt;")
+        self.paid.clicked.connect(self.confirm)
+        for widget in (title, self.amount, self.merchant, self.how):
+            right.addWidget(widget)
+        right.addStretch(1)
+        right.addWidget(self.operator_note)
+        right.addWidget(self.message)
+        right.addWidget(self.paid)
+        outer.addLayout(right, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """A new dynamic QRIS for the basket as it is now."""
+        self._busy = False
+        self.message.clear()
+        total = self.ctx.session.total
+        self.amount.setText(format_rupiah(total))
+        if not self.ctx.kiosk.qris.available:
+            self.charge = None
+            self.qr.clear()
+            self.qr.setText("QRIS belum\ndiatur")
+            self.merchant.setText("")
+            self.message.show_message("QRIS belum diatur di kiosk ini. Silakan bayar tunai.")
+            self.paid.setEnabled(False)
+            return
+        self.charge = self.ctx.kiosk.qris.charge(total)
+        self.qr.setPixmap(QPixmap.fromImage(qr_image(self.charge.payload)))
+        self.merchant.setText(f"{self.charge.merchant_name} · {self.charge.merchant_city}")
+        self.paid.setEnabled(total > 0)
+        self.cancel.setEnabled(True)
+
+    def confirm(self) -> None:
+        session = self.ctx.session
+        if self._busy or self.charge is None or session.cart.is_empty():
+            return
+        self._busy = True
+        self.paid.setEnabled(False)
+        self.cancel.setEnabled(False)
+        self.paid.setText("Menyimpan…")
+        lines = session.cart.lines
+        nip = session.buyer.nip if session.buyer else None
+        operator = session.operator or ""
+        self.ctx.runner.run(
+            lambda: self.ctx.kiosk.checkout.checkout(
+                lines, buyer_nip=nip, operator=operator, payment=Payment(PaymentMethod.QRIS)
+            ),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, result: CheckoutResult) -> None:
+        self._busy = False
+        self.paid.setText("Uang sudah masuk")
+        self._on_paid(result)  # committed: the window prints and shows the success screen
+
+    def _failed(self, _error: Exception) -> None:
+        self._busy = False
+        self.paid.setText("Uang sudah masuk")
+        self.paid.setEnabled(True)
+        self.cancel.setEnabled(True)
+        self.message.show_message("Transaksi belum tersimpan. Coba tekan lagi.")
+
+    def _cancelled(self) -> None:
+        if not self._busy:
+            self.go(self._back)

@@ -1,0 +1,370 @@
+"""The selling screen (UX.md sketch): products on the left, PEMBELI and KERANJANG on the
+right. Everything here can be undone; nothing is written until Bayar is confirmed."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.cart import CartError
+from ...domain.money import format_rupiah
+from ...domain.nip import NipError
+from ...domain.records import Product, Vendor
+from ...domain.scan import ScanError
+from ..context import UiContext
+from ..theme import GAP
+from ..widgets.buttons import button
+from ..widgets.buyer_panel import BuyerPanel
+from ..widgets.cart_view import CartView, kinetic
+from ..widgets.common import MessageBox, label, panel
+from ..widgets.keypad import Keypad
+from ..widgets.product_tile import ProductTile
+from ..widgets.texts import SCAN_PROBLEM_OTHER, SCAN_PROBLEMS
+
+ALL = "Semua"
+ALL_VENDORS = "Semua UMKM"
+COLUMNS = 4
+CHIP_COLUMNS = 4
+CATEGORY_ORDER = ("Makanan", "Minuman", "Kerajinan", "Pakaian", "Kesehatan")  # as in UX.md
+RIGHT_WIDTH = 490
+DECIDE_FIRST = "Pindai kartu ASN, ketik NIP, atau pilih Pembeli umum dulu."
+
+
+class SellingScreen(QWidget):
+    pay_requested = Signal()
+    type_nip_requested = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self._ctx = ctx
+        self.vendors: list[Vendor] = []
+        self.tiles: list[ProductTile] = []
+        self.category = ALL
+        self.vendor_code: str | None = None
+        self._picking_for_amount = False
+        self._amount_vendor: Vendor | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+        self.left = QStackedWidget()
+        self.left.setObjectName("inner")
+        self.left.addWidget(self._products_page())
+        self.left.addWidget(self._vendor_page())
+        self.left.addWidget(self._amount_page())
+        layout.addWidget(self.left, 1)
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        self.buyer = BuyerPanel()
+        self.buyer.type_nip_requested.connect(self.type_nip_requested)
+        self.buyer.public_requested.connect(self.choose_public)
+        self.buyer.rescan_requested.connect(self.forget_buyer)
+        right.addWidget(self.buyer)
+        right.addWidget(self._cart_panel(), 1)
+        holder = QWidget()
+        holder.setFixedWidth(RIGHT_WIDTH)
+        holder.setLayout(right)
+        right.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(holder)
+        ctx.session.changed.connect(self.refresh)
+        self.refresh()
+
+    # -- products ----------------------------------------------------------------------------
+    def _products_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
+        self.chips_box = QGridLayout()
+        self.chips_box.setSpacing(GAP)
+        self.chip_group = QButtonGroup(self)
+        self.chip_group.setExclusive(True)
+        layout.addLayout(self.chips_box)
+        row = QHBoxLayout()
+        self.vendor_button = button(f"{ALL_VENDORS} ▾")
+        self.vendor_button.setObjectName("vendor_filter")
+        self.vendor_button.clicked.connect(lambda: self.open_vendor_list(for_amount=False))
+        self.free_amount = button("Nominal bebas")
+        self.free_amount.setObjectName("free_amount")
+        self.free_amount.clicked.connect(lambda: self.open_vendor_list(for_amount=True))
+        row.addWidget(self.vendor_button, 1)
+        row.addWidget(self.free_amount)
+        layout.addLayout(row)
+        self.grid_area = QScrollArea()
+        kinetic(self.grid_area)
+        inner = QWidget()
+        self.grid = QGridLayout(inner)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(12)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.grid_area.setWidget(inner)
+        layout.addWidget(self.grid_area, 1)
+        self.catalog_message = MessageBox()
+        layout.addWidget(self.catalog_message)
+        return page
+
+    def load_catalog(self) -> None:
+        catalog = self._ctx.kiosk.catalog
+        self._ctx.runner.run(
+            lambda: (catalog.vendors(active_only=True), catalog.products(active_only=True)),
+            lambda result: self._show_catalog(*result),
+            lambda _error: self.catalog_message.show_message(
+                "Daftar produk belum bisa dibuka. Sentuh Nominal bebas untuk tetap berjualan."
+            ),
+        )
+
+    def _show_catalog(self, vendors: list[Vendor], products: list[Product]) -> None:
+        self.catalog_message.clear()
+        self.vendors = list(vendors)
+        for tile in self.tiles:
+            tile.deleteLater()
+        self.tiles = []
+        active = {vendor.kode_umkm for vendor in self.vendors}
+        for product in products:
+            if product.kode_umkm not in active:
+                continue
+            tile = ProductTile(product)
+            tile.clicked.connect(lambda _=False, p=product: self._add_product(p))
+            self.tiles.append(tile)
+        for chip in self.chip_group.buttons():
+            self.chip_group.removeButton(chip)
+            chip.deleteLater()
+        found = {tile.product.kategori for tile in self.tiles}
+        ordered = [name for name in CATEGORY_ORDER if name in found]
+        categories = [ALL, *ordered, *sorted(found - set(ordered))]
+        for index, name in enumerate(categories):
+            chip = button(name, "chip")
+            chip.setObjectName(f"chip_{name}")
+            chip.setChecked(name == self.category)
+            chip.clicked.connect(lambda _=False, n=name: self.filter_category(n))
+            self.chip_group.addButton(chip)
+            self.chips_box.addWidget(chip, index // CHIP_COLUMNS, index % CHIP_COLUMNS)
+        self._layout_tiles()
+
+    def filter_category(self, name: str) -> None:
+        self.category = name
+        for chip in self.chip_group.buttons():
+            chip.setChecked(chip.text() == name)
+        self._layout_tiles()
+
+    def filter_vendor(self, code: str | None) -> None:
+        self.vendor_code = code
+        names = {vendor.kode_umkm: vendor.nama for vendor in self.vendors}
+        self.vendor_button.setText(f"{names.get(code, ALL_VENDORS) if code else ALL_VENDORS} ▾")
+        self.left.setCurrentIndex(0)
+        self._layout_tiles()
+
+    def visible_tiles(self) -> list[ProductTile]:
+        return [
+            tile
+            for tile in self.tiles
+            if (self.category == ALL or tile.product.kategori == self.category)
+            and (self.vendor_code is None or tile.product.kode_umkm == self.vendor_code)
+        ]
+
+    def _layout_tiles(self) -> None:
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+            tile.hide()
+        for index, tile in enumerate(self.visible_tiles()):
+            self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
+            tile.show()
+        self.grid_area.verticalScrollBar().setValue(0)
+
+    # -- vendor list (filter, or the first step of a free amount) ----------------------------
+    def _vendor_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
+        top = QHBoxLayout()
+        self.vendor_title = label("Pilih UMKM", "title")
+        back = button("Kembali")
+        back.setObjectName("vendor_back")
+        back.clicked.connect(lambda: self.left.setCurrentIndex(0))
+        top.addWidget(self.vendor_title, 1)
+        top.addWidget(back)
+        layout.addLayout(top)
+        area = QScrollArea()
+        kinetic(area)
+        inner = QWidget()
+        self.vendor_list = QVBoxLayout(inner)
+        self.vendor_list.setSpacing(GAP)
+        self.vendor_list.setContentsMargins(0, 0, 0, 0)
+        area.setWidget(inner)
+        layout.addWidget(area, 1)
+        return page
+
+    def open_vendor_list(self, *, for_amount: bool) -> None:
+        self._picking_for_amount = for_amount
+        self.vendor_title.setText("Nominal bebas: pilih UMKM" if for_amount else "Pilih UMKM")
+        while self.vendor_list.count():
+            item = self.vendor_list.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        choices: list[tuple[str | None, str]] = [] if for_amount else [(None, ALL_VENDORS)]
+        choices += [(vendor.kode_umkm, vendor.nama) for vendor in self.vendors]
+        for code, name in choices:
+            choice = button(name)
+            choice.setObjectName(f"vendor_{code or 'all'}")
+            choice.setMinimumHeight(64)
+            choice.clicked.connect(lambda _=False, c=code: self._vendor_chosen(c))
+            self.vendor_list.addWidget(choice)
+        self.vendor_list.addStretch(1)
+        self.left.setCurrentIndex(1)
+
+    def _vendor_chosen(self, code: str | None) -> None:
+        if not self._picking_for_amount:
+            self.filter_vendor(code)
+            return
+        self._amount_vendor = next(v for v in self.vendors if v.kode_umkm == code)
+        self.amount_title.setText(f"Nominal bebas — {self._amount_vendor.nama}")
+        self.amount_keypad.set_text("")
+        self.left.setCurrentIndex(2)
+
+    # -- free amount -------------------------------------------------------------------------
+    def _amount_page(self) -> QWidget:
+        page = QWidget()
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(24)
+        left = QVBoxLayout()
+        self.amount_title = label("", "big", wrap=True)
+        self.amount_display = label("Rp0", "display")
+        self.amount_display.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount_add = button("Tambah", "primary")
+        self.amount_add.setObjectName("amount_add")
+        self.amount_add.clicked.connect(self._add_amount)
+        back = button("Kembali")
+        back.setObjectName("amount_back")
+        back.clicked.connect(lambda: self.left.setCurrentIndex(0))
+        left.addWidget(self.amount_title)
+        left.addWidget(self.amount_display)
+        left.addStretch(1)
+        left.addWidget(self.amount_add)
+        left.addSpacing(32)
+        left.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(left, 1)
+        self.amount_keypad = Keypad(8)
+        self.amount_keypad.setFixedWidth(430)
+        self.amount_keypad.changed.connect(self._amount_typed)
+        layout.addWidget(self.amount_keypad)
+        self._amount_typed("")
+        return page
+
+    def _amount_typed(self, text: str) -> None:
+        amount = int(text or "0")
+        self.amount_display.setText(format_rupiah(amount))
+        self.amount_add.setEnabled(amount > 0)
+
+    def _add_amount(self) -> None:
+        vendor = self._amount_vendor
+        amount = int(self.amount_keypad.text or "0")
+        if vendor is None or amount <= 0:
+            return
+        try:
+            self._ctx.session.add_free_amount(vendor.kode_umkm, vendor.nama, amount)
+        except CartError:
+            self.amount_display.setText("Nominal terlalu besar")
+            return
+        self.left.setCurrentIndex(0)
+
+    # -- buyer -------------------------------------------------------------------------------
+    def identify(self, payload: str) -> bool:
+        """A scan: show who it is, or a red message that changes nothing."""
+        try:
+            found = self._ctx.identify.scan(payload)
+        except ScanError as error:
+            self.buyer.show_error(SCAN_PROBLEMS.get(error.problem, SCAN_PROBLEM_OTHER))
+            return False
+        except NipError:
+            self.buyer.show_error(SCAN_PROBLEM_OTHER)
+            return False
+        self.set_buyer_nip(found.nip)
+        return True
+
+    def set_buyer_nip(self, nip: str) -> None:
+        # A ~1 ms indexed lookup: the buyer must see their status at once.
+        status = self._ctx.kiosk.standing.lookup(nip)
+        self.buyer.clear_error()
+        self._ctx.session.set_buyer(status)
+
+    def choose_public(self) -> None:
+        self.buyer.clear_error()
+        self._ctx.session.set_buyer(None, public=True)
+
+    def forget_buyer(self) -> None:
+        self.buyer.clear_error()
+        self._ctx.session.set_buyer(None)
+
+    # -- basket ------------------------------------------------------------------------------
+    def _cart_panel(self) -> QWidget:
+        frame = panel()
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(GAP)
+        top = QHBoxLayout()
+        top.addWidget(label("KERANJANG", "section"), 1)
+        # Destructive, so at the top, as far as it can be from BAYAR.
+        self.cancel = button("Batal", "danger")
+        self.cancel.setObjectName("cart_cancel")
+        self.cancel.clicked.connect(self._ctx.session.clear_sale)
+        top.addWidget(self.cancel)
+        layout.addLayout(top)
+        self.cart = CartView()
+        self.cart.quantity_changed.connect(self._set_quantity)
+        layout.addWidget(self.cart, 1)
+        total_row = QHBoxLayout()
+        total_row.addWidget(label("Total", "big"))
+        total_row.addStretch(1)
+        self.total = label("Rp0", "total")
+        total_row.addWidget(self.total)
+        layout.addLayout(total_row)
+        self.pay = button("BAYAR", "primary")
+        self.pay.setObjectName("pay")
+        self.pay.clicked.connect(self.request_pay)
+        layout.addWidget(self.pay)
+        return frame
+
+    def _add_product(self, product: Product) -> None:
+        with contextlib.suppress(CartError):  # 999 is the cap; one more tap changes nothing
+            self._ctx.session.add_product(product)
+
+    def _set_quantity(self, index: int, quantity: int) -> None:
+        with contextlib.suppress(CartError):
+            self._ctx.session.set_quantity(index, quantity)
+
+    def request_pay(self) -> None:
+        session = self._ctx.session
+        if session.cart.is_empty():
+            return
+        if not session.buyer_decided:
+            self.buyer.show_error(DECIDE_FIRST)
+            return
+        self.pay_requested.emit()
+
+    def refresh(self) -> None:
+        session = self._ctx.session
+        self.buyer.show_buyer(session.buyer, session.public_buyer)
+        if session.buyer_decided and self.buyer.message.message == DECIDE_FIRST:
+            self.buyer.clear_error()
+        self.cart.show_lines(session.cart.lines)
+        self.total.setText(format_rupiah(session.total))
+        self.pay.setEnabled(not session.cart.is_empty())
+        self.cancel.setEnabled(not session.cart.is_empty() or session.buyer_decided)
+
+    def reset_view(self) -> None:
+        """Back to all products and no messages, for the next buyer."""
+        self.buyer.clear_error()
+        self.filter_category(ALL)
+        self.filter_vendor(None)

@@ -1,0 +1,120 @@
+"""PEMBELI: who is buying. Asks for a scan until the buyer is decided, then shows the
+buyer's name, unit, masked NIP and this month's standing in its colour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from ...services.standing import BuyerStatus
+from ..art import card_scanner_pixmap
+from ..theme import GAP
+from .buttons import button
+from .common import ElidedLabel, MessageBox, label, panel, restyle
+from .texts import buyer_detail, buyer_name, standing_line
+
+
+class BuyerPanel(QWidget):
+    type_nip_requested = Signal()
+    public_requested = Signal()
+    rescan_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        frame = panel()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(GAP)
+        layout.addWidget(label("PEMBELI", "section"))
+        self.message = MessageBox()
+        layout.addWidget(self.message)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("inner")
+        self.pages.addWidget(self._ask_page())
+        self.pages.addWidget(self._buyer_page())
+        layout.addWidget(self.pages, 1)
+        # Wrapped labels in a stack do not ask for height: reserve room for a two-line name.
+        self.setMinimumHeight(310)
+
+    def _ask_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
+        top = QHBoxLayout()
+        picture = QLabel()
+        picture.setPixmap(card_scanner_pixmap(120, 110))
+        top.addWidget(picture)
+        top.addWidget(label("Pindai kartu ASN", "big", wrap=True), 1)
+        layout.addLayout(top)
+        row = QHBoxLayout()
+        row.setSpacing(GAP)
+        self.type_nip = button("Ketik NIP")
+        self.type_nip.setObjectName("type_nip")
+        self.public = button("Pembeli umum")
+        self.public.setObjectName("public_buyer")
+        self.type_nip.clicked.connect(self.type_nip_requested)
+        self.public.clicked.connect(self.public_requested)
+        row.addWidget(self.type_nip)
+        row.addWidget(self.public)
+        layout.addLayout(row)
+        return page
+
+    def _buyer_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        # One line each, so the panel never grows past its room; "…" ends a long OPD name.
+        self.name = ElidedLabel("", "buyername")
+        self.detail = ElidedLabel()
+        self.nip = label("", "hint")
+        self.standing = label(wrap=True)
+        for widget in (self.name, self.detail, self.nip, self.standing):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(GAP)
+        self.rescan = button("Pindai ulang")
+        self.rescan.setObjectName("rescan")
+        self.to_public = button("Umum")
+        self.to_public.setObjectName("to_public")
+        self.rescan.clicked.connect(self.rescan_requested)
+        self.to_public.clicked.connect(self.public_requested)
+        row.addWidget(self.rescan)
+        row.addWidget(self.to_public)
+        layout.addLayout(row)
+        return page
+
+    def show_buyer(self, buyer: BuyerStatus | None, public: bool) -> None:
+        if buyer is None and not public:
+            self.pages.setCurrentIndex(0)
+            return
+        self.pages.setCurrentIndex(1)
+        self.rescan.setText("Pindai ulang" if buyer else "Pindai kartu")
+        self.to_public.setVisible(buyer is not None)
+        if buyer is None:
+            self.name.set_full_text("Pembeli umum")
+            self.detail.set_full_text("Tanpa kartu ASN")
+            self.nip.setText("")
+            self.standing.setText("")
+            return
+        self.name.set_full_text(buyer_name(buyer))
+        self.detail.set_full_text(buyer_detail(buyer))
+        self.nip.setText(f"NIP {buyer.masked_nip}")
+        text, style = standing_line(buyer)
+        self.standing.setText(text)
+        restyle(self.standing, style)
+
+    @property
+    def standing_style(self) -> str:
+        return self.standing.objectName()
+
+    def show_error(self, text: str) -> None:
+        self.message.show_message(text)
+
+    def clear_error(self) -> None:
+        self.message.clear()

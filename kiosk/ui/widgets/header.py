@@ -1,0 +1,53 @@
+"""The thin bar on top: stall name, who is on duty (with Keluar) and the time in WIT."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+
+from .buttons import button
+from .common import label
+from .texts import clock_text
+
+
+class Header(QFrame):
+    log_out_requested = Signal()
+
+    def __init__(
+        self, stall_name: str, now: Callable[[], dt.datetime], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        self._now = now  # local (WIT) time
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 4, 16, 4)
+        self.setFixedHeight(64)  # the same with or without the Keluar button: no jumping
+        layout.setSpacing(16)
+        self.stall = label(stall_name, "brand")
+        self.operator = label()
+        self.log_out = button("Keluar")
+        self.log_out.setObjectName("logout")
+        self.log_out.clicked.connect(self.log_out_requested)
+        self.clock = label()
+        layout.addWidget(self.stall)
+        layout.addStretch(1)
+        layout.addWidget(self.operator)
+        layout.addWidget(self.log_out)
+        layout.addSpacing(24)
+        layout.addWidget(self.clock)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start(15_000)  # minutes matter, seconds do not
+        self.set_operator(None)
+        self.tick()
+
+    def set_operator(self, name: str | None) -> None:
+        self.operator.setText(f"Petugas: {name}" if name else "")
+        self.operator.setVisible(bool(name))
+        self.log_out.setVisible(bool(name))
+
+    def tick(self) -> None:
+        self.clock.setText(clock_text(self._now()))

@@ -1,0 +1,70 @@
+"""‹ November 2026 ›: choosing a month by touch, never by typing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from ...domain.months import Month
+from ..theme import GAP
+from .buttons import button
+
+MONTH_NAMES = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def month_text(month: Month) -> str:
+    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+
+
+class MonthPicker(QWidget):
+    changed = Signal(object)  # Month
+
+    def __init__(self, month: Month, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._month = month
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
+        self.back = button("‹")
+        self.back.setObjectName("month_previous")
+        self.forward = button("›")
+        self.forward.setObjectName("month_next")
+        for arrow in (self.back, self.forward):
+            arrow.setFixedWidth(72)
+            arrow.setStyleSheet("font-size: 26pt;")
+        self.label = QLabel(month_text(month))
+        self.label.setObjectName("big")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Wide enough for "September 2026" so the arrows never jump while paging.
+        self.label.setMinimumWidth(
+            self.label.fontMetrics().horizontalAdvance("September 2026") + 48
+        )
+        layout.addWidget(self.back)
+        layout.addWidget(self.label)
+        layout.addWidget(self.forward)
+        self.back.clicked.connect(lambda: self.set_month(self._month.previous()))
+        self.forward.clicked.connect(lambda: self.set_month(self._month.next()))
+
+    @property
+    def month(self) -> Month:
+        return self._month
+
+    def set_month(self, month: Month) -> None:
+        if month == self._month:
+            return
+        self._month = month
+        self.label.setText(month_text(month))
+        self.changed.emit(month)

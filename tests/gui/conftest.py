@@ -1,0 +1,161 @@
+"""GUI fixtures: a real SQLite ledger seeded with the demo data, the real window, a scanner
+whose clock the test controls (so a scan burst and slow typing are told apart for certain)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from kiosk.bootstrap import Kiosk, init_kiosk, open_kiosk
+from kiosk.config import Settings, parse_settings
+from kiosk.domain.compliance import Status
+from kiosk.domain.scan import sign_card_payload
+from kiosk.services.card_keys import read_card_keys
+from kiosk.ui import theme
+from kiosk.ui.context import UiContext
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.scanner import ScanDetector
+from kiosk.ui.widgets.product_tile import ProductTile
+
+REPO = Path(__file__).resolve().parents[2]
+NOW = dt.datetime(2026, 11, 20, 3, 0, tzinfo=dt.UTC)  # Friday 20 Nov 2026, 12:00 WIT
+NOT_ON_ROSTER = "199001012015011001"  # a valid NIP on no roster
+
+
+class FakeClock:
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+class ScanClock:
+    """monotonic() for the scanner: moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def _settings(folder: Path) -> Settings:
+    raw = yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))
+    return parse_settings(raw, folder / "config.yaml")
+
+
+@pytest.fixture(scope="session")
+def seeded_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seed once (roster, catalogue, demo sales, operators, card key); copied per test."""
+    folder = tmp_path_factory.mktemp("seeded")
+    kiosk, _ = init_kiosk(_settings(folder), clock=FakeClock(NOW))
+    with kiosk:
+        kiosk.demo_seeder().seed()
+    return folder
+
+
+@pytest.fixture
+def kiosk(seeded_folder: Path, tmp_path: Path) -> Iterator[Kiosk]:
+    shutil.copytree(seeded_folder / "data", tmp_path / "data")
+    with open_kiosk(_settings(tmp_path), clock=FakeClock(NOW)) as opened:
+        yield opened
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> QApplication:
+    # The same look as the app: DejaVu Sans and the kiosk style sheet.
+    qapp.setFont(QFont(theme.FONT_FAMILY))
+    qapp.setStyleSheet(theme.STYLE)
+    return qapp
+
+
+@pytest.fixture
+def scan_clock() -> ScanClock:
+    return ScanClock()
+
+
+@pytest.fixture
+def ctx(kiosk: Kiosk, scan_clock: ScanClock, app: QApplication) -> Iterator[UiContext]:
+    context = UiContext(
+        kiosk=kiosk, identify=kiosk.identify_service(), scanner=ScanDetector(clock=scan_clock)
+    )
+    yield context
+    context.runner.wait()
+
+
+@pytest.fixture
+def window(ctx: UiContext, qtbot) -> Iterator[KioskWindow]:
+    win = KioskWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitUntil(lambda: bool(win.selling.tiles))
+    yield win
+    ctx.runner.wait()
+    win.allow_close()
+    win.close()
+
+
+# -- helpers the tests share -----------------------------------------------------------------
+
+
+def click(qtbot, widget: QPushButton) -> None:
+    assert widget.isEnabled(), f"{widget.objectName() or widget.text()} is disabled"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def type_keys(qtbot, target, clock: ScanClock, text: str, gap: float) -> None:
+    """Keys as a scanner (gap ~0.005 s) or a person (gap ~0.3 s) types them, then Enter."""
+    for char in text:
+        qtbot.keyClick(target, char)
+        clock.t += gap
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    clock.t += 1.0
+
+
+def scan(qtbot, win: KioskWindow, clock: ScanClock, payload: str) -> None:
+    type_keys(qtbot, win, clock, payload, 0.005)
+
+
+def log_in(qtbot, win: KioskWindow, name: str = "Ina", pin: str = "1111") -> None:
+    if win.current_screen_name() == "idle":
+        qtbot.mouseClick(win.idle, Qt.MouseButton.LeftButton)
+    assert win.current_screen_name() == "login"
+    click(qtbot, win.login.name_buttons[name])
+    for digit in pin:
+        click(qtbot, win.login.keypad.findChild(QPushButton, f"key_{digit}"))
+    click(qtbot, win.login.submit)
+    qtbot.waitUntil(lambda: win.current_screen_name() == "selling")
+
+
+def tile(win: KioskWindow, name: str) -> ProductTile:
+    """The product's tile, scrolled into view as a person would before touching it."""
+    found = next(t for t in win.selling.tiles if t.product.nama == name)
+    win.selling.grid_area.ensureWidgetVisible(found)
+    return found
+
+
+def signed_card(kiosk: Kiosk, nip: str) -> str:
+    keys = read_card_keys(kiosk.settings.cards.key_file)
+    key_id = list(keys)[-1]
+    return sign_card_payload(nip, key_id, keys[key_id])
+
+
+def nip_with_status(kiosk: Kiosk, status: Status) -> str:
+    people = kiosk.roster.people_on(NOW.date())
+    return next(
+        nip for nip in sorted(people) if kiosk.standing.lookup(nip).standing.status is status
+    )

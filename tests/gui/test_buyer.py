@@ -1,0 +1,142 @@
+"""Identifying the buyer: scanner bursts, slow typing, forged and garbage codes, typed NIPs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.domain.compliance import Status
+
+from .conftest import (
+    NOT_ON_ROSTER,
+    click,
+    log_in,
+    nip_with_status,
+    scan,
+    signed_card,
+    tile,
+    type_keys,
+)
+
+
+def _ring_up(qtbot, window) -> None:
+    log_in(qtbot, window)
+    click(qtbot, tile(window, "Sagu gula isi 6"))
+
+
+def test_a_scanner_burst_identifies_but_slow_typing_never_does(qtbot, window) -> None:
+    _ring_up(qtbot, window)
+    nip = nip_with_status(window.ctx.kiosk, Status.MEMENUHI)
+    clock = window.ctx.scanner._clock
+    with qtbot.waitSignal(window.ctx.scanner.ignored):
+        type_keys(qtbot, window, clock, signed_card(window.ctx.kiosk, nip), 0.3)
+    assert window.ctx.session.buyer is None
+    with qtbot.waitSignal(window.ctx.scanner.scanned):
+        scan(qtbot, window, clock, signed_card(window.ctx.kiosk, nip))
+    assert window.ctx.session.buyer.nip == nip
+    assert window.selling.buyer.standing_style == "ok"
+    assert "memenuhi" in window.selling.buyer.standing.text()
+
+
+def test_a_forged_card_and_garbage_show_an_error_and_change_nothing(qtbot, window) -> None:
+    _ring_up(qtbot, window)
+    kiosk, session, clock = window.ctx.kiosk, window.ctx.session, window.ctx.scanner._clock
+    nip = nip_with_status(kiosk, Status.KURANG)
+    scan(qtbot, window, clock, signed_card(kiosk, nip))
+    lines_before = session.cart.lines
+    real = signed_card(kiosk, nip)
+    flipped = real[:-1] + ("A" if real[-1] != "A" else "B")
+    for payload in (flipped, "HELLO-WORLD-123"):
+        scan(qtbot, window, clock, payload)
+        assert window.selling.buyer.message.message, payload
+        assert session.buyer.nip == nip  # still the buyer identified before
+        assert session.cart.lines == lines_before
+    assert "tidak sah" not in window.selling.buyer.message.message  # the last one: garbage
+    scan(qtbot, window, clock, flipped)
+    assert "Kartu tidak sah" in window.selling.buyer.message.message
+
+
+def test_the_same_card_twice_doubles_nothing(qtbot, window) -> None:
+    _ring_up(qtbot, window)
+    kiosk, session, clock = window.ctx.kiosk, window.ctx.session, window.ctx.scanner._clock
+    nip = nip_with_status(kiosk, Status.KURANG)
+    sales_before = kiosk.standing.lookup(nip).standing.purchases
+    scan(qtbot, window, clock, signed_card(kiosk, nip))
+    first = session.buyer
+    scan(qtbot, window, clock, signed_card(kiosk, nip))
+    assert session.buyer == first
+    assert [(line.description, line.quantity) for line in session.cart.lines] == [
+        ("Sagu gula isi 6", 1)
+    ]
+    assert kiosk.standing.lookup(nip).standing.purchases == sales_before
+    assert not window.selling.buyer.message.message
+
+
+def test_a_valid_nip_not_on_the_roster_is_accepted_and_flagged(qtbot, window) -> None:
+    _ring_up(qtbot, window)
+    scan(qtbot, window, window.ctx.scanner._clock, f"https://asn.example/v?nip={NOT_ON_ROSTER}")
+    buyer = window.ctx.session.buyer
+    assert buyer is not None and buyer.nip == NOT_ON_ROSTER and not buyer.on_roster
+    assert window.selling.buyer.name.full_text == "NIP tidak terdaftar"
+    assert window.selling.buyer.standing_style == "flag"
+    assert "Tidak terdaftar" in window.selling.buyer.standing.text()
+    assert NOT_ON_ROSTER not in window.selling.buyer.nip.text()  # masked on screen
+
+
+def test_typed_nip_is_checked_in_plain_words(qtbot, window) -> None:
+    _ring_up(qtbot, window)
+    click(qtbot, window.selling.buyer.type_nip)
+    assert window.current_screen_name() == "nip"
+    page = window.nip_entry
+
+    def type_digits(digits: str) -> None:
+        page.keypad.set_text("")
+        for digit in digits:
+            click(qtbot, page.keypad.findChild(QPushButton, f"key_{digit}"))
+
+    type_digits("1985")
+    click(qtbot, page.submit)
+    assert page.message.message == "NIP harus 18 angka."
+    type_digits("198513402010011001")
+    assert page.display.text() == "19851340 201001 1 001"
+    click(qtbot, page.submit)
+    assert page.message.message == "Tanggal lahir pada NIP tidak valid."
+    nip = nip_with_status(window.ctx.kiosk, Status.TIDAK_BELANJA)
+    type_digits(nip)
+    click(qtbot, page.submit)
+    assert window.current_screen_name() == "selling"
+    assert window.ctx.session.buyer.nip == nip
+    assert window.selling.buyer.standing_style == "short"
+
+
+def test_bayar_asks_for_the_buyer_first_and_public_buyer_pays(qtbot, window) -> None:
+    _ring_up(qtbot, window)
+    click(qtbot, window.selling.pay)
+    assert window.current_screen_name() == "selling"
+    assert "Pembeli umum" in window.selling.buyer.message.message
+    click(qtbot, window.selling.buyer.public)
+    assert not window.selling.buyer.message.message
+    click(qtbot, window.selling.pay)
+    assert window.current_screen_name() == "payment"
+    exact = window.payment.findChild(QPushButton, f"quick_{window.ctx.session.total}")
+    click(qtbot, exact)
+    click(qtbot, window.payment.confirm)
+    assert window.payment.confirm.text() == "Menyimpan…"
+    qtbot.waitUntil(lambda: window.current_screen_name() == "success")
+    sale = window.ctx.kiosk.sales_ledger.find(window.success.result.sale.number)
+    assert sale.nip is None and sale.total == 10_000
+    assert "Terima kasih" in window.success.status.text()
+
+
+def test_a_scan_on_idle_without_an_operator_asks_for_login_and_keeps_the_buyer(
+    qtbot, window
+) -> None:
+    nip = nip_with_status(window.ctx.kiosk, Status.KURANG)
+    scan(qtbot, window, window.ctx.scanner._clock, signed_card(window.ctx.kiosk, nip))
+    assert window.current_screen_name() == "login"
+    log_in(qtbot, window)
+    assert window.ctx.session.buyer.nip == nip
+    assert window.selling.buyer.name.full_text == window.ctx.session.buyer.person.nama
+    assert window.selling.pay.isEnabled() is False
+    qtbot.mouseClick(window.selling.buyer.rescan, Qt.MouseButton.LeftButton)
+    assert window.ctx.session.buyer is None

@@ -1,0 +1,133 @@
+"""Every admin screen, the QRIS screen and the error screen at 1280×800, saved under
+docs/screenshots/ so anyone can see them without running the kiosk."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from kiosk.domain.cart import CartLine
+from kiosk.services.pin_guard import PinGuard
+from kiosk.ui.admin.admin_home import AdminHomeScreen
+from kiosk.ui.admin.admin_login import AdminLoginScreen
+from kiosk.ui.admin.dashboard import DashboardScreen
+from kiosk.ui.admin.exemptions import ExemptionsScreen
+from kiosk.ui.admin.exports import ExportsScreen
+from kiosk.ui.admin.import_preview import ImportScreen
+from kiosk.ui.admin.printer import PrinterScreen
+from kiosk.ui.admin.void import VoidScreen
+from kiosk.ui.screens.error import ErrorScreen
+from kiosk.ui.screens.qris import QrisScreen
+
+from .conftest import SCREENSHOTS, click, sell, show
+from .test_admin_overview import BAD_ROSTER
+from .test_qris_and_error import qris_ctx  # noqa: F401  (a fixture)
+
+
+def save(widget: QWidget, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # Deliver pending layout and show events (not a wait): what was just loaded is laid out.
+    QApplication.sendPostedEvents()
+    QApplication.sendPostedEvents()
+    image = widget.grab()
+    assert (image.width(), image.height()) == (1280, 800)
+    assert image.save(str(SCREENSHOTS / name))
+
+
+def press(qtbot, keypad, digits: str) -> None:  # type: ignore[no-untyped-def]
+    for digit in digits:
+        click(qtbot, keypad.findChild(QPushButton, f"key_{digit}"))
+
+
+class Seconds:
+    now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_admin_login_and_lockout(ctx, go, qtbot):
+    ctx.kiosk.admin_pin.set_pin("482913")
+    screen = show(AdminLoginScreen(ctx, go, guard=PinGuard(Seconds())), qtbot)
+    press(qtbot, screen.keypad, "4829")
+    save(screen, "admin-login.png")
+    for _ in range(3):
+        press(qtbot, screen.keypad, "111111")
+        click(qtbot, screen.enter)
+        qtbot.waitUntil(lambda: screen.keypad.text == "")
+    qtbot.waitUntil(lambda: screen.message.text().startswith("Terkunci"))
+    save(screen, "admin-lockout.png")
+
+
+def test_admin_home(ctx, go, qtbot):
+    save(show(AdminHomeScreen(ctx, go, on_quit=lambda: None), qtbot), "admin-home.png")
+
+
+def test_admin_dashboard(ctx, go, qtbot):
+    screen = show(DashboardScreen(ctx, go), qtbot)
+    qtbot.waitUntil(lambda: screen.data is not None)
+    save(screen, "admin-dashboard.png")
+
+
+def test_admin_exports(ctx, go, qtbot, tmp_path):
+    (tmp_path / "media" / "KINGSTON").mkdir(parents=True)
+    screen = show(ExportsScreen(ctx, go, usb_patterns=[str(tmp_path / "media" / "*")]), qtbot)
+    click(qtbot, screen.destination.buttons["Flashdisk KINGSTON"])
+    click(qtbot, screen.start)
+    qtbot.waitUntil(lambda: screen.progress.text().startswith("Selesai"))
+    save(screen, "admin-exports.png")
+
+
+def test_admin_void(ctx, go, qtbot):
+    number = sell(ctx.kiosk, 45_000)
+    screen = show(VoidScreen(ctx, go), qtbot)
+    press(qtbot, screen.keypad, str(int(number.rsplit("-", 1)[1])))
+    click(qtbot, screen.find)
+    qtbot.waitUntil(lambda: screen.sale is not None)
+    click(qtbot, screen.reasons.buttons["Pembeli batal"])
+    save(screen, "admin-void.png")
+
+
+def test_admin_exemptions(ctx, go, qtbot):
+    person = ctx.kiosk.compliance.rows(ctx_month(ctx))[5]
+    screen = show(ExemptionsScreen(ctx, go), qtbot)
+    press(qtbot, screen.keypad, person.nip)
+    qtbot.waitUntil(lambda: screen.name.text() == person.nama)
+    click(qtbot, screen.reasons.buttons["Cuti"])
+    save(screen, "admin-exemptions.png")
+
+
+def test_admin_import_preview_errors(ctx, go, qtbot, tmp_path):
+    stick = tmp_path / "media" / "DISPERINDAG"
+    stick.mkdir(parents=True)
+    (stick / "roster-desember.csv").write_text(BAD_ROSTER, encoding="utf-8")
+    screen = show(ImportScreen(ctx, go, usb_patterns=[str(tmp_path / "media" / "*")]), qtbot)
+    click(qtbot, screen.files.buttons["roster-desember.csv\nFlashdisk DISPERINDAG"])
+    click(qtbot, screen.as_of.forward)
+    click(qtbot, screen.check)
+    qtbot.waitUntil(lambda: screen.shown is not None)
+    save(screen, "admin-import-preview-errors.png")
+
+
+def test_admin_printer(ctx, go, qtbot):
+    screen = show(PrinterScreen(ctx, go), qtbot)
+    qtbot.waitUntil(lambda: screen.values["queue"].text() != "Memeriksa…")
+    save(screen, "admin-printer.png")
+
+
+def test_payment_qris(qris_ctx, go, qtbot):  # noqa: F811
+    save(show(QrisScreen(qris_ctx, go, on_paid=lambda result: None), qtbot), "payment-qris.png")
+
+
+def test_error(go, qtbot):
+    screen = show(ErrorScreen(None, go), qtbot)
+    screen.show_error("Printer tidak menjawab saat mencetak struk.")
+    save(screen, "error.png")
+
+
+def ctx_month(ctx):  # type: ignore[no-untyped-def]
+    from kiosk.domain.months import Month
+
+    return Month.of(ctx.kiosk.clock(), ctx.kiosk.settings.stall.tz)
+
+
+__all__ = ["CartLine"]

@@ -1,0 +1,115 @@
+"""The QRIS payment screen and the error screen."""
+
+from __future__ import annotations
+
+import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtGui import QImage
+
+from kiosk.bootstrap import init_kiosk
+from kiosk.config import parse_settings
+from kiosk.domain.cart import CartLine
+from kiosk.domain.qris import encode_fields, encode_tlv, parse_qris
+from kiosk.ui.context import UiContext
+from kiosk.ui.screens.error import ErrorScreen
+from kiosk.ui.screens.qris import QrisScreen
+
+from .conftest import FakeClock, click, show
+
+STATIC = encode_fields(
+    [
+        ("00", "01"),
+        ("01", "11"),
+        (
+            "26",
+            encode_tlv(
+                [
+                    ("00", "ID.CO.QRIS.WWW"),
+                    ("01", "936008980000012345"),
+                    ("02", "ID1022123456789"),
+                    ("03", "UMI"),
+                ]
+            ),
+        ),
+        ("52", "5812"),
+        ("53", "360"),
+        ("58", "ID"),
+        ("59", "JIKU BATA BALAI KOTA"),
+        ("60", "AMBON"),
+        ("61", "97127"),
+    ]
+)
+
+
+@pytest.fixture
+def qris_ctx(tmp_path, raw_config, qapp):  # type: ignore[no-untyped-def]
+    raw_config["payment"] = {"qris": STATIC}
+    kiosk, _ = init_kiosk(parse_settings(raw_config, tmp_path / "config.yaml"), clock=FakeClock())
+    kiosk.demo_seeder().seed()
+    context = UiContext(kiosk=kiosk, identify=kiosk.identify_service())
+    context.session.operator = "Ina"
+    context.session.cart.add(CartLine("UMKM-001", "Sagu tumbu", 15_000, 2))
+    context.session.cart.add(CartLine("UMKM-002", "Kopi rarobang", 12_500))
+    yield context
+    context.runner.wait()
+    kiosk.close()
+
+
+def decode(image: QImage) -> str:
+    """Read the QR off the screen's pixels with an independent decoder (not qrcode)."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    data = bytes(grey.constBits())[: grey.bytesPerLine() * grey.height()]
+    picture = Image.frombuffer(
+        "L", (grey.width(), grey.height()), data, "raw", "L", grey.bytesPerLine(), 1
+    )
+    (found,) = zxingcpp.read_barcodes(picture)
+    return found.text
+
+
+def test_the_qris_on_screen_carries_the_cart_total_and_confirming_records_a_qris_sale(
+    qris_ctx, go, qtbot
+):
+    paid = []
+    screen = show(QrisScreen(qris_ctx, go, on_paid=paid.append), qtbot)
+    pixmap = screen.qr.pixmap()
+    assert min(pixmap.width(), pixmap.height()) >= 360
+    parsed = parse_qris(decode(pixmap.toImage()))
+    assert parsed.amount == qris_ctx.session.total == 42_500
+    assert parsed.is_dynamic and parsed.merchant_name == "JIKU BATA BALAI KOTA"
+    assert screen.amount.text() == "Rp42.500"
+    assert "JIKU BATA BALAI KOTA" in screen.merchant.text()
+
+    click(qtbot, screen.paid)
+    qtbot.waitUntil(lambda: len(paid) == 1)
+    sale = qris_ctx.kiosk.sales_ledger.find(paid[0].sale.number)
+    assert (sale.payment_method, sale.total, sale.operator) == ("QRIS", 42_500, "Ina")
+
+
+def test_batal_goes_back_to_payment_without_recording(qris_ctx, go, qtbot):
+    screen = show(QrisScreen(qris_ctx, go, on_paid=lambda result: None), qtbot)
+    before = qris_ctx.kiosk.spending.vendor_revenue(*_all_time())
+    click(qtbot, screen.cancel)
+    assert go.last == "payment"
+    assert qris_ctx.kiosk.spending.vendor_revenue(*_all_time()) == before
+
+
+def test_without_a_configured_qris_it_says_so_and_cannot_confirm(ctx, go, qtbot):
+    ctx.session.cart.add(CartLine("UMKM-001", "Sagu tumbu", 15_000))
+    screen = show(QrisScreen(ctx, go, on_paid=lambda result: None), qtbot)
+    assert "QRIS belum diatur" in screen.message.message
+    assert not screen.paid.isEnabled()
+
+
+def test_the_error_screen_is_calm_and_leads_back_to_the_start(go, qtbot):
+    screen = show(ErrorScreen(None, go), qtbot)
+    screen.show_error("Printer tidak menjawab.")
+    assert screen.summary.text() == "Printer tidak menjawab."
+    click(qtbot, screen.home)
+    assert go.last == "idle"
+
+
+def _all_time():  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return dt.datetime(2000, 1, 1, tzinfo=dt.UTC), dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
