@@ -96,5 +96,10 @@ def _show(kiosk: Kiosk, *, windowed: bool, log_file: Path) -> int:
         window.resize(1280, 800)
         window.show()
     else:
+        # Fill the screen even where no window manager honours "full screen" (a bare X
+        # server or a minimal kiosk shell): the geometry is set first, explicitly.
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
     return app.exec()
