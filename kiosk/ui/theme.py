@@ -13,9 +13,6 @@ SHORT = "#b86e00"
 ERROR = "#b3261e"
 MUTED = "#4a5a6a"
 
-TILE_WIDTH = 176  # four product tiles across the selling screen at 1280 px
-TILE_HEIGHT = 240
-FONT_FAMILY = "DejaVu Sans"  # fonts-dejavu-core: wide Latin coverage, clear at a distance
 TOUCH = 56  # px: the smallest thing a finger must hit
 PRIMARY = 72  # px: the one obvious next step
 GAP = 8  # px between touch targets
@@ -74,7 +71,7 @@ QLabel#display {{
 QFrame#header {{ background: {BRAND}; }}
 QFrame#header QLabel {{ color: white; }}
 QFrame#header QLabel#brand {{ font-size: 20pt; font-weight: 700; }}
-QFrame#header QPushButton {{ min-height: 44px; padding: 2px 16px; background: transparent;
+QFrame#header QPushButton {{ min-height: 48px; padding: 2px 16px; background: transparent;
     color: white;
     border: 2px solid white; }}
 QFrame#banner {{ background: {ERROR}; }}
