@@ -183,12 +183,16 @@ class Kiosk:
         return self.print_jobs.get(job_id), printer.status()
 
     def card_service(self) -> CardService:
+        # Imported here: qrcode and Pillow are for the card sheet only, not every command.
+        from .printing.cards import write_cards_pdf
+
         tz = self.settings.stall.tz
         return CardService(
             self.roster,
             self.settings.regulation,
             self.settings.cards.key_file,
             lambda: self.clock().astimezone(tz).date(),
+            write_cards_pdf,
         )
 
     def is_empty(self) -> bool:
@@ -198,8 +202,15 @@ class Kiosk:
         return verify_ledger(self.db)
 
     def backup(self, folder: Path | None = None) -> Path:
+        """A new copy named by the local time; never overwrites an earlier copy (two backups in
+        the same second get ledger-…-2.db, -3.db and so on)."""
         stamp = self.clock().astimezone(self.settings.stall.tz).strftime("%Y%m%d-%H%M%S")
-        target = (folder or self.settings.backup_folder) / f"ledger-{stamp}.db"
+        folder = folder or self.settings.backup_folder
+        target = folder / f"ledger-{stamp}.db"
+        counter = 1
+        while target.exists() or target.with_name(target.name + ".partial").exists():
+            counter += 1
+            target = folder / f"ledger-{stamp}-{counter}.db"
         return backup_sqlite(self.db, target)
 
     def close(self) -> None:
@@ -217,14 +228,34 @@ class Kiosk:
 def open_kiosk(settings: Settings, *, create: bool = False, clock: Clock = utc_now) -> Kiosk:
     """Open (and migrate, after a backup copy) the ledger. Without ``create``, a SQLite file
     that does not exist yet is an error: a typo in --config must not start an empty ledger."""
+    from sqlalchemy.exc import NoSuchModuleError  # a driver named in the URL is not installed
+
     path = sqlite_path(settings.database_url)
     if path is not None:
         if not path.exists() and not create:
             raise DatabaseMissing(f"there is no database at {path}; run 'jikubata init' first")
         path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(create_ledger_engine(settings.database_url))
+
+    def driver_missing(error: Exception) -> DatabaseUnusable:
+        # e.g. plain postgresql:// means psycopg2, which the project does not install
+        if make_url(settings.database_url).get_backend_name() == "postgresql":
+            return DatabaseUnusable(
+                f"database.url needs the PostgreSQL driver ({error}): use postgresql+psycopg://… "
+                "and install the project's postgres extra (pip install 'jikubata-kiosk[postgres]')"
+            )
+        return DatabaseUnusable(
+            f"database.url names a database driver that is not installed ({error})"
+        )
+
+    try:
+        db = Database(create_ledger_engine(settings.database_url))
+    except (ImportError, NoSuchModuleError) as error:
+        raise driver_missing(error) from None
     try:
         result = migrate(db, settings.backup_folder)
+    except (ImportError, NoSuchModuleError) as error:
+        db.dispose()
+        raise driver_missing(error) from None
     except DatabaseError as error:
         db.dispose()
         if isinstance(error, OperationalError):

@@ -8,10 +8,13 @@ Paths are relative to the folder holding the config file.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import json
 import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -268,6 +271,49 @@ def _qris(key: str, value: Any) -> str:
         raise ConfigError(f"{key} is not a valid QRIS payload: {error}") from None
 
 
+@lru_cache(maxsize=1)
+def escpos_profile_names() -> frozenset[str]:
+    """The capability profiles python-escpos knows (what ``escpos.capabilities.get_profile``
+    accepts).
+
+    Read as JSON from the same file escpos.capabilities loads ($ESCPOS_CAPABILITIES_FILE, else
+    its packaged capabilities.json): importing escpos.capabilities parses it as YAML on every
+    start (~0.3 s) and leaves a temporary folder behind, a price every CLI command would pay.
+    """
+    try:
+        override = os.environ.get("ESCPOS_CAPABILITIES_FILE")
+        if override:
+            text = Path(override).read_text(encoding="utf-8")
+        else:
+            from importlib.resources import files
+
+            text = (files("escpos") / "capabilities.json").read_text(encoding="utf-8")
+        return frozenset(json.loads(text)["profiles"])
+    except (OSError, ValueError, KeyError, TypeError):
+        # a YAML override or another layout: ask python-escpos itself (slower)
+        from escpos.capabilities import CAPABILITIES
+
+        return frozenset(CAPABILITIES["profiles"])
+
+
+_SUGGESTED_PROFILES = ("TM-T20II", "TM-T88V", "POS-5890", "default")
+
+
+def _printer_profile(key: str, value: Any) -> str:
+    profile = _text(key, value)
+    known = escpos_profile_names()
+    if profile in known:
+        return profile
+    folded = {name.casefold(): name for name in known}
+    close = difflib.get_close_matches(profile.casefold(), sorted(folded), n=3, cutoff=0.6)
+    suggestions = [*(folded[name] for name in close)]
+    suggestions += [name for name in _SUGGESTED_PROFILES if name in known]
+    shown = ", ".join(repr(name) for name in dict.fromkeys(suggestions))
+    raise ConfigError(
+        f"{key} must be a python-escpos capability profile such as {shown} (got {value!r})"
+    )
+
+
 def _printer_complete(printer: PrinterSettings) -> PrinterSettings:
     if printer.connection == "usb" and (
         printer.usb_vendor_id is None or printer.usb_product_id is None
@@ -361,7 +407,7 @@ def parse_settings(raw: Any, source: Path) -> Settings:
             "path": path,
             "host": _text,
             "port": lambda k, v: _integer(k, v, 1, 65535),
-            "profile": _text,
+            "profile": _printer_profile,
             "chars_per_line": lambda k, v: _choice(k, v, CHARS_PER_LINE),
             "timeout_seconds": lambda k, v: _number(k, v, 0.5, 60),
             "usb_vendor_id": _usb_id,
@@ -430,6 +476,33 @@ def parse_settings(raw: Any, source: Path) -> Settings:
     )
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a key given twice in one mapping (a second ``stall:`` section, a
+    tier listed twice in ``minimums``) instead of silently keeping the last one."""
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode):
+            first_line: dict[Any, int] = {}
+            for key_node, _value in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue  # "<<: *defaults" may be overridden: that is what it is for
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    seen = first_line.get(key)
+                except TypeError:
+                    continue  # unhashable: SafeLoader reports that itself
+                if seen is not None:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"the key {key!r} appears twice in one section "
+                        f"(first on line {seen + 1}); keep only one",
+                        key_node.start_mark,
+                    )
+                first_line[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """``--config``, else ``$JIKUBATA_CONFIG``, else ``./config.yaml``."""
     return Path(explicit or os.environ.get(CONFIG_ENV) or "config.yaml").resolve()
@@ -443,7 +516,7 @@ def load_settings(path: Path) -> Settings:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read the config file ({error})") from None
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -24,6 +24,13 @@ def judge(minimum: int, spent: int, *, exempt: bool, on_roster: bool) -> Status:
     return Status.KURANG if spent > 0 else Status.TIDAK_BELANJA
 
 
+def shortfall(minimum: int, spent: int, status: Status) -> int:
+    """What is still missing to reach the minimum; nothing for the excused and the unlisted."""
+    if status in (Status.DIKECUALIKAN, Status.TIDAK_TERDAFTAR):
+        return 0
+    return max(0, minimum - spent)
+
+
 @dataclass(frozen=True)
 class MonthStanding:
     """Where one buyer stands this month: what the scan screen and the receipt show."""
@@ -35,9 +42,7 @@ class MonthStanding:
 
     @property
     def shortfall(self) -> int:
-        if self.status in (Status.DIKECUALIKAN, Status.TIDAK_TERDAFTAR):
-            return 0
-        return max(0, self.minimum - self.spent)
+        return shortfall(self.minimum, self.spent, self.status)
 
     @classmethod
     def of(

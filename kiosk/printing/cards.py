@@ -22,6 +22,8 @@ from typing import BinaryIO
 import qrcode
 from PIL import Image, ImageDraw, ImageFont, PdfParser
 
+from .document import CardFace
+
 MM_PER_INCH = 25.4
 CARD_MM = (85.60, 53.98)  # ISO/IEC 7810 ID-1: the size of a bank card, fits any card holder
 A4_MM = (210.0, 297.0)
@@ -66,17 +68,6 @@ _FONT_FILES = {
 
 class CardLayoutError(RuntimeError):
     """A layout bug: some text would fall outside its area. Never printed silently."""
-
-
-@dataclass(frozen=True)
-class CardFace:
-    """Everything printed on one card; ``payload`` is the signed QR text (JKB1:...)."""
-
-    nama: str
-    opd: str
-    tier_label: str
-    masked_nip: str
-    payload: str
 
 
 # --- units and fonts ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """What a printer is asked to print, independent of any printer: layout produces it, the
-ESC/POS renderer and the previews consume it."""
+ESC/POS renderer and the previews consume it. Pure: no third-party imports, so services may use
+these types."""
 
 from __future__ import annotations
 
@@ -45,3 +46,14 @@ class PrintDocument:
     cut: bool = True
     open_drawer: bool = False
     title: str = ""  # what the print queue shows for this job, e.g. "Struk AMB-01-000123"
+
+
+@dataclass(frozen=True)
+class CardFace:
+    """Everything printed on one QR ID card; ``payload`` is the signed QR text (JKB1:...)."""
+
+    nama: str
+    opd: str
+    tier_label: str
+    masked_nip: str
+    payload: str

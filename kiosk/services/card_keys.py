@@ -21,11 +21,19 @@ class CardKeyError(ValueError):
     pass
 
 
+def _not_utf8(path: Path, what: str, error: UnicodeDecodeError) -> CardKeyError:
+    return CardKeyError(
+        f"{path}: the {what} is not UTF-8 text (byte {error.start}); save it as UTF-8"
+    )
+
+
 def read_card_keys(path: Path) -> dict[str, bytes]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CardKeyError(f"{path}: card key file not found; run 'jikubata init'") from None
+    except UnicodeDecodeError as error:
+        raise _not_utf8(path, "card key file", error) from None
     keys: dict[str, bytes] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
@@ -60,6 +68,8 @@ def read_revoked(path: Path) -> frozenset[str]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return frozenset()
+    except UnicodeDecodeError as error:
+        raise _not_utf8(path, "revoked-cards file", error) from None
     revoked = set()
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()

@@ -12,7 +12,7 @@ from ..domain.nip import mask_nip, parse_nip
 from ..domain.records import RosterPerson
 from ..domain.regulation import Regulation
 from ..domain.scan import sign_card_payload
-from ..printing.cards import CardFace, write_cards_pdf
+from ..printing.document import CardFace
 from .card_keys import read_card_keys
 from .ports import RosterPort
 
@@ -28,11 +28,15 @@ class CardService:
         labels: Regulation | Callable[[str], str],
         keys_path: Path,
         today: Callable[[], dt.date],
+        write_pdf: Callable[[Sequence[CardFace], Path], int],
     ) -> None:
+        """``write_pdf(faces, path)`` writes the card sheets (the composition root passes
+        kiosk.printing.cards.write_cards_pdf): services never import the imaging libraries."""
         self._roster = roster
         self._label = labels.label if isinstance(labels, Regulation) else labels
         self._keys_path = keys_path
         self._today = today
+        self._write_pdf = write_pdf
 
     def faces(self, opd: str | None = None, nips: Sequence[str] = ()) -> list[CardFace]:
         """Cards for the roster in force today, optionally one OPD and/or listed NIPs.
@@ -54,12 +58,10 @@ class CardService:
             for p in people
         ]
 
-    def write_pdf(
-        self, out: Path, opd: str | None = None, nips: Sequence[str] = (), dpi: int = 300
-    ) -> int:
-        """Write the card sheets to ``out`` (atomically) and return how many cards it holds."""
+    def write_pdf(self, out: Path, opd: str | None = None, nips: Sequence[str] = ()) -> int:
+        """Write the card sheets to ``out`` and return how many cards it holds."""
         faces = self.faces(opd, nips)
-        write_cards_pdf(faces, out, dpi)
+        self._write_pdf(faces, out)
         return len(faces)
 
     def _select(self, opd: str | None, nips: Sequence[str]) -> list[RosterPerson]:

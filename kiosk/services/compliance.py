@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from ..domain.compliance import Status, judge
+from ..domain.compliance import Status, judge, shortfall
 from ..domain.errors import DomainError
 from ..domain.months import Month
 from ..domain.regulation import Regulation, RegulationError
@@ -35,9 +35,7 @@ class ComplianceRow(NamedTuple):
 
     @property
     def shortfall(self) -> int:
-        if self.status in (Status.DIKECUALIKAN, Status.TIDAK_TERDAFTAR):
-            return 0
-        return max(0, self.minimum - self.spent)
+        return shortfall(self.minimum, self.spent, self.status)
 
 
 @dataclass(frozen=True)

@@ -49,9 +49,7 @@ def write_csv(
                 if text_columns is not None:
                     row = list(row)
                     for index in text_columns:
-                        cell = row[index]
-                        if cell and cell[:1] in _FORMULA_START_SET:
-                            row[index] = "'" + cell
+                        row[index] = neutralise(row[index])
                     writer.writerow(row)
                     continue
                 # Inlined neutralise(): this loop runs for every cell of a 10,000-row export.

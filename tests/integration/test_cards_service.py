@@ -16,7 +16,8 @@ from kiosk.bootstrap import Kiosk
 from kiosk.domain.errors import DomainError
 from kiosk.domain.nip import NipError
 from kiosk.domain.scan import ScanError, ScanProblem, read_scan, sign_card_payload
-from kiosk.printing.cards import CardFace, render_card
+from kiosk.printing.cards import render_card, write_cards_pdf
+from kiosk.printing.document import CardFace
 from kiosk.services.card_keys import (
     CardKeyError,
     create_card_key_file,
@@ -43,7 +44,9 @@ def key_file(kiosk: Kiosk) -> Path:
 @pytest.fixture
 def service(kiosk: Kiosk, key_file: Path) -> CardService:
     kiosk.roster_importer.import_file(SAMPLE / "roster.csv", AS_OF)
-    return CardService(kiosk.roster, kiosk.settings.regulation, key_file, lambda: TODAY)
+    return CardService(
+        kiosk.roster, kiosk.settings.regulation, key_file, lambda: TODAY, write_cards_pdf
+    )
 
 
 def add_key(path: Path, key_id: str) -> None:
@@ -125,18 +128,66 @@ def test_an_unknown_or_invalid_nip_is_an_error_naming_it(service: CardService, k
         service.faces(opd=KESEHATAN, nips=[outsider.nip])
 
 
+def test_the_pdf_is_written_by_the_writer_the_service_was_given(
+    kiosk: Kiosk, key_file: Path, tmp_path: Path
+):
+    kiosk.roster_importer.import_file(SAMPLE / "roster.csv", AS_OF)
+    written: list[tuple[list[CardFace], Path]] = []
+
+    def fake_writer(faces, path: Path) -> int:
+        written.append((list(faces), path))
+        return 1
+
+    service = CardService(
+        kiosk.roster, kiosk.settings.regulation, key_file, lambda: TODAY, fake_writer
+    )
+    out = tmp_path / "kesehatan.pdf"
+    assert service.write_pdf(out, opd=KESEHATAN) == 7
+    assert written == [(service.faces(opd=KESEHATAN), out)]
+    assert not out.exists()  # the service itself draws nothing
+
+
+def test_the_kiosks_card_service_writes_a_real_pdf(kiosk: Kiosk, key_file: Path, tmp_path: Path):
+    kiosk.roster_importer.import_file(SAMPLE / "roster.csv", AS_OF)
+    out = tmp_path / "all.pdf"
+    assert kiosk.card_service().write_pdf(out, opd=KESEHATAN) == 7
+    assert pdf_page_count(out) == 1
+
+
 def test_no_roster_in_force_yet_is_an_error(kiosk: Kiosk, key_file: Path):
-    early = CardService(kiosk.roster, kiosk.settings.regulation, key_file, lambda: TODAY)
+    early = CardService(
+        kiosk.roster, kiosk.settings.regulation, key_file, lambda: TODAY, write_cards_pdf
+    )
     with pytest.raises(CardSelectionError, match="no roster is in force on 2026-11-20"):
         early.faces()
 
 
 def test_a_missing_key_file_says_to_run_init(kiosk: Kiosk, tmp_path: Path):
     missing = CardService(
-        kiosk.roster, kiosk.settings.regulation, tmp_path / "nope.txt", dt.date.today
+        kiosk.roster,
+        kiosk.settings.regulation,
+        tmp_path / "nope.txt",
+        dt.date.today,
+        write_cards_pdf,
     )
     with pytest.raises(CardKeyError, match="run 'jikubata init'"):
         missing.faces()
+
+
+def test_a_key_file_that_is_not_utf8_is_a_card_key_error_naming_it(tmp_path: Path):
+    path = tmp_path / "card-keys.txt"
+    path.write_bytes(b"# kunci kartu \xe9t\xe9\n" + b"K1 " + b"ab" * 32 + b"\n")  # Latin-1
+    with pytest.raises(CardKeyError, match=re.escape(f"{path}: the card key file is not UTF-8")):
+        read_card_keys(path)
+
+
+def test_a_revoked_file_that_is_not_utf8_is_a_card_key_error_naming_it(tmp_path: Path):
+    path = tmp_path / "revoked-cards.txt"
+    path.write_bytes("# hilang\n196608141992031002\n".encode("utf-16"))  # Notepad's "Unicode"
+    with pytest.raises(
+        CardKeyError, match=re.escape(f"{path}: the revoked-cards file is not UTF-8")
+    ):
+        read_revoked(path)
 
 
 def test_selection_errors_are_user_errors_the_cli_reports():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,9 @@ def backend(request) -> str:
 def read(path: Path, delimiter: str = ",") -> list[list[str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 BOM to show accents"
-    return list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=delimiter))
+    # newline="": a CR or LF inside a quoted cell is part of the cell, as in Excel
+    text = io.StringIO(raw.decode("utf-8-sig"), newline="")
+    return list(csv.reader(text, delimiter=delimiter))
 
 
 def test_compliance_export_format(stocked, tmp_path: Path):
@@ -81,14 +84,32 @@ def test_vendor_export_lists_vendors_that_sold_nothing(stocked, tmp_path: Path):
     assert rows["UMKM-001"][3:] == ["0", "0", "0"]
 
 
-@pytest.mark.parametrize("cell", ["=1+2", "+62812", "-5", "@SUM(A1)", "\tx", "\rx"])
-def test_formula_like_text_is_neutralised(tmp_path: Path, cell: str):
+@pytest.mark.parametrize("text_columns", [None, (0,)], ids=["every-cell", "text-columns"])
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+62812", "'+62812"),
+        ("-5", "'-5"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Siti =1+2", "Siti =1+2"),  # only the first character counts
+    ],
+)
+def test_formula_like_text_is_neutralised(
+    tmp_path: Path, cell: str, written: str, text_columns: tuple[int, ...] | None
+):
     out = tmp_path / "x.csv"
-    write_csv(out, ["nama", "jumlah"], [[cell, -5]])
+    write_csv(out, ["nama", "jumlah"], [[cell, -5]], text_columns=text_columns)
     rows = read(out)
-    assert rows[1][0] == "'" + cell.strip("\r") or rows[1][0].startswith("'")
-    assert rows[1][0].startswith("'")
-    assert rows[1][1] == "-5"  # numbers stay numbers
+    assert rows[1] == [written, "-5"]  # numbers stay numbers
+
+
+def test_a_number_or_nothing_in_a_declared_text_column_is_written_as_is(tmp_path: Path):
+    out = tmp_path / "x.csv"
+    write_csv(out, ["nama", "jumlah"], [[-5, 1], [None, 2], ["", 3]], text_columns=(0,))
+    assert read(out)[1:] == [["-5", "1"], ["", "2"], ["", "3"]]
 
 
 def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(tmp_path: Path):

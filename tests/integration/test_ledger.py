@@ -206,6 +206,26 @@ def test_backup_is_a_complete_consistent_copy(stocked, tmp_path: Path):
     assert not list((tmp_path / "backups").glob("*.partial"))
 
 
+def test_backups_in_the_same_second_never_overwrite_each_other(stocked, tmp_path: Path):
+    folder = tmp_path / "backups"
+    sell(stocked, 5_000, None)
+    first = stocked.backup(folder)
+    sell(stocked, 6_000, None)  # the clock stands still: the same second
+    second = stocked.backup(folder)
+    third = stocked.backup(folder)
+    assert first.name == "ledger-20261120-120000.db"
+    assert (second.name, third.name) == (
+        "ledger-20261120-120000-2.db",
+        "ledger-20261120-120000-3.db",
+    )
+    totals = []
+    for copy in (first, second, third):
+        raw = sqlite3.connect(copy)
+        totals.append(raw.execute("SELECT sum(total) FROM sales").fetchone()[0])
+        raw.close()
+    assert totals == [5_000, 11_000, 11_000]  # the first copy is still the first
+
+
 def _insert_only(kiosk, *statements: str) -> None:  # type: ignore[no-untyped-def]
     """Tampering that needs no trigger removed: plain INSERTs, foreign keys satisfied."""
     raw = sqlite3.connect(sqlite_path(kiosk.settings.database_url))

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.domain.compliance import MonthStanding, Status, judge
+from kiosk.domain.compliance import MonthStanding, Status, judge, shortfall
+from kiosk.domain.months import Month
+from kiosk.services.compliance import ComplianceRow
 
 rupiah = st.integers(min_value=0, max_value=10**9)
 
@@ -90,3 +92,27 @@ def test_standing_keeps_its_figures() -> None:
     assert (standing.minimum, standing.spent, standing.purchases) == (30000, 12000, 2)
     assert standing.status is Status.KURANG
     assert standing.shortfall == 18000
+
+
+@pytest.mark.parametrize(
+    ("minimum", "spent", "status", "owed"),
+    [
+        (20000, 5000, Status.KURANG, 15000),
+        (20000, 0, Status.TIDAK_BELANJA, 20000),
+        (20000, 25000, Status.MEMENUHI, 0),
+        (20000, 5000, Status.DIKECUALIKAN, 0),
+        (0, 7000, Status.TIDAK_TERDAFTAR, 0),
+    ],
+)
+def test_shortfall_is_one_rule(minimum: int, spent: int, status: Status, owed: int) -> None:
+    assert shortfall(minimum, spent, status) == owed
+
+
+@given(rupiah, rupiah, st.booleans(), st.booleans())
+def test_the_report_row_and_the_scan_screen_owe_the_same(
+    minimum: int, spent: int, exempt: bool, on_roster: bool
+) -> None:
+    status = judge(minimum, spent, exempt=exempt, on_roster=on_roster)
+    standing = MonthStanding(minimum, spent, 1, status)
+    row = ComplianceRow(Month(2026, 11), "x", "", "", "", "", minimum, spent, 1, status)
+    assert row.shortfall == standing.shortfall == shortfall(minimum, spent, status)

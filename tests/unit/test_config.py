@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.config import ConfigError, load_settings, parse_settings
+from kiosk.config import ConfigError, escpos_profile_names, load_settings, parse_settings
 from kiosk.domain.months import Month
 
 SHIPPED = Path(__file__).resolve().parents[2] / "config.yaml"
@@ -266,6 +266,42 @@ def test_every_printer_connection_is_accepted(
     assert printer.connection == connection
 
 
+def test_an_unknown_printer_profile_is_refused_naming_valid_ones(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    raw["printer"]["profile"] = "NOPE"
+    message = config_error(raw, tmp_path / "config.yaml")
+    assert message.startswith("printer.profile ")
+    assert "'NOPE'" in message
+    for valid in ("'TM-T20II'", "'TM-T88V'", "'POS-5890'", "'default'"):
+        assert valid in message
+
+
+def test_a_mistyped_printer_profile_suggests_the_close_one(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    raw["printer"]["profile"] = "tm-t88iv"  # python-escpos names are case-sensitive
+    message = config_error(raw, tmp_path / "config.yaml")
+    assert "printer.profile" in message and "'TM-T88IV'" in message
+
+
+@pytest.mark.parametrize("profile", ["TM-T20II", "TM-T88V", "POS-5890", "default", "TM-P80"])
+def test_every_escpos_profile_is_accepted_and_prints(
+    raw: dict[str, Any], tmp_path: Path, profile: str
+) -> None:
+    from escpos.capabilities import get_profile
+
+    raw["printer"]["profile"] = profile
+    assert parse_settings(raw, tmp_path / "config.yaml").printer.profile == profile
+    assert get_profile(profile) is not None  # what printing does with it later
+
+
+def test_the_profile_list_is_python_escposs_own() -> None:
+    from escpos.capabilities import CAPABILITIES
+
+    assert escpos_profile_names() == frozenset(CAPABILITIES["profiles"])
+
+
 def test_usb_printer_needs_its_ids(raw: dict[str, Any], tmp_path: Path) -> None:
     raw["printer"]["connection"] = "usb"
     with pytest.raises(ConfigError, match=r"printer\.usb_vendor_id and printer\.usb_product_id"):
@@ -473,6 +509,7 @@ LEAVES = [
     ("printer", "path"),
     ("printer", "host"),
     ("printer", "port"),
+    ("printer", "profile"),
     ("printer", "chars_per_line"),
     ("printer", "timeout_seconds"),
     ("scan", "accept_unsigned"),
@@ -568,6 +605,67 @@ def test_bad_indentation_reports_its_line(tmp_path: Path) -> None:
     path.write_text("stall:\n  name: x\n kiosk_id: y\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"line 3\b"):
         load_settings(path)
+
+
+def test_a_section_given_twice_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    shipped = SHIPPED.read_text(encoding="utf-8")
+    path.write_text(shipped + '\nstall:\n  name: "Kedua"\n  kiosk_id: "AMB-02"\n', "utf-8")
+    second = shipped.count("\n") + 2
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: line {second}, column 1: ")
+    assert "'stall' appears twice" in message
+    assert f"(first on line {shipped.splitlines().index('stall:') + 1})" in message
+
+
+def test_a_tier_listed_twice_in_minimums_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "stall:\n"
+        "  name: Jiku Bata\n"
+        "  kiosk_id: AMB-01\n"
+        "regulation:\n"
+        "  tiers:\n"
+        "    eselon_iv: Eselon IV\n"
+        "  periods:\n"
+        "    - from: 2022-09-01\n"
+        "      minimums:\n"
+        "        eselon_iv: 20000\n"
+        "        eselon_iv: 0\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"line 11, column 9: the key 'eselon_iv' appears twice"):
+        load_settings(path)
+
+
+def test_a_merge_key_may_still_be_overridden(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "stall:\n"
+        "  name: Jiku Bata\n"
+        "  kiosk_id: AMB-01\n"
+        "database:\n"
+        "  url: sqlite:///ledger.db\n"
+        "regulation:\n"
+        "  tiers:\n"
+        "    eselon_iv: Eselon IV\n"
+        "    eselon_iii: Eselon III\n"
+        "  periods:\n"
+        "    - from: 2022-09-01\n"
+        "      minimums: &first\n"
+        "        eselon_iv: 20000\n"
+        "        eselon_iii: 30000\n"
+        "    - from: 2027-01-01\n"
+        "      minimums:\n"
+        "        <<: *first\n"
+        "        eselon_iv: 25000\n",  # overrides the merged value: not a duplicate
+        encoding="utf-8",
+    )
+    regulation = load_settings(path).regulation
+    assert regulation.minimum("eselon_iv", Month(2027, 1)) == 25000
+    assert regulation.minimum("eselon_iii", Month(2027, 1)) == 30000
 
 
 def test_an_empty_file_says_what_is_missing(tmp_path: Path) -> None:

@@ -148,14 +148,33 @@ def test_error_message_quotes_the_input() -> None:
         parse_rupiah("20,50")
 
 
-@given(st.text(max_size=30))
-def test_parse_never_crashes_and_never_returns_a_negative(text: str) -> None:
+# Text shaped like amounts (prefixes, grouping, zero decimals, stray marks), so that many
+# examples are accepted and the property below is really exercised, not just anything at all.
+amount_like = st.builds(
+    lambda prefix, amount, group, decimals, tail: (
+        prefix + (grouped(amount) if group else str(amount)) + decimals + tail
+    ),
+    st.sampled_from(["", "Rp", "Rp ", "rp.", "IDR ", " ", "-", "Rp-"]),
+    amounts,
+    st.booleans(),
+    st.sampled_from(["", ",00", ",0", ",5", ",", ".000"]),
+    st.sampled_from(["", " ", "\u00a0", ".", "x"]),
+)
+
+
+@given(
+    st.one_of(st.text(max_size=30), st.text(alphabet="0123456789.,-+ Rp", max_size=20), amount_like)
+)
+def test_parse_never_crashes_and_reads_exactly_the_digits_before_the_comma(text: str) -> None:
     try:
         value = parse_rupiah(text)
     except MoneyError:
         return
     assert isinstance(value, int)
-    assert value >= 0
+    # whatever was accepted, the amount is the digits written before any (zero) decimals:
+    # no sign, no separator and no decimal can have changed it
+    digits = "".join(ch for ch in text.partition(",")[0] if ch.isdecimal())
+    assert value == int(digits)
 
 
 @given(amounts.filter(lambda n: n > 0), st.sampled_from(["-", "−", "(", "+"]))

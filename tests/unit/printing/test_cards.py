@@ -19,7 +19,6 @@ from kiosk.domain.nip import mask_nip
 from kiosk.domain.scan import IdentifiedBy, read_scan, sign_card_payload
 from kiosk.printing import cards
 from kiosk.printing.cards import (
-    CardFace,
     CardFonts,
     card_slots,
     check_layout,
@@ -31,6 +30,7 @@ from kiosk.printing.cards import (
     render_sheet,
     write_cards_pdf,
 )
+from kiosk.printing.document import CardFace
 
 REPO = Path(__file__).resolve().parents[3]
 SAMPLE_ROSTER = REPO / "assets" / "sample" / "roster.csv"
