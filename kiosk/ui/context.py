@@ -12,6 +12,7 @@ from ..printing.worker import QueueState
 from ..services.identify import IdentifyService
 from .scanner import ScanDetector
 from .session import SaleSession
+from .sounds import Sounds
 from .tasks import TaskRunner
 
 
@@ -41,5 +42,6 @@ class UiContext:
     runner: TaskRunner = field(default_factory=TaskRunner)
     scanner: ScanDetector = field(default_factory=ScanDetector)
     printing: PrintStateBridge = field(default_factory=PrintStateBridge)
+    sounds: Sounds = field(default_factory=Sounds)
     inactivity_seconds: int = 90  # back to idle, forgetting basket and buyer
     success_seconds: int = 8  # how long the buyer's own status stays on screen

@@ -285,11 +285,14 @@ class SellingScreen(QWidget):
         try:
             found = self._ctx.identify.scan(payload)
         except ScanError as error:
+            self._ctx.sounds.problem()
             self.buyer.show_error(SCAN_PROBLEMS.get(error.problem, SCAN_PROBLEM_OTHER))
             return False
         except NipError:
+            self._ctx.sounds.problem()
             self.buyer.show_error(SCAN_PROBLEM_OTHER)
             return False
+        self._ctx.sounds.ok()
         self.set_buyer_nip(found.nip)
         return True
 
