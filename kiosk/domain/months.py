@@ -10,6 +10,20 @@ from zoneinfo import ZoneInfo
 from .errors import DomainError
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH_NAMES_ID = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 class MonthError(DomainError):
@@ -63,6 +77,10 @@ class Month:
         start = dt.datetime.combine(self.first_day, dt.time(), tz).astimezone(dt.UTC)
         end = dt.datetime.combine(self.next().first_day, dt.time(), tz).astimezone(dt.UTC)
         return start, end
+
+    def label(self) -> str:
+        """How people say it: "November 2026"."""
+        return f"{MONTH_NAMES_ID[self.month - 1]} {self.year}"
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"

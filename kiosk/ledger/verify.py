@@ -67,30 +67,20 @@ def _database_problems(connection: Connection, is_sqlite: bool) -> list[str]:
                 problems.append(f"integrity_check: {line}")
         for row in connection.exec_driver_sql("PRAGMA foreign_key_check"):
             problems.append(f"foreign key broken in table {row[0]} (row {row[1]})")
-    orphans = connection.execute(
-        select(func.count())
-        .select_from(SALES)
-        .outerjoin(ENTRIES, ENTRIES.c.id == SALES.c.id)
-        .where(ENTRIES.c.id.is_(None))
-    ).scalar_one()
-    if orphans:
-        problems.append(f"{orphans} sale row(s) have no ledger entry")
-    void_orphans = connection.execute(
-        select(func.count())
-        .select_from(VOIDS)
-        .outerjoin(ENTRIES, ENTRIES.c.id == VOIDS.c.id)
-        .where(ENTRIES.c.id.is_(None))
-    ).scalar_one()
-    if void_orphans:
-        problems.append(f"{void_orphans} void row(s) have no ledger entry")
-    stray_lines = connection.execute(
-        select(func.count())
-        .select_from(LINES)
-        .outerjoin(SALES, SALES.c.id == LINES.c.sale_id)
-        .where(SALES.c.id.is_(None))
-    ).scalar_one()
-    if stray_lines:
-        problems.append(f"{stray_lines} sale line(s) belong to no sale")
+    # Rows that hang on nothing: each is what an INSERT-only forgery would leave behind.
+    for table, key, parent, parent_key, what in (
+        (SALES, SALES.c.id, ENTRIES, ENTRIES.c.id, "sale row(s) have no ledger entry"),
+        (VOIDS, VOIDS.c.id, ENTRIES, ENTRIES.c.id, "void row(s) have no ledger entry"),
+        (LINES, LINES.c.sale_id, SALES, SALES.c.id, "sale line(s) belong to no sale"),
+    ):
+        count = connection.execute(
+            select(func.count())
+            .select_from(table)
+            .outerjoin(parent, parent_key == key)
+            .where(parent_key.is_(None))
+        ).scalar_one()
+        if count:
+            problems.append(f"{count} {what}")
     return problems
 
 

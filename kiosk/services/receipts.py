@@ -22,24 +22,9 @@ from ..printing.receipt import (
 from .ports import CatalogPort, Clock, PrintJobPort, SalesLedgerPort, utc_now
 from .standing import BuyerStatus, StandingService
 
-MONTH_NAMES = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
 
 def month_label(month: Month) -> str:
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+    return month.label()
 
 
 def buyer_line(buyer: BuyerStatus) -> BuyerLine:

@@ -8,24 +8,11 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from kiosk.domain.qris import encode_fields, encode_tlv
 from kiosk.services.qris_payment import QrisPaymentService
 from kiosk.ui.main_window import KioskWindow
 
+from ..qris_sample import STATIC_QRIS
 from .conftest import click, log_in, tile
-
-STATIC_QRIS = encode_fields(
-    [
-        ("00", "01"),
-        ("01", "11"),
-        ("26", encode_tlv([("00", "ID.CO.QRIS.WWW"), ("01", "936008980000012345")])),
-        ("52", "5812"),
-        ("53", "360"),
-        ("58", "ID"),
-        ("59", "JIKU BATA BALAI KOTA"),
-        ("60", "AMBON"),
-    ]
-)
 
 
 def press(qtbot, keypad, digits: str) -> None:  # type: ignore[no-untyped-def]

@@ -10,36 +10,13 @@ from PySide6.QtGui import QImage
 from kiosk.bootstrap import init_kiosk
 from kiosk.config import parse_settings
 from kiosk.domain.cart import CartLine
-from kiosk.domain.qris import encode_fields, encode_tlv, parse_qris
+from kiosk.domain.qris import parse_qris
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.error import ErrorScreen
 from kiosk.ui.screens.qris import QrisScreen
 
+from ..qris_sample import STATIC_QRIS as STATIC
 from .conftest import FakeClock, click, show
-
-STATIC = encode_fields(
-    [
-        ("00", "01"),
-        ("01", "11"),
-        (
-            "26",
-            encode_tlv(
-                [
-                    ("00", "ID.CO.QRIS.WWW"),
-                    ("01", "936008980000012345"),
-                    ("02", "ID1022123456789"),
-                    ("03", "UMI"),
-                ]
-            ),
-        ),
-        ("52", "5812"),
-        ("53", "360"),
-        ("58", "ID"),
-        ("59", "JIKU BATA BALAI KOTA"),
-        ("60", "AMBON"),
-        ("61", "97127"),
-    ]
-)
 
 
 @pytest.fixture

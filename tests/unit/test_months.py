@@ -201,3 +201,8 @@ def test_parse_error_says_how_to_write_a_month() -> None:
 def test_constructing_an_impossible_month_raises(year: int, month: int) -> None:
     with pytest.raises(MonthError):
         Month(year, month)
+
+
+def test_months_are_named_as_people_say_them() -> None:
+    assert Month(2026, 11).label() == "November 2026"
+    assert Month(2027, 8).label() == "Agustus 2027"

@@ -9,24 +9,9 @@ from ...domain.months import Month
 from ..theme import GAP
 from .buttons import button
 
-MONTH_NAMES = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
 
 def month_text(month: Month) -> str:
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+    return month.label()
 
 
 class MonthPicker(QWidget):
