@@ -78,3 +78,21 @@ def test_an_unexpected_error_shows_a_calm_screen_and_a_clean_start(qtbot, window
     assert window.ctx.session.cart.is_empty()
     click(qtbot, window.error.home)
     assert window.current_screen_name() == "idle"
+
+
+def test_filters_then_a_reset_show_every_product_again(qtbot, window) -> None:
+    log_in(qtbot, window)
+    selling = window.selling
+    everything = list(selling._shown)
+    assert len(everything) == len(selling.tiles) > 10
+    selling.filter_category("Minuman")
+    drinks = list(selling._shown)
+    assert 0 < len(drinks) < len(everything)
+    assert all(t.product.kategori == "Minuman" and t.isVisibleTo(selling) for t in drinks)
+    assert not any(t.isVisibleTo(selling) for t in everything if t not in drinks)
+    selling.reset_view()  # what the inactivity timeout does
+    assert selling._shown == everything
+    assert all(t.isVisibleTo(selling) for t in everything)
+    shown_before = selling._shown
+    selling.reset_view()  # nothing changed: the grid is left as it is
+    assert selling._shown is shown_before

@@ -50,6 +50,7 @@ class SellingScreen(QWidget):
         self._ctx = ctx
         self.vendors: list[Vendor] = []
         self.tiles: list[ProductTile] = []
+        self._shown: list[ProductTile] = []  # the tiles the grid holds now, in order
         self.category = ALL
         self.vendor_code: str | None = None
         self._picking_for_amount = False
@@ -128,7 +129,7 @@ class SellingScreen(QWidget):
         self.vendors = list(vendors)
         for tile in self.tiles:
             tile.deleteLater()
-        self.tiles = []
+        self.tiles, self._shown = [], []
         active = {vendor.kode_umkm for vendor in self.vendors}
         for product in products:
             if product.kode_umkm not in active:
@@ -157,12 +158,13 @@ class SellingScreen(QWidget):
             chip.setChecked(chip.text() == name)
         self._layout_tiles()
 
-    def filter_vendor(self, code: str | None) -> None:
+    def filter_vendor(self, code: str | None, *, layout: bool = True) -> None:
         self.vendor_code = code
         names = {vendor.kode_umkm: vendor.nama for vendor in self.vendors}
         self.vendor_button.setText(f"{names.get(code, ALL_VENDORS) if code else ALL_VENDORS} ▾")
         self.left.setCurrentIndex(0)
-        self._layout_tiles()
+        if layout:
+            self._layout_tiles()
 
     def visible_tiles(self) -> list[ProductTile]:
         return [
@@ -173,12 +175,17 @@ class SellingScreen(QWidget):
         ]
 
     def _layout_tiles(self) -> None:
-        for tile in self.tiles:
-            self.grid.removeWidget(tile)
-            tile.hide()
-        for index, tile in enumerate(self.visible_tiles()):
-            self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
-            tile.show()
+        # Re-placing hundreds of tiles holds the GUI thread for a noticeable moment (and the
+        # inactivity reset asks for "all products" when that is usually what is shown).
+        visible = self.visible_tiles()
+        if visible != self._shown:
+            for tile in self._shown:
+                self.grid.removeWidget(tile)
+                tile.hide()
+            for index, tile in enumerate(visible):
+                self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
+                tile.show()
+            self._shown = visible
         self.grid_area.verticalScrollBar().setValue(0)
 
     # -- vendor list (filter, or the first step of a free amount) ----------------------------
@@ -369,5 +376,5 @@ class SellingScreen(QWidget):
     def reset_view(self) -> None:
         """Back to all products and no messages, for the next buyer."""
         self.buyer.clear_error()
-        self.filter_category(ALL)
-        self.filter_vendor(None)
+        self.filter_vendor(None, layout=False)
+        self.filter_category(ALL)  # one layout for both, and none if nothing changed
