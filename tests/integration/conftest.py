@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,11 +45,8 @@ def make_settings(tmp_path: Path, raw: dict) -> Settings:
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[TempCluster]:
     bin_dir = server_bin()
-    if bin_dir is None:
-        message = "PostgreSQL server binaries are not installed (apt-get install postgresql)"
-        if os.environ.get("CI"):
-            pytest.fail(message)  # CI installs them: never let the PostgreSQL run go missing
-        pytest.skip(message)
+    if bin_dir is None:  # ./run-tests.sh installs them where it can
+        pytest.fail("the PostgreSQL tests need the server binaries: apt-get install postgresql")
     cluster = TempCluster(bin_dir)
     cluster.start()
     yield cluster
