@@ -55,6 +55,15 @@ class FastStatement:
         finally:
             cursor.close()
 
+    def all(self, connection: Connection, row: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        sql, params = self._params(connection, [row])
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql, params[0])
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
     def first(self, connection: Connection, row: Mapping[str, Any]) -> tuple[Any, ...] | None:
         sql, params = self._params(connection, [row])
         cursor = connection.connection.cursor()

@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 
 from .engine import Database
+from .fast_sql import FastStatement, db_time
 from .models import Entry, Sale, SaleLine, Vendor, Void
 
 ENTRIES = Entry.__table__
@@ -59,19 +60,40 @@ def _valid_sales_between(start: dt.datetime, end: dt.datetime):  # type: ignore[
     )
 
 
+def _spending_by_nip_statement():  # type: ignore[no-untyped-def]
+    valid = (
+        select(SALES.c.nip, SALES.c.total)
+        .outerjoin(VOIDS, VOIDS.c.sale_id == SALES.c.id)
+        .where(
+            SALES.c.created_at >= bindparam("start"),
+            SALES.c.created_at < bindparam("end"),
+            VOIDS.c.id.is_(None),
+            SALES.c.nip.is_not(None),
+        )
+        .subquery()
+    )
+    return select(valid.c.nip, func.sum(valid.c.total), func.count()).group_by(valid.c.nip)
+
+
+_SPENDING_BY_NIP = FastStatement(_spending_by_nip_statement())
+
+
 class SpendingQueries:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def by_nip(self, start: dt.datetime, end: dt.datetime) -> dict[str, Spending]:
-        """Every identified buyer's non-voided spending in [start, end)."""
-        valid = _valid_sales_between(start, end).where(SALES.c.nip.is_not(None)).subquery()
-        query = select(valid.c.nip, func.sum(valid.c.total), func.count()).group_by(valid.c.nip)
+        """Every identified buyer's non-voided spending in [start, end). The month's export
+        runs this over ~80,000 sales: compiled once, fetched straight from the cursor."""
         with self._db.read() as connection:
-            return {
-                nip: Spending(int(total), int(count))
-                for nip, total, count in connection.execute(query).all()
-            }
+            rows = _SPENDING_BY_NIP.all(
+                connection,
+                {
+                    "start": db_time(start, connection.dialect),
+                    "end": db_time(end, connection.dialect),
+                },
+            )
+        return {nip: Spending(int(total), int(count)) for nip, total, count in rows}
 
     def of(self, nip: str, start: dt.datetime, end: dt.datetime) -> Spending:
         query = (
