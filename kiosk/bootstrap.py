@@ -5,7 +5,6 @@ Nothing happens at import time; callers build a Kiosk from settings and close it
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,7 +279,3 @@ def init_kiosk(settings: Settings, clock: Clock = utc_now) -> tuple[Kiosk, InitR
     kiosk = open_kiosk(settings, create=True, clock=clock)
     created = create_card_key_file(settings.cards.key_file)
     return kiosk, InitResult(kiosk.migration, created)
-
-
-def local_now(settings: Settings, clock: Clock = utc_now) -> dt.datetime:
-    return clock().astimezone(settings.stall.tz)

@@ -21,7 +21,6 @@ from .bootstrap import (
     DatabaseUnusable,
     Kiosk,
     init_kiosk,
-    local_now,
     open_kiosk,
 )
 from .config import ConfigError, Settings, config_path, load_settings
@@ -66,7 +65,7 @@ def _month(text: str) -> Month:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _existing_file(text: str) -> Path:
+def _path(text: str) -> Path:
     return Path(text).expanduser()
 
 
@@ -301,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster_import = add(
         roster, "import", cmd_roster_import, "import the complete ASN roster as of a date"
     )
-    roster_import.add_argument("file", type=_existing_file)
+    roster_import.add_argument("file", type=_path)
     roster_import.add_argument("--as-of", type=_date, required=True, metavar="YYYY-MM-DD")
     roster_import.add_argument(
         "--force", action="store_true", help="accept a roster that removes many people"
@@ -314,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
         group = commands.add_parser(noun, help=text).add_subparsers(
             dest=f"{noun}_command", metavar="ACTION", required=True
         )
-        add(group, "import", handler, text).add_argument("file", type=_existing_file)
+        add(group, "import", handler, text).add_argument("file", type=_path)
 
     sales = commands.add_parser("sales", help="paper sales and voids").add_subparsers(
         dest="sales_command", metavar="ACTION", required=True
@@ -324,7 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         cmd_sales_import,
         "record purchases written down while the kiosk was unavailable",
-    ).add_argument("file", type=_existing_file)
+    ).add_argument("file", type=_path)
     void = add(sales, "void", cmd_sales_void, "void a sale (a new ledger entry; nothing erased)")
     void.add_argument("sale_id", metavar="SALE_ID", help="receipt number, e.g. AMB-01-000123")
     void.add_argument("--reason", required=True)
@@ -443,6 +442,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-
-
-__all__ = ["local_now", "main"]

@@ -48,10 +48,6 @@ def is_valid_nip(text: str) -> bool:
     return nip_problem(text) is None
 
 
-def birth_date(nip: str) -> dt.date:
-    return dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
-
-
 def mask_nip(nip: str) -> str:
     """``198504122010011001`` -> ``19850412********01``: enough to recognise, not to misuse."""
     if len(nip) != NIP_LENGTH:

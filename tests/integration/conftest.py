@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,3 +106,22 @@ def copy_sample(tmp_path: Path, name: str) -> Path:
     target = tmp_path / name
     shutil.copy(SAMPLE / name, target)
     return target
+
+
+def ring_concurrently(kiosks, count: int) -> list[BaseException]:  # type: ignore[no-untyped-def]
+    """Each kiosk sells ``count`` times on its own thread; returns the errors, if any."""
+    errors: list[BaseException] = []
+
+    def ring(kiosk) -> None:  # type: ignore[no-untyped-def]
+        try:
+            for _ in range(count):
+                sell(kiosk, 1_000, None)
+        except BaseException as error:  # reported to the test, not swallowed
+            errors.append(error)
+
+    threads = [threading.Thread(target=ring, args=(kiosk,)) for kiosk in kiosks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from kiosk.ledger.chain import GENESIS_HASH
 from kiosk.ledger.migrate import current_revision, head_revision
 from kiosk.ledger.models import APPEND_ONLY_TABLES, HISTORY_TABLES
 
-from .conftest import first_nip_with_tier, sell
+from .conftest import first_nip_with_tier, ring_concurrently, sell
 
 
 def test_migration_from_empty_reaches_head_with_production_pragmas(kiosk):
@@ -174,23 +173,8 @@ def test_verify_reports_orphan_sale_rows(five_sales):
 
 def test_concurrent_writers_keep_one_gapless_chain(stocked, settings, clock):
     """Two kiosk processes' worth of writers on one file: BEGIN IMMEDIATE serialises them."""
-    errors: list[BaseException] = []
-    second = open_kiosk(settings, clock=clock)
-
-    def ring(kiosk, count: int) -> None:  # type: ignore[no-untyped-def]
-        try:
-            for _ in range(count):
-                sell(kiosk, 1_000, None)
-        except BaseException as error:  # reported below, not swallowed
-            errors.append(error)
-
-    threads = [threading.Thread(target=ring, args=(k, 25)) for k in (stocked, second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    second.close()
-    assert errors == []
+    with open_kiosk(settings, clock=clock) as second:
+        assert ring_concurrently((stocked, second), 25) == []
     report = stocked.verify()
     assert report.ok and report.entries_checked == 50
 

@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from kiosk.bootstrap import open_kiosk
 
-from .conftest import first_nip_with_tier, sell
+from .conftest import first_nip_with_tier, ring_concurrently, sell
 
 
 @pytest.fixture
@@ -37,23 +37,8 @@ def test_postgres_triggers_refuse_updates_and_deletes(stocked):
 
 
 def test_postgres_concurrent_writers_keep_one_gapless_chain(stocked, settings, clock):
-    errors: list[BaseException] = []
-    second = open_kiosk(settings, clock=clock)
-
-    def ring(kiosk, count: int) -> None:  # type: ignore[no-untyped-def]
-        try:
-            for _ in range(count):
-                sell(kiosk, 1_000, None)
-        except BaseException as error:  # reported below, not swallowed
-            errors.append(error)
-
-    threads = [threading.Thread(target=ring, args=(k, 20)) for k in (stocked, second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    second.close()
-    assert errors == []
+    with open_kiosk(settings, clock=clock) as second:
+        assert ring_concurrently((stocked, second), 20) == []
     report = stocked.verify()
     assert report.ok and report.entries_checked == 40
 

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from kiosk.domain.errors import DomainError
 from kiosk.domain.nip import (
     NipError,
-    birth_date,
     is_valid_nip,
     mask_nip,
     nip_problem,
@@ -72,16 +71,6 @@ def test_pppk_numbers_whose_digits_13_14_are_not_a_month_are_valid(nip: str) -> 
 )
 def test_known_pppk_style_numbers_are_valid(nip: str) -> None:
     assert is_valid_nip(nip)
-
-
-@given(valid_nips)
-def test_birth_date_is_read_from_the_first_eight_digits(nip: str) -> None:
-    born = birth_date(nip)
-    assert f"{born.year:04d}{born.month:02d}{born.day:02d}" == nip[:8]
-
-
-def test_birth_date_of_the_sample() -> None:
-    assert birth_date(SAMPLE) == dt.date(1985, 4, 12)
 
 
 @pytest.mark.parametrize(

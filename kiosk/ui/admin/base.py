@@ -118,3 +118,17 @@ def clear_layout(layout: QVBoxLayout | QGridLayout) -> None:
         item = layout.takeAt(0)
         if item.widget() is not None:
             item.widget().deleteLater()
+
+
+def fixed_column(widgets: Sequence[QWidget], width: int) -> QWidget:
+    """A fixed-width column of widgets from the top (the keypad side of an admin page)."""
+    column = QVBoxLayout()
+    column.setSpacing(12)
+    column.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        column.addWidget(widget)
+    column.addStretch(1)
+    holder = QWidget()
+    holder.setLayout(column)
+    holder.setFixedWidth(width)
+    return holder

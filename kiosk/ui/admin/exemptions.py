@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...domain.errors import DomainError
 from ...domain.months import Month
@@ -18,7 +18,7 @@ from ..widgets.common import MessageBox, panel
 from ..widgets.keypad import Keypad
 from ..widgets.month_picker import MonthPicker, month_text
 from ..widgets.texts import grouped_nip
-from .base import AdminPage, ChoiceGroup, Go
+from .base import AdminPage, ChoiceGroup, Go, fixed_column
 from .words import error_text
 
 EXEMPTION_REASONS = ("Cuti", "Sakit", "Dinas luar", "Tugas belajar", "Lainnya")
@@ -43,8 +43,6 @@ class ExemptionsScreen(AdminPage):
         columns.setSpacing(32)
         self.body.addLayout(columns, 1)
 
-        left = QVBoxLayout()
-        left.setSpacing(12)
         caption = QLabel("NIP — ketik atau pindai kartu")
         caption.setObjectName("big")
         caption.setWordWrap(True)
@@ -54,14 +52,7 @@ class ExemptionsScreen(AdminPage):
         self.display.setStyleSheet("font-size: 22pt;")  # all 18 digits must fit
         self.keypad = Keypad(max_length=18, extra="")
         self.keypad.changed.connect(self._typed)
-        for widget in (caption, self.display, self.keypad):
-            left.addWidget(widget)
-        left.addStretch(1)
-        left.setContentsMargins(0, 0, 0, 0)
-        holder = QWidget()
-        holder.setLayout(left)
-        holder.setFixedWidth(440)
-        columns.addWidget(holder)
+        columns.addWidget(fixed_column((caption, self.display, self.keypad), 440))
 
         right = QVBoxLayout()
         right.setSpacing(12)

@@ -5,7 +5,7 @@ and only then confirms: a void with a reason from the list, which also prints a 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...domain.errors import DomainError
 from ...domain.records import RecordedSale, sale_number
@@ -15,7 +15,7 @@ from ..theme import ERROR
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox
 from ..widgets.keypad import Keypad
-from .base import AdminPage, ChoiceGroup, Go
+from .base import AdminPage, ChoiceGroup, Go, fixed_column
 from .sale_view import SaleView
 from .words import error_text
 
@@ -35,8 +35,6 @@ class VoidScreen(AdminPage):
         columns.setSpacing(32)
         self.body.addLayout(columns, 1)
 
-        left = QVBoxLayout()
-        left.setSpacing(12)
         caption = QLabel("Nomor struk")
         caption.setObjectName("big")
         self.display = QLabel(self._prefix)
@@ -46,14 +44,7 @@ class VoidScreen(AdminPage):
         self.find = button("Cari struk", "primary")
         self.find.setObjectName("find")
         self.find.clicked.connect(self.look_up)
-        for widget in (caption, self.display, self.keypad, self.find):
-            left.addWidget(widget)
-        left.addStretch(1)
-        left.setContentsMargins(0, 0, 0, 0)
-        holder = QWidget()
-        holder.setLayout(left)
-        holder.setFixedWidth(420)
-        columns.addWidget(holder)
+        columns.addWidget(fixed_column((caption, self.display, self.keypad, self.find), 420))
 
         right = QVBoxLayout()
         right.setSpacing(12)
