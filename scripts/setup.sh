@@ -18,3 +18,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -e ".[test]"
   touch "$stamp"
 fi
+# The English screen text: compile Qt's translation sources (.ts) to what Qt loads (.qm).
+for source in assets/translations/*.ts; do
+  .venv/bin/pyside6-lrelease -silent "$source"
+done
