@@ -22,3 +22,6 @@ fi
 for source in assets/translations/*.ts; do
   .venv/bin/pyside6-lrelease -silent "$source"
 done
+# Bytecode for the kiosk's own modules, written now even where PYTHONDONTWRITEBYTECODE is set,
+# so no start compiles them again (only changed files are recompiled).
+.venv/bin/python -m compileall -q kiosk

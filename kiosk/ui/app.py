@@ -1,4 +1,9 @@
-"""Starting the touchscreen: check the system, open the ledger, start printing, show the window.
+"""Starting the touchscreen: check the system, show the stall's idle screen, then open the
+ledger off the GUI thread (SQLAlchemy, migrations, the demo data) and hand it to the window.
+The idle screen needs only the settings, so it is up in a fraction of the time the ledger
+takes; a touch or scan meanwhile waits for it. A ledger that cannot be opened closes the
+window and the error reaches the CLI, which explains it as for any other command.
+
 Unexpected errors are logged with their traceback, shown as a friendly message and the screen
 returns to a safe state; a committed sale is never affected (it was committed before)."""
 
@@ -10,18 +15,22 @@ import shutil
 import sys
 import tempfile
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from ..bootstrap import Kiosk, init_kiosk
 from ..config import Settings
 from . import qt_check
+
+if TYPE_CHECKING:
+    from ..bootstrap import Kiosk
 
 log = logging.getLogger("kiosk.ui")
 
 
 def _setup_logging(folder: Path) -> Path:
+    from logging.handlers import RotatingFileHandler  # ~10 ms of imports: after the idle paint
+
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "kiosk.log"
     handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
@@ -47,6 +56,25 @@ def demo_settings(settings: Settings, folder: Path) -> Settings:
     )
 
 
+def screen_state_file(folder: Path) -> Path:
+    """Where the screen keeps the admin's language choice: beside the default ledger."""
+    return folder / "data" / "screen.ini"
+
+
+def open_back_end(settings: Settings, *, demo: bool) -> Kiosk:
+    """Everything behind the screen; runs on a worker thread."""
+    from ..bootstrap import init_kiosk
+
+    kiosk, _ = init_kiosk(settings)
+    try:
+        if demo and kiosk.is_empty():
+            kiosk.demo_seeder().seed()
+    except BaseException:
+        kiosk.close()
+        raise
+    return kiosk
+
+
 def run_kiosk(settings: Settings, *, windowed: bool = False, demo: bool = False) -> int:
     problem = qt_check.problem()
     if problem:
@@ -55,33 +83,68 @@ def run_kiosk(settings: Settings, *, windowed: bool = False, demo: bool = False)
     throwaway = Path(tempfile.mkdtemp(prefix="jikubata-demo-")) if demo else None
     if throwaway is not None:
         settings = demo_settings(settings, throwaway)
-    log_file = _setup_logging((throwaway or settings.base_dir) / "logs")
-    kiosk, _ = init_kiosk(settings)
+    folder = throwaway or settings.base_dir
     try:
-        if demo and kiosk.is_empty():
-            kiosk.demo_seeder().seed()
-        return _show(kiosk, windowed=windowed, log_file=log_file)
+        return _show(settings, demo=demo, windowed=windowed, folder=folder)
     finally:
-        kiosk.close()
         if throwaway is not None:
             shutil.rmtree(throwaway, ignore_errors=True)
 
 
-def _show(kiosk: Kiosk, *, windowed: bool, log_file: Path) -> int:
+def _show(settings: Settings, *, demo: bool, windowed: bool, folder: Path) -> int:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from .context import UiContext
+    from .i18n import Language, save_language, saved_language
     from .main_window import KioskWindow
+    from .scanner import ScanDetector
+    from .tasks import TaskRunner
     from .theme import FONT_FAMILY, STYLE
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Jiku Bata")
     app.setFont(QFont(FONT_FAMILY))
     app.setStyleSheet(STYLE)
-    context = UiContext(kiosk=kiosk, identify=kiosk.identify_service())
-    kiosk.start_printing(on_state=context.printing.publish)
-    window = KioskWindow(context)
+    # Only the admin's [Keluar aplikasi] ends the kiosk; a window closing never does (and
+    # would queue a second "quit" behind that one).
+    quits_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    state_file = screen_state_file(folder)
+    language = Language()
+    language.use(saved_language(state_file))
+    scanner, runner = ScanDetector(), TaskRunner()
+    window = KioskWindow(settings, scanner=scanner)
+    opened: list[Kiosk] = []
+    failed: list[BaseException] = []
+
+    def ready(kiosk: Kiosk) -> None:
+        from .context import UiContext
+
+        opened.append(kiosk)
+        context = UiContext(
+            kiosk=kiosk, identify=kiosk.identify_service(), scanner=scanner, runner=runner
+        )
+        kiosk.start_printing(on_state=context.printing.publish)
+        window.attach(context)
+        log.info("ledger open, kiosk ready")
+
+    def not_opened(error: BaseException) -> None:
+        failed.append(error)
+        window.allow_close()
+        window.close()
+        app.exit(1)
+
+    def switch_language(code: str) -> None:
+        if language.use(code):
+            save_language(state_file, code)
+        window.rebuild_screens()
+
+    def idle_is_up() -> None:
+        log.info("kiosk starting (log: %s)", _setup_logging(folder / "logs"))
+        runner.run(lambda: open_back_end(settings, demo=demo), ready, not_opened)
+
+    window.idle_painted.connect(idle_is_up)
+    window.language_requested.connect(switch_language)
 
     def on_unexpected(
         kind: type[BaseException], error: BaseException, trace: TracebackType | None
@@ -90,8 +153,7 @@ def _show(kiosk: Kiosk, *, windowed: bool, log_file: Path) -> int:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
         window.show_error(f"{kind.__name__}")
 
-    sys.excepthook = on_unexpected
-    log.info("kiosk started (log: %s)", log_file)
+    previous_hook, sys.excepthook = sys.excepthook, on_unexpected
     if windowed:
         window.resize(1280, 800)
         window.show()
@@ -102,4 +164,14 @@ def _show(kiosk: Kiosk, *, windowed: bool, log_file: Path) -> int:
         if screen is not None:
             window.setGeometry(screen.geometry())
         window.showFullScreen()
-    return app.exec()
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        app.setQuitOnLastWindowClosed(quits_on_close)
+        runner.wait(60_000)  # a ledger still opening is closed below, not abandoned
+        for kiosk in opened:
+            kiosk.close()
+    if failed:
+        raise failed[0]  # the CLI turns it into its usual one-line explanation
+    return code

@@ -4,16 +4,19 @@ and the printer's state. Built once by app.py (or by a test), passed to each scr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..bootstrap import Kiosk
-from ..printing.worker import QueueState
-from ..services.identify import IdentifyService
 from .scanner import ScanDetector
 from .session import SaleSession
 from .sounds import Sounds
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:  # the ledger's modules load off the GUI thread, after the idle screen
+    from ..bootstrap import Kiosk
+    from ..printing.worker import QueueState
+    from ..services.identify import IdentifyService
 
 
 class PrintStateBridge(QObject):
@@ -24,6 +27,8 @@ class PrintStateBridge(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from ..printing.worker import QueueState
+
         self.state = QueueState(healthy=True, unprinted=0)
         self.changed.connect(self._remember)
 

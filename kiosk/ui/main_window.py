@@ -2,13 +2,21 @@
 
 Owns the things that span screens: scans routed to buyer identification at any moment, the
 inactivity timeout back to idle, and refusing to close unless the admin area allowed it.
+
+It starts as a shell showing only the idle screen, which needs nothing but the settings, so
+the stall's screen is up at once; ``attach`` hands it the opened ledger (app.py opens it off
+the GUI thread) and the vendor screens are built then. A touch or a scan that arrives before
+that is kept and acted on when the ledger is ready. Admin screens are built on first use.
+Switching the language rebuilds every screen in the new one (the sale in progress stays).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,20 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..printing.worker import QueueState
-from ..services.checkout import CheckoutResult
-from .admin import admin_screens
-from .context import UiContext
-from .screens.error import ErrorScreen
+from .scanner import ScanDetector
 from .screens.idle import IdleScreen
-from .screens.login import LoginScreen
-from .screens.nip_entry import NipEntryScreen
-from .screens.payment import PaymentScreen
-from .screens.qris import QrisScreen
-from .screens.selling import SellingScreen
-from .screens.success import SuccessScreen
-from .widgets.banner import PrinterBanner
 from .widgets.header import Header
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..printing.worker import QueueState
+    from ..services.checkout import CheckoutResult
+    from .context import UiContext
+    from .screens.error import ErrorScreen
+    from .screens.login import LoginScreen
+    from .screens.nip_entry import NipEntryScreen
+    from .screens.payment import PaymentScreen
+    from .screens.qris import QrisScreen
+    from .screens.selling import SellingScreen
+    from .screens.success import SuccessScreen
+    from .widgets.banner import PrinterBanner
 
 # Anything a person does at the screen counts as "still here".
 ACTIVITY = frozenset(
@@ -47,8 +58,9 @@ ACTIVITY = frozenset(
     }
 )
 
-
 FULL_HEIGHT = ("qris", "error")
+# Built as soon as the ledger is there, so the first touch answers at once.
+VENDOR_SCREENS = ("login", "selling", "nip", "payment", "success", "qris", "error")
 
 
 class _ActivityFilter(QObject):
@@ -62,103 +74,307 @@ class _ActivityFilter(QObject):
         return False  # only watching
 
 
+class _FirstPaint(QObject):
+    """Tells once when the watched widget has painted (then it is really on the screen)."""
+
+    def __init__(self, watched: QWidget, on_painted: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._on_painted = on_painted
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._on_painted)  # after this paint has finished
+        return False
+
+
 class KioskWindow(QMainWindow):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    idle_painted = Signal()  # the stall's screen is up (app.py opens the ledger then)
+    language_requested = Signal(str)  # from the admin area; app.py switches and rebuilds
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        scanner: ScanDetector | None = None,
+        now: Callable[[], dt.datetime] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: UiContext | None = None
+        self._settings = settings
         self._may_close = False
+        self._start_waiting = False  # touched before the ledger was ready
+        self._scans_waiting: list[str] = []
         self.last_sale_number: str | None = None
-        settings = ctx.kiosk.settings
         self.setWindowTitle(settings.stall.name)
         tz = settings.stall.tz
-        self.header = Header(settings.stall.name, lambda: ctx.kiosk.clock().astimezone(tz))
-        self.header.log_out_requested.connect(self.log_out)
-        self.banner = PrinterBanner()
-        self.banner.reprint_requested.connect(self.reprint_last)
-        ctx.printing.changed.connect(self._printer_changed)
+        self._now = now or (lambda: dt.datetime.now(tz))
+        self.header = self._make_header()
+        self.banner: PrinterBanner | None = None
         self.stack = QStackedWidget()
-        self.idle = IdleScreen(settings.stall.name)
-        self.login = LoginScreen(ctx)
-        self.selling = SellingScreen(ctx)
-        self.nip_entry = NipEntryScreen(ctx)
-        self.payment = PaymentScreen(ctx)
-        self.success = SuccessScreen(ctx)
-        self.qris = QrisScreen(ctx, self.show_screen, on_paid=self._paid_by_qris)
-        self.error = ErrorScreen(ctx, self.show_screen)
-        self.screens: dict[str, QWidget] = {
-            "idle": self.idle,
-            "login": self.login,
-            "selling": self.selling,
-            "nip": self.nip_entry,
-            "payment": self.payment,
-            "qris": self.qris,
-            "success": self.success,
-            "error": self.error,
-            **admin_screens(ctx, self.show_screen, on_quit=self.quit_kiosk),
-        }
-        for screen in self.screens.values():
-            # A page lays itself out in what it gets; none may make the window outgrow the
-            # panel (a stack's minimum is otherwise its tallest page's).
-            screen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-            self.stack.addWidget(screen)
-        self._wire()
+        self._built: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {"idle": self._make_idle}
         body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.header)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
+        self._body = QVBoxLayout(body)
+        self._body.setContentsMargins(0, 0, 0, 0)
+        self._body.setSpacing(0)
+        self._body.addWidget(self.header)
+        self._body.addWidget(self.stack, 1)
         self.setCentralWidget(body)
         self._inactivity = QTimer(self)
         self._inactivity.setSingleShot(True)
         self._inactivity.timeout.connect(self.timed_out)
-        app = QApplication.instance()
-        assert app is not None, "create the QApplication first"
-        app.installEventFilter(ctx.scanner)
-        # Installed after the scanner, so it sees key presses before the scanner takes them.
+        self.scanner = scanner or ScanDetector()
+        self.scanner.scanned.connect(self.on_scan)
         self._activity = _ActivityFilter(self.touched, self)
-        app.installEventFilter(self._activity)
-        ctx.scanner.scanned.connect(self.on_scan)
-        self.banner.show_state(ctx.printing.state)
-        self.selling.load_catalog()
+        self._watching = False
+        _FirstPaint(self.screen_named("idle"), self._idle_painted)
         self.show_screen("idle")
 
-    def _wire(self) -> None:
-        self.idle.touched.connect(self.start)
-        self.idle.admin_requested.connect(lambda: self.show_screen("admin_login"))
-        self.payment.qris_requested.connect(lambda: self.show_screen("qris"))
-        self.login.logged_in.connect(self._logged_in)
-        self.login.cancelled.connect(lambda: self.show_screen("idle"))
-        self.selling.type_nip_requested.connect(self._type_nip)
-        self.selling.pay_requested.connect(self._pay)
-        self.nip_entry.identified.connect(self._nip_typed)
-        self.nip_entry.cancelled.connect(lambda: self.show_screen("selling"))
-        self.payment.back_requested.connect(lambda: self.show_screen("selling"))
-        self.payment.paid.connect(self._paid)
-        self.success.finished.connect(lambda: self.show_screen("idle"))
+    def _idle_painted(self) -> None:
+        self._watch_application()
+        self.idle_painted.emit()
+
+    def _watch_application(self) -> None:
+        """Scanner and activity see every event of the application. Installed once the idle
+        screen is up: the first events through a Python filter make PySide build the Python
+        side of ~150 Qt enums (~30 ms), which would otherwise delay the first picture."""
+        if self._watching:
+            return
+        self._watching = True
+        app = QApplication.instance()
+        assert app is not None, "create the QApplication first"
+        app.installEventFilter(self.scanner)
+        # Installed after the scanner, so it sees key presses before the scanner takes them.
+        app.installEventFilter(self._activity)
+
+    @classmethod
+    def for_context(cls, ctx: UiContext) -> KioskWindow:
+        """A window with its ledger from the start (the tests, and a restart in place)."""
+        tz = ctx.kiosk.settings.stall.tz
+        window = cls(
+            ctx.kiosk.settings, scanner=ctx.scanner, now=lambda: ctx.kiosk.clock().astimezone(tz)
+        )
+        window.attach(ctx)
+        return window
+
+    def attach(self, ctx: UiContext) -> None:
+        """The ledger is open: build the vendor screens and act on what waited for it."""
+        from .admin import admin_screens
+
+        assert ctx.scanner is self.scanner, "one scanner for the window and the screens"
+        self.ctx = ctx
+        self._watch_application()
+        tz = ctx.kiosk.settings.stall.tz
+        self._now = lambda: ctx.kiosk.clock().astimezone(tz)
+        self._rebuild_bars()
+        ctx.printing.changed.connect(self._printer_changed)
+        self._factories.update(
+            {
+                "login": self._make_login,
+                "selling": self._make_selling,
+                "nip": self._make_nip_entry,
+                "payment": self._make_payment,
+                "qris": self._make_qris,
+                "success": self._make_success,
+                "error": self._make_error,
+                **admin_screens(ctx, self.show_screen, on_quit=self.quit_kiosk),
+            }
+        )
+        for name in VENDOR_SCREENS:
+            self.screen_named(name)
+        if self._start_waiting:
+            self._start_waiting = False
+            self.start()
+        waiting, self._scans_waiting = self._scans_waiting, []
+        for payload in waiting:
+            self.on_scan(payload)
+
+    @property
+    def ready(self) -> bool:
+        return self.ctx is not None
+
+    def _context(self) -> UiContext:
+        assert self.ctx is not None, "the ledger is not open yet"
+        return self.ctx
+
+    # -- screens, built when first needed ----------------------------------------------------
+    def screen_named(self, name: str) -> QWidget:
+        screen = self._built.get(name)
+        if screen is None:
+            screen = self._factories[name]()
+            # A page lays itself out in what it gets; none may make the window outgrow the
+            # panel (a stack's minimum is otherwise its tallest page's).
+            screen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            self.stack.addWidget(screen)
+            self._built[name] = screen
+        return screen
+
+    @property
+    def screens(self) -> dict[str, QWidget]:
+        """The screens built so far, by name."""
+        return dict(self._built)
+
+    def rebuild_screens(self) -> None:
+        """After a language switch: every screen again, in the new language, showing the
+        same place. The sale in progress lives in the session and stays."""
+        current = self.current_screen_name()
+        for screen in self._built.values():
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self._built.clear()
+        self._rebuild_bars()
+        if self.ctx is not None:
+            for name in VENDOR_SCREENS:
+                self.screen_named(name)
+        self.show_screen(current)
+
+    def _make_header(self) -> Header:
+        header = Header(self._settings.stall.name, self._now)
+        header.log_out_requested.connect(self.log_out)
+        return header
+
+    def _rebuild_bars(self) -> None:
+        """Header and (with the ledger open) printer banner, anew: in the current language and
+        with the ledger's clock."""
+        from .widgets.banner import PrinterBanner
+
+        old = self.header
+        self.header = self._make_header()
+        self._body.replaceWidget(old, self.header)
+        old.deleteLater()
+        if self.ctx is None:
+            return
+        banner = PrinterBanner()
+        banner.reprint_requested.connect(self.reprint_last)
+        if self.banner is None:
+            self._body.insertWidget(1, banner)
+        else:
+            self._body.replaceWidget(self.banner, banner)
+            self.banner.deleteLater()
+        self.banner = banner
+        banner.show_state(self.ctx.printing.state)
+
+    def _make_idle(self) -> QWidget:
+        idle = IdleScreen(self._settings.stall.name)
+        idle.touched.connect(self.start)
+        idle.admin_requested.connect(lambda: self.show_screen("admin_login"))
+        return idle
+
+    def _make_login(self) -> QWidget:
+        from .screens.login import LoginScreen
+
+        login = LoginScreen(self._context())
+        login.logged_in.connect(self._logged_in)
+        login.cancelled.connect(lambda: self.show_screen("idle"))
+        return login
+
+    def _make_selling(self) -> QWidget:
+        from .screens.selling import SellingScreen
+
+        selling = SellingScreen(self._context())
+        selling.type_nip_requested.connect(self._type_nip)
+        selling.pay_requested.connect(self._pay)
+        selling.load_catalog()
+        return selling
+
+    def _make_nip_entry(self) -> QWidget:
+        from .screens.nip_entry import NipEntryScreen
+
+        nip_entry = NipEntryScreen(self._context())
+        nip_entry.identified.connect(self._nip_typed)
+        nip_entry.cancelled.connect(lambda: self.show_screen("selling"))
+        return nip_entry
+
+    def _make_payment(self) -> QWidget:
+        from .screens.payment import PaymentScreen
+
+        payment = PaymentScreen(self._context())
+        payment.qris_requested.connect(lambda: self.show_screen("qris"))
+        payment.back_requested.connect(lambda: self.show_screen("selling"))
+        payment.paid.connect(self._paid)
+        return payment
+
+    def _make_qris(self) -> QWidget:
+        from .screens.qris import QrisScreen
+
+        return QrisScreen(self._context(), self.show_screen, on_paid=self._paid_by_qris)
+
+    def _make_success(self) -> QWidget:
+        from .screens.success import SuccessScreen
+
+        success = SuccessScreen(self._context())
+        success.finished.connect(lambda: self.show_screen("idle"))
+        return success
+
+    def _make_error(self) -> QWidget:
+        from .screens.error import ErrorScreen
+
+        return ErrorScreen(self._context(), self.show_screen)
+
+    # Typed access for the window's own code and the tests.
+    @property
+    def idle(self) -> IdleScreen:
+        return self.screen_named("idle")  # type: ignore[return-value]
+
+    @property
+    def login(self) -> LoginScreen:
+        return self.screen_named("login")  # type: ignore[return-value]
+
+    @property
+    def selling(self) -> SellingScreen:
+        return self.screen_named("selling")  # type: ignore[return-value]
+
+    @property
+    def nip_entry(self) -> NipEntryScreen:
+        return self.screen_named("nip")  # type: ignore[return-value]
+
+    @property
+    def payment(self) -> PaymentScreen:
+        return self.screen_named("payment")  # type: ignore[return-value]
+
+    @property
+    def qris(self) -> QrisScreen:
+        return self.screen_named("qris")  # type: ignore[return-value]
+
+    @property
+    def success(self) -> SuccessScreen:
+        return self.screen_named("success")  # type: ignore[return-value]
+
+    @property
+    def error(self) -> ErrorScreen:
+        return self.screen_named("error")  # type: ignore[return-value]
 
     # -- navigation --------------------------------------------------------------------------
     def show_screen(self, name: str) -> None:
-        if name == "selling" and not self.ctx.session.operator:
+        operator = self.ctx.session.operator if self.ctx else None
+        if name == "selling" and not operator:
             name = "login"  # e.g. [Kembali ke kasir] from the admin area with nobody on duty
-        screen = self.screens[name]
+        if name != "idle" and self.ctx is None:
+            self._start_waiting = True  # everything else needs the ledger: soon
+            return
+        screen = self.screen_named(name)
         if name == "login":
             self.login.reload()
         self.stack.setCurrentWidget(screen)
         # The admin area, QRIS and the error page have their own title bars: full height.
         self.header.setVisible(name not in FULL_HEIGHT and not name.startswith("admin_"))
-        self.header.set_operator(self.ctx.session.operator)
+        self.header.set_operator(operator)
         # Idle and the PIN pages need no header actions; the clock stays.
-        self.header.log_out.setVisible(bool(self.ctx.session.operator) and name == "selling")
+        self.header.log_out.setVisible(bool(operator) and name == "selling")
         self.touched()
 
     def current_screen_name(self) -> str:
         current = self.stack.currentWidget()
-        return next(name for name, screen in self.screens.items() if screen is current)
+        return next(name for name, screen in self._built.items() if screen is current)
 
     def start(self) -> None:
         """A touch on idle: sell if someone is on duty, else log in."""
+        if self.ctx is None:
+            self._start_waiting = True
+            return
         self.show_screen("selling" if self.ctx.session.operator else "login")
 
     def _logged_in(self, _name: str) -> None:
@@ -166,7 +382,7 @@ class KioskWindow(QMainWindow):
         self.show_screen("selling")
 
     def log_out(self) -> None:
-        self.ctx.session.log_out()
+        self._context().session.log_out()
         self.show_screen("idle")
 
     def _type_nip(self) -> None:
@@ -189,8 +405,9 @@ class KioskWindow(QMainWindow):
     def _paid_by_qris(self, result: CheckoutResult) -> None:
         """The operator confirmed the money arrived and the sale is committed: from here on
         exactly as a cash sale (receipt queued off the GUI thread, then thanks)."""
-        receipts = self.ctx.kiosk.receipts
-        self.ctx.runner.run(
+        ctx = self._context()
+        receipts = ctx.kiosk.receipts
+        ctx.runner.run(
             lambda: receipts.print_sale(result.sale, result.buyer),
             lambda job: self._paid(result, job),
             lambda _error: self._paid(result, None),
@@ -198,22 +415,30 @@ class KioskWindow(QMainWindow):
 
     def show_error(self, summary: str) -> None:
         """After an unexpected error (logged by app.py): a calm screen, a clean start."""
+        if self.ctx is None:
+            return  # nothing to show it with yet; app.py has logged it
         self.success.stop_timer()
         self.ctx.session.clear_sale()
         self.error.show_error(summary)
         self.show_screen("error")
 
     def quit_kiosk(self) -> None:
-        """Only from the admin area, behind the admin PIN."""
+        """Only from the admin area, behind the admin PIN. Qt's quit closes the windows
+        itself (this one now agrees); closing it first as well would leave a second "quit"
+        queued behind the first."""
         self.allow_close()
-        self.close()
         app = QApplication.instance()
         if app is not None:
             app.quit()
+        else:
+            self.close()
 
     # -- scans -------------------------------------------------------------------------------
     def on_scan(self, payload: str) -> None:
         """A card at any moment identifies the buyer of the sale being rung up."""
+        if self.ctx is None:
+            self._scans_waiting[:] = [payload]  # the latest card counts, once
+            return
         if self.payment.saving:
             return  # the sale is being written with the buyer already chosen
         name = self.current_screen_name()
@@ -227,12 +452,14 @@ class KioskWindow(QMainWindow):
 
     # -- inactivity --------------------------------------------------------------------------
     def touched(self) -> None:
-        if self.stack.currentWidget() is not self.idle:
+        if self.ctx is not None and self.stack.currentWidget() is not self._built.get("idle"):
             self._inactivity.start(max(1, self.ctx.inactivity_seconds) * 1000)
 
     def timed_out(self) -> None:
         """Nobody here: forget basket and buyer. The operator stays logged in: vendors share
         the stall all day and a touch on idle brings the selling screen straight back."""
+        if self.ctx is None:
+            return
         if self.payment.saving:
             self.touched()  # never walk away from a sale being written
             return
@@ -243,14 +470,16 @@ class KioskWindow(QMainWindow):
 
     # -- printer -----------------------------------------------------------------------------
     def _printer_changed(self, state: QueueState) -> None:
-        self.banner.show_state(state)
+        if self.banner is not None:
+            self.banner.show_state(state)
 
     def reprint_last(self) -> None:
         number = self.last_sale_number
         if number is None:
             return
-        receipts = self.ctx.kiosk.receipts
-        self.ctx.runner.run(lambda: receipts.reprint(number), lambda _job: None)
+        ctx = self._context()
+        receipts = ctx.kiosk.receipts
+        ctx.runner.run(lambda: receipts.reprint(number), lambda _job: None)
 
     # -- closing -----------------------------------------------------------------------------
     def allow_close(self) -> None:
@@ -262,8 +491,9 @@ class KioskWindow(QMainWindow):
             event.ignore()
             return
         app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.ctx.scanner)
+        if app is not None and self._watching:
+            app.removeEventFilter(self.scanner)
             app.removeEventFilter(self._activity)
+            self._watching = False
         self._inactivity.stop()
         event.accept()

@@ -4,8 +4,10 @@ name the Debian/Ubuntu packages to install. Imports nothing from Qt."""
 
 from __future__ import annotations
 
-import ctypes.util
 import os
+import re
+from functools import lru_cache
+from pathlib import Path
 
 # library name (for ctypes.util.find_library) -> Debian/Ubuntu package
 ALWAYS = {
@@ -32,6 +34,7 @@ ON_X11 = {
     "xcb-xfixes": "libxcb-xfixes0",
     "xcb-xkb": "libxcb-xkb1",
 }
+LINKER_CACHE = Path("/etc/ld.so.cache")
 APT_PACKAGES = " ".join([*ALWAYS.values(), *ON_X11.values(), "fonts-dejavu-core"])
 
 
@@ -40,12 +43,32 @@ def missing_packages(platform: str | None = None) -> list[str]:
     needed = dict(ALWAYS)
     if platform.startswith("xcb"):
         needed |= ON_X11
-    return sorted(
-        {
-            package
-            for library, package in needed.items()
-            if ctypes.util.find_library(library) is None
-        }
+    return sorted({package for library, package in needed.items() if not _installed(library)})
+
+
+def _installed(library: str) -> bool:
+    # The one listing answers almost always; find_library (slower, but it also looks where
+    # ldconfig does not) gets the last word before a library is called missing.
+    known = _linker_cache()
+    if known is not None and library in known:
+        return True
+    import ctypes.util  # only now: it costs more to import than the whole check otherwise
+
+    return ctypes.util.find_library(library) is not None
+
+
+@lru_cache(maxsize=1)
+def _linker_cache(cache_file: Path = LINKER_CACHE) -> frozenset[str] | None:
+    """Every library name the dynamic linker knows (what ``find_library`` asks ``ldconfig -p``
+    for, once per library): read straight from its cache, whose names are plain strings such
+    as ``libxcb-cursor.so.0``. None where there is no such cache (not glibc)."""
+    try:
+        data = cache_file.read_bytes()
+    except OSError:
+        return None
+    return frozenset(
+        name.decode("ascii")
+        for name in re.findall(rb"(?:^|[\x00/])lib([A-Za-z0-9_+.-]+?)\.so[.\x00]", data)
     )
 
 

@@ -98,7 +98,7 @@ def ctx(kiosk: Kiosk, scan_clock: ScanClock, app: QApplication) -> Iterator[UiCo
 
 @pytest.fixture
 def window(ctx: UiContext, qtbot) -> Iterator[KioskWindow]:
-    win = KioskWindow(ctx)
+    win = KioskWindow.for_context(ctx)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

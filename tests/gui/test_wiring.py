@@ -39,7 +39,7 @@ def test_the_admin_area_opens_from_idle_only_with_the_admin_pin(qtbot, window) -
 @pytest.fixture
 def qris_window(ctx, qtbot) -> Iterator[KioskWindow]:  # type: ignore[no-untyped-def]
     ctx.kiosk.qris = QrisPaymentService(STATIC_QRIS)  # as if payment.qris were configured
-    win = KioskWindow(ctx)
+    win = KioskWindow.for_context(ctx)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

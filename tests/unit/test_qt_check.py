@@ -9,12 +9,49 @@ import pytest
 from kiosk.ui import qt_check
 
 
-def test_every_library_present_means_no_problem(monkeypatch):
+@pytest.fixture
+def no_listing(monkeypatch):
+    """Only find_library answers (as where ldconfig cannot be run)."""
+    monkeypatch.setattr(qt_check, "_linker_cache", lambda: None)
+
+
+def test_one_linker_listing_answers_for_installed_libraries(monkeypatch):
+    qt_check._linker_cache.cache_clear()
+    listing = qt_check._linker_cache()
+    assert listing is not None and "c" in listing  # libc.so.6 is on every Linux machine
+
+    def not_asked(name: str) -> str:
+        raise AssertionError(f"find_library({name!r}) was run although ldconfig listed it")
+
+    monkeypatch.setattr(ctypes.util, "find_library", not_asked)
+    assert qt_check._installed("c")
+
+
+def test_the_linker_cache_is_read_for_library_names(tmp_path):
+    cache = tmp_path / "ld.so.cache"
+    cache.write_bytes(
+        b"glibc-ld.so.cache1.1\x00\x07libxcb-cursor.so.0\x00/usr/lib/libxcb-cursor.so.0\x00"
+        b"libEGL.so.1\x00libnot-a-library\x00"
+    )
+    names = qt_check._linker_cache.__wrapped__(cache)
+    assert names == {"xcb-cursor", "EGL"}
+    assert qt_check._linker_cache.__wrapped__(tmp_path / "missing") is None
+
+
+def test_a_library_ldconfig_does_not_list_is_looked_for_once_more(monkeypatch):
+    monkeypatch.setattr(qt_check, "_linker_cache", lambda: frozenset({"c"}))
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: f"lib{name}.so")
+    assert qt_check._installed("xcb-cursor")
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    assert not qt_check._installed("xcb-cursor")
+
+
+def test_every_library_present_means_no_problem(monkeypatch, no_listing):
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: f"lib{name}.so")
     assert qt_check.problem("xcb") is None
 
 
-def test_missing_libraries_are_named_as_packages_to_install(monkeypatch):
+def test_missing_libraries_are_named_as_packages_to_install(monkeypatch, no_listing):
     absent = {"xcb-cursor", "EGL"}
     monkeypatch.setattr(
         ctypes.util, "find_library", lambda name: None if name in absent else f"lib{name}.so"
@@ -25,7 +62,7 @@ def test_missing_libraries_are_named_as_packages_to_install(monkeypatch):
 
 
 @pytest.mark.parametrize("platform", ["offscreen", "wayland"])
-def test_x11_libraries_are_not_required_off_x11(monkeypatch, platform):
+def test_x11_libraries_are_not_required_off_x11(monkeypatch, platform, no_listing):
     monkeypatch.setattr(
         ctypes.util,
         "find_library",

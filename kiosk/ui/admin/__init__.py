@@ -1,18 +1,24 @@
 """The admin area behind the admin PIN: each screen is a standalone QWidget taking
-``(ctx, go)``; the main window registers them by name and shows them with ``go(name)``."""
+``(ctx, go)``; the main window registers them by name, builds each the first time it is
+needed (none of them is on the way to the idle screen) and shows them with ``go(name)``."""
+
+from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from ..context import UiContext
+if TYPE_CHECKING:
+    from ..context import UiContext
 
 
 def admin_screens(
     ctx: UiContext, go: Callable[[str], None], *, on_quit: Callable[[], None]
-) -> dict[str, QWidget]:
-    """Every admin screen by the name the others navigate to. One login screen for the whole
-    session, so leaving it never resets a lockout."""
+) -> dict[str, Callable[[], QWidget]]:
+    """How to build every admin screen, by the name the others navigate to. One PIN guard
+    for the whole session, so neither leaving the login nor rebuilding it resets a lockout."""
+    from ...services.pin_guard import PinGuard
     from .admin_home import AdminHomeScreen
     from .admin_login import AdminLoginScreen
     from .dashboard import DashboardScreen
@@ -22,14 +28,16 @@ def admin_screens(
     from .printer import PrinterScreen
     from .void import VoidScreen
 
+    guard = PinGuard()  # outlives the login screen: a rebuild must not reset a lockout
+
     return {
-        "admin_login": AdminLoginScreen(ctx, go),
-        "admin_home": AdminHomeScreen(ctx, go, on_quit=on_quit),
-        "admin_dashboard": DashboardScreen(ctx, go),
-        "admin_exports": ExportsScreen(ctx, go),
-        "admin_void": VoidScreen(ctx, go),
-        "admin_reprint": VoidScreen(ctx, go, reprint=True),
-        "admin_exemptions": ExemptionsScreen(ctx, go),
-        "admin_import": ImportScreen(ctx, go),
-        "admin_printer": PrinterScreen(ctx, go),
+        "admin_login": lambda: AdminLoginScreen(ctx, go, guard=guard),
+        "admin_home": lambda: AdminHomeScreen(ctx, go, on_quit=on_quit),
+        "admin_dashboard": lambda: DashboardScreen(ctx, go),
+        "admin_exports": lambda: ExportsScreen(ctx, go),
+        "admin_void": lambda: VoidScreen(ctx, go),
+        "admin_reprint": lambda: VoidScreen(ctx, go, reprint=True),
+        "admin_exemptions": lambda: ExemptionsScreen(ctx, go),
+        "admin_import": lambda: ImportScreen(ctx, go),
+        "admin_printer": lambda: PrinterScreen(ctx, go),
     }
