@@ -221,7 +221,7 @@ class SellingScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(GAP)
         top = QHBoxLayout()
-        self.vendor_title = label(translate("SellingScreen", "Pilih UMKM"), "title")
+        self.vendor_title = label(translate("SellingScreen", "Pilih UMKM"), "title", wrap=True)
         back = button(translate("SellingScreen", "Kembali"))
         back.setObjectName("vendor_back")
         back.clicked.connect(lambda: self.left.setCurrentIndex(0))

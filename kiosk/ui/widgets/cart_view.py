@@ -81,6 +81,8 @@ class CartView(QScrollArea):
         self.empty.setVisible(not lines)
         if self.rows:  # after the layout has placed the new row
             last = self.rows[-1]
+            # Tied to this view: never run once it is gone (the window rebuilds its screens
+            # when the language changes).
             QTimer.singleShot(
-                0, lambda: self.ensureWidgetVisible(last) if last in self.rows else None
+                0, self, lambda: self.ensureWidgetVisible(last) if last in self.rows else None
             )
