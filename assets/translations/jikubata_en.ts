@@ -1,4 +1,1355 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="id_ID">
+<context>
+    <name>AdminHomeScreen</name>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Batalkan transaksi</source>
+        <translation>Void a sale</translation>
+    </message>
+    <message>
+        <source>Cetak ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Pengecualian</source>
+        <translation>Exemptions</translation>
+    </message>
+    <message>
+        <source>Impor data</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Menu admin</source>
+        <translation>Admin menu</translation>
+    </message>
+    <message>
+        <source>Kembali ke kasir</source>
+        <translation>Back to the till</translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi kasir?</source>
+        <translation>Close the till app?</translation>
+    </message>
+    <message>
+        <source>Ya, tutup aplikasi</source>
+        <translation>Yes, close the app</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Keluar aplikasi</source>
+        <translation>Quit the app</translation>
+    </message>
+</context>
+<context>
+    <name>AdminLoginScreen</name>
+    <message>
+        <source>{seconds} detik</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} menit</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{minutes} menit {seconds} detik</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>Masuk admin</source>
+        <translation>Admin log in</translation>
+    </message>
+    <message>
+        <source>‹ Kembali</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Masukkan PIN admin (6–12 angka)</source>
+        <translation>Enter the admin PIN (6–12 digits)</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Belum ada PIN admin di kiosk ini.</source>
+        <translation>This kiosk has no admin PIN yet.</translation>
+    </message>
+    <message>
+        <source>Atur dulu di komputer kiosk dengan perintah:
+jikubata admin set-pin</source>
+        <translation>Set one first on the kiosk computer with the command:
+jikubata admin set-pin</translation>
+    </message>
+    <message>
+        <source>Terkunci, coba lagi dalam {wait}</source>
+        <translation>Locked. Try again in {wait}</translation>
+    </message>
+    <message>
+        <source>Silakan coba lagi.</source>
+        <translation>Please try again.</translation>
+    </message>
+    <message>
+        <source>PIN salah. Sisa {left} kali sebelum terkunci.</source>
+        <translation>Wrong PIN. Tries left before lock-out: {left}.</translation>
+    </message>
+    <message>
+        <source>PIN salah.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <source>PIN tidak dapat diperiksa. Coba lagi.</source>
+        <translation>The PIN could not be checked. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>‹ Menu admin</source>
+        <translation>‹ Admin menu</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWords</name>
+    <message>
+        <source>Maaf, ada yang tidak berhasil. Coba sekali lagi; bila tetap gagal, hubungi petugas TI.</source>
+        <translation>Sorry, something did not work. Try once more; if it still fails, contact IT staff.</translation>
+    </message>
+    <message>
+        <source>tidak boleh kosong</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; bukan NIP yang valid (harus 18 angka)</source>
+        <translation>&apos;{value}&apos; is not a valid NIP (it must be 18 digits)</translation>
+    </message>
+    <message>
+        <source>NIP {nip} sudah ada di baris {line}</source>
+        <translation>NIP {nip} is already on line {line}</translation>
+    </message>
+    <message>
+        <source>tingkat &apos;{value}&apos; tidak dikenal</source>
+        <translation>unknown tier &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>UMKM &apos;{value}&apos; belum terdaftar; impor data UMKM dulu</source>
+        <translation>UMKM &apos;{value}&apos; is not registered; import the UMKM data first</translation>
+    </message>
+    <message>
+        <source>{value} sudah ada di baris {line}</source>
+        <translation>{value} is already on line {line}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; bukan nomor telepon</source>
+        <translation>&apos;{value}&apos; is not a phone number</translation>
+    </message>
+    <message>
+        <source>harus lebih dari Rp0</source>
+        <translation>must be more than Rp0</translation>
+    </message>
+    <message>
+        <source>kode &apos;{value}&apos; hanya boleh huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;</source>
+        <translation>code &apos;{value}&apos; may only have letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; bukan jumlah rupiah</source>
+        <translation>&apos;{value}&apos; is not a rupiah amount</translation>
+    </message>
+    <message>
+        <source>baris judul harus &apos;{value}&apos;</source>
+        <translation>the header line must be &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>Baris {line}, kolom {column}: {problem}</source>
+        <translation>Line {line}, column {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>Baris {line}: {problem}</source>
+        <translation>Line {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>Belum ada daftar ASN untuk bulan ini. Impor daftar ASN dulu (Impor data).</source>
+        <translation>No ASN list for this month yet. Import the ASN list first (Import data).</translation>
+    </message>
+    <message>
+        <source>File ditolak, tidak ada yang diimpor: {problem}</source>
+        <translation>File refused, nothing was imported: {problem}</translation>
+    </message>
+    <message>
+        <source>File bukan CSV UTF-8. Di Excel simpan sebagai &apos;CSV UTF-8&apos;. Tidak ada yang diimpor.</source>
+        <translation>The file is not a UTF-8 CSV. In Excel, save it as &apos;CSV UTF-8&apos;. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>File kosong. Tidak ada yang diimpor.</source>
+        <translation>The file is empty. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Daftar ini menghapus terlalu banyak orang. Tidak ada yang diimpor.</source>
+        <translation>This list removes too many people. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>File ditolak, tidak ada yang diimpor. Periksa isinya lalu coba lagi.</source>
+        <translation>File refused, nothing was imported. Check its contents and try again.</translation>
+    </message>
+    <message>
+        <source>File ini sudah pernah diimpor. Tidak ada yang diubah.</source>
+        <translation>This file was imported before. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Folder tujuan tidak boleh ditulisi. Pilih folder atau flashdisk lain.</source>
+        <translation>Cannot write to that folder. Choose another folder or USB drive.</translation>
+    </message>
+    <message>
+        <source>Penyimpanan penuh. Pilih flashdisk lain atau kosongkan dulu.</source>
+        <translation>Drive full. Choose another USB drive or free up space first.</translation>
+    </message>
+    <message>
+        <source>Folder atau flashdisk tidak ditemukan. Pasang ulang lalu tekan Muat ulang.</source>
+        <translation>Folder or USB drive not found. Plug it in again, then press Reload.</translation>
+    </message>
+    <message>
+        <source>File tidak dapat dibaca atau ditulis. Periksa flashdisk lalu coba lagi.</source>
+        <translation>The file could not be read or written. Check the USB drive and try again.</translation>
+    </message>
+    <message>
+        <source>Orang ini sudah dikecualikan untuk bulan itu.</source>
+        <translation>This person is already exempt for that month.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid. Periksa kembali (18 angka).</source>
+        <translation>Invalid NIP. Please check it (18 digits).</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerPanel</name>
+    <message>
+        <source>PEMBELI</source>
+        <translation>BUYER</translation>
+    </message>
+    <message>
+        <source>Pindai kartu ASN</source>
+        <translation>Scan ASN card</translation>
+    </message>
+    <message>
+        <source>Ketik NIP</source>
+        <translation>Type NIP</translation>
+    </message>
+    <message>
+        <source>Pembeli umum</source>
+        <translation>Public buyer</translation>
+    </message>
+    <message>
+        <source>Pindai ulang</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <source>Umum</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Pindai kartu</source>
+        <translation>Scan card</translation>
+    </message>
+    <message>
+        <source>Tanpa kartu ASN</source>
+        <translation>No ASN card</translation>
+    </message>
+</context>
+<context>
+    <name>CartView</name>
+    <message>
+        <source>Keranjang masih kosong. Sentuh produk untuk menambah.</source>
+        <translation>The cart is empty. Touch a product to add it.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>KEPATUHAN PER OPD</source>
+        <translation>COMPLIANCE BY OPD</translation>
+    </message>
+    <message>
+        <source>PENDAPATAN UMKM</source>
+        <translation>UMKM REVENUE</translation>
+    </message>
+    <message>
+        <source>PALING SEDIKIT TERJUAL</source>
+        <translation>LEAST SOLD</translation>
+    </message>
+    <message>
+        <source>{met} dari {obliged} ASN memenuhi · {exempt} dikecualikan</source>
+        <translation>{met} of {obliged} ASN met · {exempt} exempt</translation>
+    </message>
+    <message>
+        <source>{met} dari {obliged} ASN memenuhi</source>
+        <translation>{met} of {obliged} ASN met</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorScreen</name>
+    <message>
+        <source>Layar ini tidak dapat dilanjutkan.</source>
+        <translation>This screen cannot go on.</translation>
+    </message>
+    <message>
+        <source>Maaf, terjadi kesalahan</source>
+        <translation>Sorry, something went wrong</translation>
+    </message>
+    <message>
+        <source>Transaksi yang sudah tersimpan tetap aman.</source>
+        <translation>Sales already saved are safe.</translation>
+    </message>
+    <message>
+        <source>Bila terjadi lagi, beri tahu admin Disperindag.</source>
+        <translation>If it happens again, tell the Disperindag admin.</translation>
+    </message>
+    <message>
+        <source>Kembali ke awal</source>
+        <translation>Back to start</translation>
+    </message>
+</context>
+<context>
+    <name>ExemptionsScreen</name>
+    <message>
+        <source>Cuti</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Sakit</source>
+        <translation>Sick</translation>
+    </message>
+    <message>
+        <source>Dinas luar</source>
+        <translation>Duty travel</translation>
+    </message>
+    <message>
+        <source>Tugas belajar</source>
+        <translation>Study leave</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Pengecualian</source>
+        <translation>Exemptions</translation>
+    </message>
+    <message>
+        <source>NIP — ketik atau pindai kartu</source>
+        <translation>NIP — type it or scan the card</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Kecualikan</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <source>Kartu tidak dapat dibaca. Ketik NIP pada tombol angka.</source>
+        <translation>Card not readable. Type the NIP on the number keys.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid. Periksa kembali (18 angka).</source>
+        <translation>Invalid NIP. Please check it (18 digits).</translation>
+    </message>
+    <message>
+        <source>Belum ada NIP</source>
+        <translation>No NIP yet</translation>
+    </message>
+    <message>
+        <source>Mencari…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Tidak ada di daftar ASN</source>
+        <translation>Not on the ASN list</translation>
+    </message>
+    <message>
+        <source>NIP ini tidak terdaftar untuk {month}.</source>
+        <translation>This NIP is not registered for {month}.</translation>
+    </message>
+    <message>
+        <source>{person}
+Sudah dikecualikan untuk {month}.</source>
+        <translation>{person}
+Already exempt for {month}.</translation>
+    </message>
+    <message>
+        <source>{name} dikecualikan untuk {month}.</source>
+        <translation>{name} is exempt for {month}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportsScreen</name>
+    <message>
+        <source>Kepatuhan ASN</source>
+        <translation>ASN compliance</translation>
+    </message>
+    <message>
+        <source>Ringkasan OPD</source>
+        <translation>OPD summary</translation>
+    </message>
+    <message>
+        <source>Pendapatan UMKM</source>
+        <translation>UMKM revenue</translation>
+    </message>
+    <message>
+        <source>Semua penjualan</source>
+        <translation>All sales</translation>
+    </message>
+    <message>
+        <source>, (koma)</source>
+        <translation>, (comma)</translation>
+    </message>
+    <message>
+        <source>; (titik koma, Excel Indonesia)</source>
+        <translation>; (semicolon, Indonesian Excel)</translation>
+    </message>
+    <message>
+        <source>Ekspor laporan bulanan</source>
+        <translation>Export monthly reports</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Pemisah</source>
+        <translation>Separator</translation>
+    </message>
+    <message>
+        <source>Simpan ke</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Ekspor 4 file</source>
+        <translation>Export 4 files</translation>
+    </message>
+    <message>
+        <source>Mengekspor {step} dari {total}… ({name})</source>
+        <translation>Exporting {step} of {total}… ({name})</translation>
+    </message>
+    <message>
+        <source>Di {folder}:
+{names}</source>
+        <translation>In {folder}:
+{names}</translation>
+    </message>
+    <message>
+        <source>Selesai: {count} file tersimpan</source>
+        <translation>Done: {count} files saved</translation>
+    </message>
+    <message>
+        <source>Berhenti setelah {done} dari {total} file</source>
+        <translation>Stopped after {done} of {total} files</translation>
+    </message>
+</context>
+<context>
+    <name>Folders</name>
+    <message>
+        <source>Flashdisk {name}</source>
+        <translation>USB drive {name}</translation>
+    </message>
+    <message>
+        <source>Folder ekspor kiosk</source>
+        <translation>Kiosk export folder</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>Keluar</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Petugas: {name}</source>
+        <translation>Operator: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>IdleScreen</name>
+    <message>
+        <source>Pindai kartu ASN atau sentuh untuk mulai</source>
+        <translation>Scan ASN card or touch to start</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+</context>
+<context>
+    <name>ImportScreen</name>
+    <message>
+        <source>Daftar ASN</source>
+        <translation>ASN list</translation>
+    </message>
+    <message>
+        <source>UMKM</source>
+        <translation>UMKM</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>{people} orang · baru {added} · keluar {removed} · berubah {changed}</source>
+        <translation>{people} on the list · {added} new · {removed} left · {changed} changed</translation>
+    </message>
+    <message>
+        <source>{count} UMKM</source>
+        <translation>{count} UMKM</translation>
+    </message>
+    <message>
+        <source>{count} produk</source>
+        <translation>{count} product(s)</translation>
+    </message>
+    <message>
+        <source>Impor data</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <source>File CSV</source>
+        <translation>CSV file</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Tidak ada file CSV. Pasang flashdisk lalu tekan Muat ulang.</source>
+        <translation>No CSV files. Plug in a USB drive, then press Reload.</translation>
+    </message>
+    <message>
+        <source>Jenis data</source>
+        <translation>Kind of data</translation>
+    </message>
+    <message>
+        <source>Berlaku mulai tanggal 1</source>
+        <translation>Valid from the 1st of</translation>
+    </message>
+    <message>
+        <source>Periksa file</source>
+        <translation>Check file</translation>
+    </message>
+    <message>
+        <source>Pilih file dan jenis data, lalu tekan Periksa file.</source>
+        <translation>Choose a file and its kind of data, then press Check file.</translation>
+    </message>
+    <message>
+        <source>Ya, tetap impor</source>
+        <translation>Yes, import anyway</translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>{name} (berlaku 1 {month})</source>
+        <translation>{name} (valid from 1 {month})</translation>
+    </message>
+    <message>
+        <source>{name} (berlaku 1 {month}): {summary}</source>
+        <translation>{name} (valid from 1 {month}): {summary}</translation>
+    </message>
+    <message>
+        <source>Ada {count} masalah. Perbaiki file dulu; belum ada yang diimpor.</source>
+        <translation>Problems found: {count}. Fix the file first; nothing imported yet.</translation>
+    </message>
+    <message>
+        <source>… dan {count} lagi</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <source>File baik. Tekan Impor untuk menyimpan.</source>
+        <translation>The file is fine. Press Import to save it.</translation>
+    </message>
+    <message>
+        <source>Daftar ini mengeluarkan {removed} dari {before} orang ({share}). Biasanya itu tanda file tidak lengkap. Tekan Ya, tetap impor hanya bila memang sebanyak itu yang keluar.</source>
+        <translation>This list removes {removed} of {before} people ({share}). That usually means the file is incomplete. Press Yes, import anyway only if that many people really left.</translation>
+    </message>
+    <message>
+        <source>Berhasil diimpor: {name} — {summary}.</source>
+        <translation>Imported: {name} — {summary}.</translation>
+    </message>
+    <message>
+        <source>Belum ada yang diimpor.</source>
+        <translation>Nothing has been imported.</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Hapus semua</source>
+        <translation>Clear all</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Masuk — pilih nama Petugas</source>
+        <translation>Log in — choose your name</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>PIN untuk {name}</source>
+        <translation>PIN for {name}</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Ketik PIN Anda</source>
+        <translation>Type your PIN</translation>
+    </message>
+    <message>
+        <source>PIN salah. Silakan coba lagi.</source>
+        <translation>Wrong PIN. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthPicker</name>
+    <message>
+        <source>Januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>Februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>Maret</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>Juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>Agustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>Oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>Desember</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+</context>
+<context>
+    <name>NipEntryScreen</name>
+    <message>
+        <source>Ketik NIP</source>
+        <translation>Type NIP</translation>
+    </message>
+    <message>
+        <source>18 angka, seperti tertulis di kartu ASN</source>
+        <translation>18 digits, as written on the ASN card</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{count} dari 18 angka</source>
+        <translation>{count} of 18 digits</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentScreen</name>
+    <message>
+        <source>Transaksi belum tersimpan. Keranjang masih ada — silakan coba lagi.</source>
+        <translation>The sale was not saved. The cart is still here — please try again.</translation>
+    </message>
+    <message>
+        <source>Bayar</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Uang diterima</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <source>Kembalian</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Konfirmasi</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Pembeli: {name}</source>
+        <translation>Buyer: {name}</translation>
+    </message>
+    <message>
+        <source>Pembeli umum</source>
+        <translation>Public buyer</translation>
+    </message>
+    <message>
+        <source>Uang pas</source>
+        <translation>Exact amount</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterBanner</name>
+    <message>
+        <source>Printer tidak terhubung — transaksi tetap tersimpan</source>
+        <translation>Printer not connected — the sale is still saved</translation>
+    </message>
+    <message>
+        <source>Kertas printer habis — transaksi tetap tersimpan</source>
+        <translation>Printer out of paper — the sale is still saved</translation>
+    </message>
+    <message>
+        <source>Cetak ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Kertas printer habis — transaksi tetap tersimpan · {count} struk menunggu</source>
+        <translation>Printer out of paper — the sale is still saved · receipts waiting: {count}</translation>
+    </message>
+    <message>
+        <source>Printer tidak terhubung — transaksi tetap tersimpan · {count} struk menunggu</source>
+        <translation>Printer not connected — the sale is still saved · receipts waiting: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterScreen</name>
+    <message>
+        <source>Simpan ke folder (tanpa printer)</source>
+        <translation>Save to a folder (no printer)</translation>
+    </message>
+    <message>
+        <source>Jaringan (LAN)</source>
+        <translation>Network (LAN)</translation>
+    </message>
+    <message>
+        <source>Tidak ada printer</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <source>Ada</source>
+        <translation>Loaded</translation>
+    </message>
+    <message>
+        <source>Hampir habis</source>
+        <translation>Running low</translation>
+    </message>
+    <message>
+        <source>Habis</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>Tidak dapat diketahui</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Tidak ada, semua tercetak</source>
+        <translation>None, all printed</translation>
+    </message>
+    <message>
+        <source>{count} struk</source>
+        <translation>{count} waiting</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Sambungan</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Menyala</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Kertas</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Belum tercetak</source>
+        <translation>Not yet printed</translation>
+    </message>
+    <message>
+        <source>{profile} · {chars} huruf/baris</source>
+        <translation>{profile} · {chars} characters/line</translation>
+    </message>
+    <message>
+        <source>Periksa lagi</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Cetak halaman tes</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Tidak terhubung</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak (tutup terbuka atau error)</source>
+        <translation>No (cover open or error)</translation>
+    </message>
+    <message>
+        <source>Printer tidak terhubung — transaksi tetap tersimpan. Periksa kabel dan daya.</source>
+        <translation>Printer not connected — sales are still saved. Check the cable and power.</translation>
+    </message>
+    <message>
+        <source>Status printer tidak dapat diperiksa. Coba lagi.</source>
+        <translation>The printer status could not be checked. Try again.</translation>
+    </message>
+    <message>
+        <source>Halaman tes dikirim ke printer.</source>
+        <translation>Test page sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Halaman tes tidak dapat dikirim. Coba lagi.</source>
+        <translation>The test page could not be sent. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>QrisScreen</name>
+    <message>
+        <source>‹ Batal</source>
+        <translation>‹ Cancel</translation>
+    </message>
+    <message>
+        <source>Bayar dengan QRIS</source>
+        <translation>Pay with QRIS</translation>
+    </message>
+    <message>
+        <source>Pindai dengan aplikasi e-wallet atau m-banking</source>
+        <translation>Scan with an e-wallet or mobile banking app</translation>
+    </message>
+    <message>
+        <source>Petugas: tekan tombol di bawah hanya setelah uang terlihat masuk di aplikasi penjual.</source>
+        <translation>Operator: press the button below only after the money shows in the seller&apos;s app.</translation>
+    </message>
+    <message>
+        <source>Uang sudah masuk</source>
+        <translation>Money received</translation>
+    </message>
+    <message>
+        <source>QRIS belum
+diatur</source>
+        <translation>QRIS not
+set up</translation>
+    </message>
+    <message>
+        <source>QRIS belum diatur di kiosk ini. Silakan bayar tunai.</source>
+        <translation>QRIS is not set up on this kiosk. Please pay cash.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Transaksi belum tersimpan. Coba tekan lagi.</source>
+        <translation>The sale was not saved. Try pressing again.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleView</name>
+    <message>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Struk {number}</source>
+        <translation>Receipt {number}</translation>
+    </message>
+    <message>
+        <source>{when}
+Petugas {operator} · {method}</source>
+        <translation>{when}
+Operator {operator} · {method}</translation>
+    </message>
+    <message>
+        <source>… dan {count} barang lain</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>Transaksi ini sudah dibatalkan</source>
+        <translation>This sale has been voided</translation>
+    </message>
+</context>
+<context>
+    <name>SellingScreen</name>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Semua UMKM</source>
+        <translation>All UMKM</translation>
+    </message>
+    <message>
+        <source>Makanan</source>
+        <translation>Food</translation>
+    </message>
+    <message>
+        <source>Minuman</source>
+        <translation>Drinks</translation>
+    </message>
+    <message>
+        <source>Kerajinan</source>
+        <translation>Crafts</translation>
+    </message>
+    <message>
+        <source>Pakaian</source>
+        <translation>Clothing</translation>
+    </message>
+    <message>
+        <source>Kesehatan</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Pindai kartu ASN, ketik NIP, atau pilih Pembeli umum dulu.</source>
+        <translation>Scan ASN card, type NIP, or choose Public buyer first.</translation>
+    </message>
+    <message>
+        <source>Nominal bebas</source>
+        <translation>Custom amount</translation>
+    </message>
+    <message>
+        <source>Daftar produk belum bisa dibuka. Sentuh Nominal bebas untuk tetap berjualan.</source>
+        <translation>The product list cannot be opened yet. Touch Custom amount to keep selling.</translation>
+    </message>
+    <message>
+        <source>Pilih UMKM</source>
+        <translation>Choose UMKM</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Nominal bebas: pilih UMKM</source>
+        <translation>Amount: choose UMKM</translation>
+    </message>
+    <message>
+        <source>Nominal bebas — {vendor}</source>
+        <translation>Custom amount — {vendor}</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Nominal terlalu besar</source>
+        <translation>Amount too large</translation>
+    </message>
+    <message>
+        <source>KERANJANG</source>
+        <translation>CART</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>BAYAR</source>
+        <translation>PAY</translation>
+    </message>
+</context>
+<context>
+    <name>SuccessScreen</name>
+    <message>
+        <source>Struk sedang dicetak…</source>
+        <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Struk sudah dicetak.</source>
+        <translation>Receipt printed.</translation>
+    </message>
+    <message>
+        <source>Struk belum tercetak — sentuh Cetak ulang.</source>
+        <translation>Receipt not printed yet — touch Reprint.</translation>
+    </message>
+    <message>
+        <source>Terima kasih</source>
+        <translation>Thank you</translation>
+    </message>
+    <message>
+        <source>Cetak ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Belanja bulan ini {spent} dari {minimum}</source>
+        <translation>Spent this month: {spent} of {minimum}</translation>
+    </message>
+    <message>
+        <source>Kembalian {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+    <message>
+        <source>No. struk {number}</source>
+        <translation>Receipt no. {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Sen</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Rab</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Kam</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Jum</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sab</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>Agu</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>Okt</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>Des</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>Kode tidak terbaca. Silakan pindai ulang.</source>
+        <translation>Code not readable. Please scan again.</translation>
+    </message>
+    <message>
+        <source>Kartu tidak sah. Minta pembeli ketik NIP.</source>
+        <translation>Invalid card. Ask the buyer to type their NIP.</translation>
+    </message>
+    <message>
+        <source>Kartu ini bukan kartu Jiku Bata. Minta pembeli ketik NIP.</source>
+        <translation>Not a Jiku Bata card. Ask the buyer to type their NIP.</translation>
+    </message>
+    <message>
+        <source>Kartu ini sudah dilaporkan hilang dan diblokir.</source>
+        <translation>This card was reported lost and is blocked.</translation>
+    </message>
+    <message>
+        <source>Hanya kartu Jiku Bata yang diterima di sini.</source>
+        <translation>Only Jiku Bata cards are accepted here.</translation>
+    </message>
+    <message>
+        <source>Kode ini bukan kartu ASN. Pindai kartu ASN atau ketik NIP.</source>
+        <translation>Not an ASN card. Scan an ASN card or type the NIP.</translation>
+    </message>
+    <message>
+        <source>Kode ini berisi lebih dari satu NIP. Silakan ketik NIP.</source>
+        <translation>This code holds more than one NIP. Please type the NIP.</translation>
+    </message>
+    <message>
+        <source>Kode kartu rusak atau tidak lengkap. Pindai ulang atau ketik NIP.</source>
+        <translation>Card code damaged or incomplete. Scan again or type the NIP.</translation>
+    </message>
+    <message>
+        <source>Kartu tidak dapat dibaca. Pindai ulang atau ketik NIP.</source>
+        <translation>Card not readable. Scan again or type the NIP.</translation>
+    </message>
+    <message>
+        <source>NIP harus 18 angka.</source>
+        <translation>NIP must be 18 digits.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir pada NIP tidak valid.</source>
+        <translation>Invalid birth date in the NIP.</translation>
+    </message>
+    <message>
+        <source>Angka ke-15 NIP harus 1 atau 2.</source>
+        <translation>NIP digit 15 must be 1 or 2.</translation>
+    </message>
+    <message>
+        <source>NIP tidak valid. Periksa kembali.</source>
+        <translation>Invalid NIP. Please check it.</translation>
+    </message>
+    <message>
+        <source>{weekday}, {day} {month} {year} {time} WIT</source>
+        <translation>{weekday}, {day} {month} {year} {time} WIT</translation>
+    </message>
+    <message>
+        <source>Tidak terdaftar — belanja tetap dicatat</source>
+        <translation>Not registered — purchase still recorded</translation>
+    </message>
+    <message>
+        <source>Dikecualikan bulan ini</source>
+        <translation>Exempt this month</translation>
+    </message>
+    <message>
+        <source>Bulan ini {spent} / {minimum} — memenuhi</source>
+        <translation>This month {spent} / {minimum} — met</translation>
+    </message>
+    <message>
+        <source>Bulan ini {spent} / {minimum} — kurang {shortfall}</source>
+        <translation>This month {spent} / {minimum} — short {shortfall}</translation>
+    </message>
+    <message>
+        <source>Terima kasih telah berbelanja produk UMKM Ambon.</source>
+        <translation>Thank you for buying from Ambon&apos;s UMKM.</translation>
+    </message>
+    <message>
+        <source>Kewajiban bulan ini sudah terpenuhi</source>
+        <translation>This month&apos;s obligation is met</translation>
+    </message>
+    <message>
+        <source>Bulan ini Anda dikecualikan</source>
+        <translation>You are exempt this month</translation>
+    </message>
+    <message>
+        <source>NIP tidak terdaftar — belanja tetap dicatat</source>
+        <translation>NIP not registered — purchase still recorded</translation>
+    </message>
+    <message>
+        <source>Kurang {shortfall} lagi</source>
+        <translation>Still short by {shortfall}</translation>
+    </message>
+    <message>
+        <source>NIP tidak terdaftar</source>
+        <translation>NIP not registered</translation>
+    </message>
+    <message>
+        <source>Tidak ada di daftar ASN</source>
+        <translation>Not on the ASN list</translation>
+    </message>
+</context>
+<context>
+    <name>VoidScreen</name>
+    <message>
+        <source>Salah input</source>
+        <translation>Wrong entry</translation>
+    </message>
+    <message>
+        <source>Pembeli batal</source>
+        <translation>Buyer cancelled</translation>
+    </message>
+    <message>
+        <source>Pembayaran gagal</source>
+        <translation>Payment failed</translation>
+    </message>
+    <message>
+        <source>Barang habis</source>
+        <translation>Out of stock</translation>
+    </message>
+    <message>
+        <source>Transaksi ganda</source>
+        <translation>Duplicate sale</translation>
+    </message>
+    <message>
+        <source>Cetak ulang struk</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <source>Batalkan transaksi</source>
+        <translation>Void a sale</translation>
+    </message>
+    <message>
+        <source>Nomor struk</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Cari struk</source>
+        <translation>Find receipt</translation>
+    </message>
+    <message>
+        <source>Ketik nomor pada struk, lalu tekan Cari struk.</source>
+        <translation>Type the receipt number, then press Find receipt.</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <source>Batalkan transaksi ini</source>
+        <translation>Void this sale</translation>
+    </message>
+    <message>
+        <source>Struk {number} tidak ditemukan. Periksa nomornya.</source>
+        <translation>Receipt {number} not found. Check the number.</translation>
+    </message>
+    <message>
+        <source>Struk {number} sudah dibatalkan sebelumnya.</source>
+        <translation>Receipt {number} was already voided.</translation>
+    </message>
+    <message>
+        <source>Transaksi {number} dibatalkan. Slip pembatalan dicetak.</source>
+        <translation>Sale {number} voided. The void slip is printing.</translation>
+    </message>
+    <message>
+        <source>Salinan struk {number} dikirim ke printer.</source>
+        <translation>Copy of receipt {number} sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Transaksi ini sudah dibatalkan sebelumnya.</source>
+        <translation>This sale was already voided.</translation>
+    </message>
+</context>
 </TS>

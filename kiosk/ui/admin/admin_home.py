@@ -4,37 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
 
 from ..context import UiContext
+from ..i18n import translate
 from ..widgets.buttons import button
 from .base import AdminPage, Go
 
 TILES = (  # (label, screen name)
-    ("Dasbor", "admin_dashboard"),
-    ("Ekspor", "admin_exports"),
-    ("Batalkan transaksi", "admin_void"),
-    ("Cetak ulang", "admin_reprint"),
-    ("Pengecualian", "admin_exemptions"),
-    ("Impor data", "admin_import"),
-    ("Printer", "admin_printer"),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Dasbor"), "admin_dashboard"),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Ekspor"), "admin_exports"),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Batalkan transaksi"), "admin_void"),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Cetak ulang"), "admin_reprint"),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Pengecualian"), "admin_exemptions"),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Impor data"), "admin_import"),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Printer"), "admin_printer"),
 )
 
 
 class AdminHomeScreen(AdminPage):
     def __init__(self, ctx: UiContext, go: Go, *, on_quit: Callable[[], None]) -> None:
-        super().__init__(ctx, go, "Menu admin")
+        super().__init__(ctx, go, translate("AdminHomeScreen", "Menu admin"))
         self.back_button.hide()  # this is the top: the way out is [Kembali ke kasir]
         self._on_quit = on_quit
         grid = QGridLayout()
         grid.setSpacing(16)
         self.tiles: dict[str, QPushButton] = {}
         for index, (text, name) in enumerate(TILES):
-            tile = self._tile(text)
+            tile = self._tile(translate("AdminHomeScreen", text))
             tile.clicked.connect(lambda _=False, n=name: go(n))
             grid.addWidget(tile, index // 4, index % 4)
             self.tiles[name] = tile
-        cashier = self._tile("Kembali ke kasir")
+        cashier = self._tile(translate("AdminHomeScreen", "Kembali ke kasir"))
         cashier.setProperty("role", "primary")
         cashier.clicked.connect(lambda: go("selling"))
         grid.addWidget(cashier, 1, 3)
@@ -45,11 +47,11 @@ class AdminHomeScreen(AdminPage):
 
         bottom = QHBoxLayout()
         bottom.setSpacing(16)
-        self.quit_question = QLabel("Tutup aplikasi kasir?")
+        self.quit_question = QLabel(translate("AdminHomeScreen", "Tutup aplikasi kasir?"))
         self.quit_question.setObjectName("big")
-        self.quit_yes = button("Ya, tutup aplikasi", "danger")
-        self.quit_no = button("Tidak")
-        self.quit = button("Keluar aplikasi", "danger")
+        self.quit_yes = button(translate("AdminHomeScreen", "Ya, tutup aplikasi"), "danger")
+        self.quit_no = button(translate("AdminHomeScreen", "Tidak"))
+        self.quit = button(translate("AdminHomeScreen", "Keluar aplikasi"), "danger")
         self.quit.setObjectName("quit")
         bottom.addStretch(1)
         for widget in (self.quit_question, self.quit_no, self.quit_yes, self.quit):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services.pin_guard import PinGuard
 from ..context import UiContext
+from ..i18n import translate
 from ..theme import GAP
 from ..widgets.buttons import button
 from ..widgets.keypad import Keypad
@@ -20,9 +21,12 @@ MIN_PIN = 6
 def wait_text(seconds: float) -> str:
     whole = math.ceil(seconds)
     if whole < 60:
-        return f"{whole} detik"
+        return translate("AdminLoginScreen", "{seconds} detik").format(seconds=whole)
     minutes, rest = divmod(whole, 60)
-    return f"{minutes} menit" + (f" {rest} detik" if rest else "")
+    if not rest:
+        return translate("AdminLoginScreen", "{minutes} menit").format(minutes=minutes)
+    text = translate("AdminLoginScreen", "{minutes} menit {seconds} detik")
+    return text.format(minutes=minutes, seconds=rest)
 
 
 class AdminLoginScreen(AdminPage):
@@ -32,17 +36,18 @@ class AdminLoginScreen(AdminPage):
     def __init__(
         self, ctx: UiContext, go: Go, *, guard: PinGuard | None = None, back: str = "idle"
     ) -> None:
-        super().__init__(ctx, go, "Masuk admin", back=back)
-        self.back_button.setText("‹ Kembali")
+        super().__init__(ctx, go, translate("AdminLoginScreen", "Masuk admin"), back=back)
+        self.back_button.setText(translate("AdminLoginScreen", "‹ Kembali"))
         self.guard = guard or PinGuard()
         self._checking = False
+        self._lock_shown = False  # the message says "locked": replace it once unlocked
         columns = QHBoxLayout()
         columns.setSpacing(48)
         self.body.addLayout(columns, 1)
 
         left = QVBoxLayout()
         left.setSpacing(16)
-        self.prompt = QLabel("Masukkan PIN admin (6–12 angka)")
+        self.prompt = QLabel(translate("AdminLoginScreen", "Masukkan PIN admin (6–12 angka)"))
         self.prompt.setObjectName("big")
         self.prompt.setWordWrap(True)
         self.display = QLabel("")
@@ -67,7 +72,7 @@ class AdminLoginScreen(AdminPage):
         right.setSpacing(GAP * 2)
         self.keypad = Keypad(max_length=12, extra="")
         self.keypad.changed.connect(self._typed)
-        self.enter = button("Masuk", "primary")
+        self.enter = button(translate("AdminLoginScreen", "Masuk"), "primary")
         self.enter.setObjectName("enter")
         self.enter.clicked.connect(self.submit)
         right.addWidget(self.keypad)
@@ -85,18 +90,25 @@ class AdminLoginScreen(AdminPage):
 
     def refresh(self) -> None:
         self.keypad.set_text("")
-        self.message.setText("")
+        self._say("")
         if not self.ctx.kiosk.admin_pin.is_set():
-            self.prompt.setText("Belum ada PIN admin di kiosk ini.")
+            self.prompt.setText(translate("AdminLoginScreen", "Belum ada PIN admin di kiosk ini."))
             self.help.setText(
-                "Atur dulu di komputer kiosk dengan perintah:\njikubata admin set-pin"
+                translate(
+                    "AdminLoginScreen",
+                    "Atur dulu di komputer kiosk dengan perintah:\njikubata admin set-pin",
+                )
             )
             self.help.setStyleSheet("font-size: 22pt;")
             self._set_enabled(False)
             return
-        self.prompt.setText("Masukkan PIN admin (6–12 angka)")
+        self.prompt.setText(translate("AdminLoginScreen", "Masukkan PIN admin (6–12 angka)"))
         self.help.setText("")
         self._tick()
+
+    def _say(self, text: str, *, lock: bool = False) -> None:
+        self.message.setText(text)
+        self._lock_shown = lock
 
     def _typed(self, text: str) -> None:
         self.display.setText("●" * len(text))
@@ -112,14 +124,15 @@ class AdminLoginScreen(AdminPage):
     def _tick(self) -> None:
         left = self.guard.locked_for()
         if left > 0:
-            self.message.setText(f"Terkunci, coba lagi dalam {wait_text(left)}")
+            text = translate("AdminLoginScreen", "Terkunci, coba lagi dalam {wait}")
+            self._say(text.format(wait=wait_text(left)), lock=True)
             self._set_enabled(False)
             if not self.ticker.isActive():
                 self.ticker.start()
             return
         self.ticker.stop()
-        if self.message.text().startswith("Terkunci"):
-            self.message.setText("Silakan coba lagi.")
+        if self._lock_shown:
+            self._say(translate("AdminLoginScreen", "Silakan coba lagi."))
         self._set_enabled(not self._checking)
 
     def submit(self) -> None:
@@ -138,17 +151,21 @@ class AdminLoginScreen(AdminPage):
         self.guard.record(bool(ok))
         self.keypad.set_text("")
         if ok:
-            self.message.setText("")
+            self._say("")
             self.go("admin_home")
             return
         left = self.guard.attempts_left
         if not self._locked():
-            self.message.setText(
-                f"PIN salah. Sisa {left} kali sebelum terkunci." if left else "PIN salah."
+            self._say(
+                translate(
+                    "AdminLoginScreen", "PIN salah. Sisa {left} kali sebelum terkunci."
+                ).format(left=left)
+                if left
+                else translate("AdminLoginScreen", "PIN salah.")
             )
         self._tick()
 
     def _failed(self, _error: Exception) -> None:
         self._checking = False
-        self.message.setText("PIN tidak dapat diperiksa. Coba lagi.")
+        self._say(translate("AdminLoginScreen", "PIN tidak dapat diperiksa. Coba lagi."))
         self._tick()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..context import UiContext
+from ..i18n import translate
 from ..theme import GAP
 from ..widgets.buttons import button
 
@@ -25,7 +26,8 @@ Go = Callable[[str], None]
 
 
 class AdminPage(QWidget):
-    """A screen with ``[‹ Menu admin]  Title`` on top and ``self.body`` below.
+    """A screen with ``[‹ Menu admin]  Title`` on top and ``self.body`` below (``title``
+    already in the screen's language).
 
     ``refresh()`` runs each time the window shows the page, so every visit starts clean."""
 
@@ -40,7 +42,7 @@ class AdminPage(QWidget):
         outer.setSpacing(12)
         top = QHBoxLayout()
         top.setSpacing(16)
-        self.back_button = button("‹ Menu admin")
+        self.back_button = button(translate("AdminPage", "‹ Menu admin"))
         self.back_button.setObjectName("back")
         self.back_button.clicked.connect(lambda: go(back))
         self.title = QLabel(title)
@@ -62,12 +64,22 @@ class AdminPage(QWidget):
 
 
 class ChoiceGroup(QWidget):
-    """Exclusive chips in a grid: the admin picks text instead of typing it."""
+    """Exclusive chips in a grid: the admin picks text instead of typing it.
+
+    ``value``, ``chosen`` and ``buttons`` speak in the options themselves (e.g. a reason as
+    the ledger stores it); ``text`` gives the words on each chip (e.g. its translation)."""
 
     chosen = Signal(str)
 
-    def __init__(self, options: Sequence[str], columns: int = 3) -> None:
+    def __init__(
+        self,
+        options: Sequence[str],
+        columns: int = 3,
+        *,
+        text: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__()
+        self._text = text or (lambda option: option)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(GAP)
@@ -86,7 +98,7 @@ class ChoiceGroup(QWidget):
             old.deleteLater()
         self.buttons = {}
         for index, option in enumerate(options):
-            chip = button(option, "chip")
+            chip = button(self._text(option), "chip")
             chip.clicked.connect(lambda _=False, o=option: self.chosen.emit(o))
             self._group.addButton(chip)
             self._grid.addWidget(chip, index // self._columns, index % self._columns)

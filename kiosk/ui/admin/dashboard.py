@@ -11,6 +11,7 @@ from ...domain.compliance import Status
 from ...domain.money import format_rupiah
 from ...domain.months import Month
 from ..context import UiContext
+from ..i18n import translate
 from ..theme import OK, SHORT
 from ..widgets.bar_chart import Bar, BarChart
 from ..widgets.common import MessageBox, panel
@@ -84,12 +85,12 @@ def load(ctx: UiContext, month: Month) -> DashboardData:
 
 class DashboardScreen(AdminPage):
     def __init__(self, ctx: UiContext, go: Go) -> None:
-        super().__init__(ctx, go, "Dasbor")
+        super().__init__(ctx, go, translate("DashboardScreen", "Dasbor"))
         self.data: DashboardData | None = None
         self.month = MonthPicker(Month.of(ctx.kiosk.clock(), ctx.kiosk.settings.stall.tz))
         self.month.changed.connect(lambda _: self.reload())
         self.top.addWidget(self.month)
-        self.loading = QLabel("Memuat…")
+        self.loading = QLabel(translate("DashboardScreen", "Memuat…"))
         self.loading.setObjectName("big")
         self.message = MessageBox()
         self.body.addWidget(self.loading)
@@ -109,7 +110,7 @@ class DashboardScreen(AdminPage):
         self.rate_detail.setWordWrap(True)
         rate_row.addWidget(self.rate)
         rate_row.addWidget(self.rate_detail, 1)
-        section = QLabel("KEPATUHAN PER OPD")
+        section = QLabel(translate("DashboardScreen", "KEPATUHAN PER OPD"))
         section.setObjectName("section")
         self.chart = BarChart()
         left_layout.addLayout(rate_row)
@@ -120,11 +121,11 @@ class DashboardScreen(AdminPage):
         right = panel()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(20, 16, 20, 16)
-        vendors_title = QLabel("PENDAPATAN UMKM")
+        vendors_title = QLabel(translate("DashboardScreen", "PENDAPATAN UMKM"))
         vendors_title.setObjectName("section")
         self.vendor_grid = QGridLayout()
         self.vendor_grid.setVerticalSpacing(4)
-        least_title = QLabel("PALING SEDIKIT TERJUAL")
+        least_title = QLabel(translate("DashboardScreen", "PALING SEDIKIT TERJUAL"))
         least_title.setObjectName("section")
         least_title.setWordWrap(True)
         self.least = QLabel("")
@@ -158,8 +159,15 @@ class DashboardScreen(AdminPage):
         for frame in self.panels:
             frame.setEnabled(True)
         self.rate.setText(percent(data.rate))
-        exempt = f" · {data.exempt} dikecualikan" if data.exempt else ""
-        self.rate_detail.setText(f"{data.met} dari {data.obliged} ASN memenuhi{exempt}")
+        if data.exempt:
+            detail = translate(
+                "DashboardScreen", "{met} dari {obliged} ASN memenuhi · {exempt} dikecualikan"
+            )
+        else:
+            detail = translate("DashboardScreen", "{met} dari {obliged} ASN memenuhi")
+        self.rate_detail.setText(
+            detail.format(met=data.met, obliged=data.obliged, exempt=data.exempt)
+        )
         self.chart.set_bars(
             [
                 Bar(o.opd, o.rate, percent(o.rate), OK if o.rate >= GOOD_RATE else SHORT)

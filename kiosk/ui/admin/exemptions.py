@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
@@ -13,6 +14,7 @@ from ...domain.months import Month
 from ...domain.nip import nip_problem
 from ...domain.records import RosterPerson
 from ..context import UiContext
+from ..i18n import translate
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, panel
 from ..widgets.keypad import Keypad
@@ -21,7 +23,14 @@ from ..widgets.texts import grouped_nip
 from .base import AdminPage, ChoiceGroup, Go, fixed_column
 from .words import error_text
 
-EXEMPTION_REASONS = ("Cuti", "Sakit", "Dinas luar", "Tugas belajar", "Lainnya")
+# Recorded in Indonesian (the ledger and the exports stay Indonesian); shown translated.
+EXEMPTION_REASONS = (
+    QT_TRANSLATE_NOOP("ExemptionsScreen", "Cuti"),
+    QT_TRANSLATE_NOOP("ExemptionsScreen", "Sakit"),
+    QT_TRANSLATE_NOOP("ExemptionsScreen", "Dinas luar"),
+    QT_TRANSLATE_NOOP("ExemptionsScreen", "Tugas belajar"),
+    QT_TRANSLATE_NOOP("ExemptionsScreen", "Lainnya"),
+)
 ACTOR = "admin"
 
 
@@ -35,7 +44,7 @@ class Found:
 
 class ExemptionsScreen(AdminPage):
     def __init__(self, ctx: UiContext, go: Go) -> None:
-        super().__init__(ctx, go, "Pengecualian")
+        super().__init__(ctx, go, translate("ExemptionsScreen", "Pengecualian"))
         self.found: Found | None = None
         self._busy = False
         self._listening = False
@@ -43,7 +52,7 @@ class ExemptionsScreen(AdminPage):
         columns.setSpacing(32)
         self.body.addLayout(columns, 1)
 
-        caption = QLabel("NIP — ketik atau pindai kartu")
+        caption = QLabel(translate("ExemptionsScreen", "NIP — ketik atau pindai kartu"))
         caption.setObjectName("big")
         caption.setWordWrap(True)
         self.display = QLabel("")
@@ -67,7 +76,7 @@ class ExemptionsScreen(AdminPage):
         person_layout.addWidget(self.name)
         person_layout.addWidget(self.detail)
         month_row = QHBoxLayout()
-        month_caption = QLabel("Bulan")
+        month_caption = QLabel(translate("ExemptionsScreen", "Bulan"))
         month_caption.setObjectName("big")
         tz = ctx.kiosk.settings.stall.tz
         self.month = MonthPicker(Month.of(ctx.kiosk.clock(), tz))
@@ -75,16 +84,20 @@ class ExemptionsScreen(AdminPage):
         month_row.addWidget(month_caption)
         month_row.addWidget(self.month)
         month_row.addStretch(1)
-        reason_caption = QLabel("Alasan")
+        reason_caption = QLabel(translate("ExemptionsScreen", "Alasan"))
         reason_caption.setObjectName("big")
-        self.reasons = ChoiceGroup(EXEMPTION_REASONS, columns=3)
+        self.reasons = ChoiceGroup(
+            EXEMPTION_REASONS,
+            columns=3,
+            text=lambda reason: translate("ExemptionsScreen", reason),
+        )
         self.reasons.chosen.connect(lambda _: self._update_action())
         self.message = MessageBox()
         self.done = QLabel("")
         self.done.setObjectName("ok")
         self.done.setWordWrap(True)
         self.done.setStyleSheet("font-size: 22pt;")
-        self.action = button("Kecualikan", "primary")
+        self.action = button(translate("ExemptionsScreen", "Kecualikan"), "primary")
         self.action.setObjectName("action")
         self.action.clicked.connect(self.confirm)
         right.addWidget(self.person)
@@ -121,7 +134,11 @@ class ExemptionsScreen(AdminPage):
         try:
             identification = self.ctx.identify.scan(payload)
         except DomainError:
-            self.message.show_message("Kartu tidak dapat dibaca. Ketik NIP pada tombol angka.")
+            self.message.show_message(
+                translate(
+                    "ExemptionsScreen", "Kartu tidak dapat dibaca. Ketik NIP pada tombol angka."
+                )
+            )
             return
         self.keypad.set_text(identification.nip)
 
@@ -140,7 +157,9 @@ class ExemptionsScreen(AdminPage):
         if len(nip) != 18:
             return
         if nip_problem(nip):
-            self.message.show_message("NIP tidak valid. Periksa kembali (18 angka).")
+            self.message.show_message(
+                translate("ExemptionsScreen", "NIP tidak valid. Periksa kembali (18 angka).")
+            )
             return
         self.message.clear()
         kiosk = self.ctx.kiosk
@@ -161,17 +180,26 @@ class ExemptionsScreen(AdminPage):
     def _show_person(self) -> None:
         found = self.found
         if found is None:
-            self.name.setText("Belum ada NIP" if len(self.keypad.text) < 18 else "Mencari…")
+            self.name.setText(
+                translate("ExemptionsScreen", "Belum ada NIP")
+                if len(self.keypad.text) < 18
+                else translate("ExemptionsScreen", "Mencari…")
+            )
             self.detail.setText("")
         elif found.person is None:
-            self.name.setText("Tidak ada di daftar ASN")
-            self.detail.setText(f"NIP ini tidak terdaftar untuk {month_text(found.month)}.")
+            self.name.setText(translate("ExemptionsScreen", "Tidak ada di daftar ASN"))
+            self.detail.setText(
+                translate("ExemptionsScreen", "NIP ini tidak terdaftar untuk {month}.").format(
+                    month=month_text(found.month)
+                )
+            )
         else:
             self.name.setText(found.person.nama)
-            already = (
-                f"\nSudah dikecualikan untuk {month_text(found.month)}." if found.already else ""
-            )
-            self.detail.setText(f"{found.person.jabatan} · {found.person.opd}{already}")
+            person = f"{found.person.jabatan} · {found.person.opd}"  # data only
+            if found.already:
+                text = translate("ExemptionsScreen", "{person}\nSudah dikecualikan untuk {month}.")
+                person = text.format(person=person, month=month_text(found.month))
+            self.detail.setText(person)
         self._update_action()
 
     def _update_action(self) -> None:
@@ -202,7 +230,11 @@ class ExemptionsScreen(AdminPage):
         self.found = Found(found.nip, found.month, found.person, True)
         self._show_person()
         name = found.person.nama if found.person else found.nip
-        self.done.setText(f"{name} dikecualikan untuk {month_text(found.month)}.")
+        self.done.setText(
+            translate("ExemptionsScreen", "{name} dikecualikan untuk {month}.").format(
+                name=name, month=month_text(found.month)
+            )
+        )
         self.reasons.select(None)
 
     def _failed(self, error: Exception) -> None:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from ...domain.months import Month
 from ...services.exports import default_file_name
 from ..context import UiContext
+from ..i18n import translate
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox
 from ..widgets.month_picker import MonthPicker
@@ -20,19 +22,22 @@ from .words import error_text
 
 KINDS = ("compliance", "opd", "vendors", "sales")
 KIND_NAMES = {
-    "compliance": "Kepatuhan ASN",
-    "opd": "Ringkasan OPD",
-    "vendors": "Pendapatan UMKM",
-    "sales": "Semua penjualan",
+    "compliance": QT_TRANSLATE_NOOP("ExportsScreen", "Kepatuhan ASN"),
+    "opd": QT_TRANSLATE_NOOP("ExportsScreen", "Ringkasan OPD"),
+    "vendors": QT_TRANSLATE_NOOP("ExportsScreen", "Pendapatan UMKM"),
+    "sales": QT_TRANSLATE_NOOP("ExportsScreen", "Semua penjualan"),
 }
-DELIMITERS = {", (koma)": ",", "; (titik koma, Excel Indonesia)": ";"}
+DELIMITERS = {  # the chip's words (translated where shown): the separator
+    QT_TRANSLATE_NOOP("ExportsScreen", ", (koma)"): ",",
+    QT_TRANSLATE_NOOP("ExportsScreen", "; (titik koma, Excel Indonesia)"): ";",
+}
 
 
 class ExportsScreen(AdminPage):
     def __init__(
         self, ctx: UiContext, go: Go, *, usb_patterns: Sequence[str] = USB_PATTERNS
     ) -> None:
-        super().__init__(ctx, go, "Ekspor laporan bulanan")
+        super().__init__(ctx, go, translate("ExportsScreen", "Ekspor laporan bulanan"))
         self._patterns = usb_patterns
         self._places: dict[str, Place] = {}
         self._queue: list[tuple[str, Path]] = []
@@ -42,18 +47,20 @@ class ExportsScreen(AdminPage):
         form = QGridLayout()
         form.setHorizontalSpacing(24)
         form.setVerticalSpacing(16)
-        form.addWidget(self._caption("Bulan"), 0, 0)
+        form.addWidget(self._caption(translate("ExportsScreen", "Bulan")), 0, 0)
         month_row = QHBoxLayout()
         month_row.addWidget(self.month)
         month_row.addStretch(1)
         form.addLayout(month_row, 0, 1)
-        form.addWidget(self._caption("Pemisah"), 1, 0)
-        self.delimiter = ChoiceGroup(list(DELIMITERS), columns=2)
+        form.addWidget(self._caption(translate("ExportsScreen", "Pemisah")), 1, 0)
+        self.delimiter = ChoiceGroup(
+            list(DELIMITERS), columns=2, text=lambda words: translate("ExportsScreen", words)
+        )
         form.addWidget(self.delimiter, 1, 1)
-        form.addWidget(self._caption("Simpan ke"), 2, 0)
+        form.addWidget(self._caption(translate("ExportsScreen", "Simpan ke")), 2, 0)
         place_row = QHBoxLayout()
         self.destination = ChoiceGroup([], columns=2)
-        self.reload = button("Muat ulang")
+        self.reload = button(translate("ExportsScreen", "Muat ulang"))
         self.reload.setObjectName("reload")
         self.reload.clicked.connect(self.find_places)
         place_row.addWidget(self.destination, 1)
@@ -67,7 +74,7 @@ class ExportsScreen(AdminPage):
         self.body.addLayout(form)
         self.destination.chosen.connect(self._show_where)
 
-        self.start = button("Ekspor 4 file", "primary")
+        self.start = button(translate("ExportsScreen", "Ekspor 4 file"), "primary")
         self.start.setObjectName("start")
         self.start.clicked.connect(self.export)
         self.progress = QLabel("")
@@ -132,7 +139,11 @@ class ExportsScreen(AdminPage):
             return
         kind, path = self._queue[0]
         step = len(KINDS) - len(self._queue) + 1
-        self.progress.setText(f"Mengekspor {step} dari {len(KINDS)}… ({KIND_NAMES[kind]})")
+        self.progress.setText(
+            translate("ExportsScreen", "Mengekspor {step} dari {total}… ({name})").format(
+                step=step, total=len(KINDS), name=translate("ExportsScreen", KIND_NAMES[kind])
+            )
+        )
         write: Callable[..., int] = getattr(self.ctx.kiosk.exports, kind)
         month = self.month.month
         delimiter = DELIMITERS[self.delimiter.value or ", (koma)"]
@@ -149,18 +160,28 @@ class ExportsScreen(AdminPage):
         self.written.append(path)
         folder = self.written[0].parent
         names = "\n".join(f"  • {p.name}" for p in self.written)
-        self.files.setText(f"Di {folder}:\n{names}")
+        self.files.setText(
+            translate("ExportsScreen", "Di {folder}:\n{names}").format(folder=folder, names=names)
+        )
         self._next()
 
     def _finished(self) -> None:
         self._set_busy(False)
-        self.progress.setText(f"Selesai: {len(self.written)} file tersimpan")
+        self.progress.setText(
+            translate("ExportsScreen", "Selesai: {count} file tersimpan").format(
+                count=len(self.written)
+            )
+        )
 
     def _failed(self, error: Exception) -> None:
         self._queue = []
         self._set_busy(False)
         done = len(self.written)
-        self.progress.setText(f"Berhenti setelah {done} dari {len(KINDS)} file")
+        self.progress.setText(
+            translate("ExportsScreen", "Berhenti setelah {done} dari {total} file").format(
+                done=done, total=len(KINDS)
+            )
+        )
         self.message.show_message(error_text(error))
 
     def _set_busy(self, busy: bool) -> None:

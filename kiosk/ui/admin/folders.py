@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import translate
+
 USB_PATTERNS = ("/media/*", "/media/*/*", "/run/media/*/*")
 
 
 @dataclass(frozen=True)
 class Place:
-    label: str  # what the button says
+    label: str  # what the button says, in the screen's language
     path: Path
 
 
@@ -28,12 +30,14 @@ def usb_sticks(patterns: Sequence[str] = USB_PATTERNS) -> list[Place]:
             # that are not mount points.
             if not path.is_dir() or (path.parent == Path("/media") and not path.is_mount()):
                 continue
-            found.setdefault(path, Place(f"Flashdisk {path.name}", path))
+            label = translate("Folders", "Flashdisk {name}").format(name=path.name)
+            found.setdefault(path, Place(label, path))
     return list(found.values())
 
 
 def places(export_folder: Path, patterns: Sequence[str] = USB_PATTERNS) -> list[Place]:
-    return [Place("Folder ekspor kiosk", export_folder), *usb_sticks(patterns)]
+    kiosk = Place(translate("Folders", "Folder ekspor kiosk"), export_folder)
+    return [kiosk, *usb_sticks(patterns)]
 
 
 def csv_files(where: Sequence[Place], limit: int = 200) -> list[tuple[Place, Path]]:

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.months import Month
 from ..context import UiContext
+from ..i18n import translate
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, panel
 from ..widgets.month_picker import MonthPicker, month_text
@@ -22,7 +23,11 @@ from .base import AdminPage, ChoiceGroup, Go, clear_layout, kinetic
 from .folders import USB_PATTERNS, csv_files, places
 from .words import error_text, problem_text
 
-KINDS = {"Daftar ASN": "roster", "UMKM": "vendors", "Produk": "products"}
+KINDS = {  # the chip's words (translated where shown): the kind of data
+    QT_TRANSLATE_NOOP("ImportScreen", "Daftar ASN"): "roster",
+    QT_TRANSLATE_NOOP("ImportScreen", "UMKM"): "vendors",
+    QT_TRANSLATE_NOOP("ImportScreen", "Produk"): "products",
+}
 GUESS = (("roster", "Daftar ASN"), ("asn", "Daftar ASN"), ("vendor", "UMKM"),
          ("umkm", "UMKM"), ("product", "Produk"), ("produk", "Produk"))  # fmt: skip
 MAX_PROBLEMS_SHOWN = 200
@@ -50,18 +55,26 @@ def preview(ctx: UiContext, kind: str, path: Path, as_of: dt.date) -> Preview:
             path,
             as_of,
             [problem_text(p) for p in roster.problems],
-            f"{len(roster.people)} orang · baru {roster.added} · keluar {roster.removed} · "
-            f"berubah {roster.changed}",
+            translate(
+                "ImportScreen",
+                "{people} orang · baru {added} · keluar {removed} · berubah {changed}",
+            ).format(
+                people=len(roster.people),
+                added=roster.added,
+                removed=roster.removed,
+                changed=roster.changed,
+            ),
             roster.removed,
             roster.active_before,
             roster.removed_share,
         )
     importer = kiosk.catalog_importer
     found = importer.preview_vendors(path) if kind == "vendors" else importer.preview_products(path)
-    noun = "UMKM" if kind == "vendors" else "produk"
-    return Preview(
-        kind, path, None, [problem_text(p) for p in found.problems], f"{len(found.items)} {noun}"
-    )
+    if kind == "vendors":
+        summary = translate("ImportScreen", "{count} UMKM").format(count=len(found.items))
+    else:
+        summary = translate("ImportScreen", "{count} produk").format(count=len(found.items))
+    return Preview(kind, path, None, [problem_text(p) for p in found.problems], summary)
 
 
 def run_import(ctx: UiContext, shown: Preview, force: bool) -> None:
@@ -79,7 +92,7 @@ class ImportScreen(AdminPage):
     def __init__(
         self, ctx: UiContext, go: Go, *, usb_patterns: Sequence[str] = USB_PATTERNS
     ) -> None:
-        super().__init__(ctx, go, "Impor data")
+        super().__init__(ctx, go, translate("ImportScreen", "Impor data"))
         self._patterns = usb_patterns
         self._files: dict[str, Path] = {}
         self.shown: Preview | None = None
@@ -91,9 +104,9 @@ class ImportScreen(AdminPage):
         left = QVBoxLayout()
         left.setSpacing(10)
         file_row = QHBoxLayout()
-        file_caption = QLabel("File CSV")
+        file_caption = QLabel(translate("ImportScreen", "File CSV"))
         file_caption.setObjectName("big")
-        self.reload = button("Muat ulang")
+        self.reload = button(translate("ImportScreen", "Muat ulang"))
         self.reload.setObjectName("reload")
         self.reload.clicked.connect(self.find_files)
         file_row.addWidget(file_caption, 1)
@@ -108,18 +121,22 @@ class ImportScreen(AdminPage):
         files_scroll.setWidget(self.files)
         files_scroll.setMinimumHeight(130)
         kinetic(files_scroll.viewport())
-        self.no_files = QLabel("Tidak ada file CSV. Pasang flashdisk lalu tekan Muat ulang.")
+        self.no_files = QLabel(
+            translate("ImportScreen", "Tidak ada file CSV. Pasang flashdisk lalu tekan Muat ulang.")
+        )
         self.no_files.setObjectName("hint")
         self.no_files.setWordWrap(True)
-        kind_caption = QLabel("Jenis data")
+        kind_caption = QLabel(translate("ImportScreen", "Jenis data"))
         kind_caption.setObjectName("big")
-        self.kind = ChoiceGroup(list(KINDS), columns=3)
+        self.kind = ChoiceGroup(
+            list(KINDS), columns=3, text=lambda kind: translate("ImportScreen", kind)
+        )
         self.kind.chosen.connect(lambda _: self._changed())
-        self.as_of_caption = QLabel("Berlaku mulai tanggal 1")
+        self.as_of_caption = QLabel(translate("ImportScreen", "Berlaku mulai tanggal 1"))
         self.as_of_caption.setObjectName("big")
         self.as_of = MonthPicker(Month.of(ctx.kiosk.clock(), ctx.kiosk.settings.stall.tz))
         self.as_of.changed.connect(lambda _: self._changed())
-        self.check = button("Periksa file", "primary")
+        self.check = button(translate("ImportScreen", "Periksa file"), "primary")
         self.check.setObjectName("check")
         self.check.clicked.connect(self.run_preview)
         left.addLayout(file_row)
@@ -140,7 +157,9 @@ class ImportScreen(AdminPage):
         right = QVBoxLayout(result)
         right.setContentsMargins(20, 16, 20, 16)
         right.setSpacing(10)
-        self.headline = QLabel("Pilih file dan jenis data, lalu tekan Periksa file.")
+        self.headline = QLabel(
+            translate("ImportScreen", "Pilih file dan jenis data, lalu tekan Periksa file.")
+        )
         self.headline.setObjectName("big")
         self.headline.setWordWrap(True)
         self.summary = QLabel("")
@@ -160,10 +179,10 @@ class ImportScreen(AdminPage):
         self.warning = QLabel("")
         self.warning.setObjectName("short")
         self.warning.setWordWrap(True)
-        self.force = button("Ya, tetap impor", "danger")
+        self.force = button(translate("ImportScreen", "Ya, tetap impor"), "danger")
         self.force.setObjectName("force")
         self.force.clicked.connect(lambda: self.start_import(force=True))
-        self.start = button("Impor", "primary")
+        self.start = button(translate("ImportScreen", "Impor"), "primary")
         self.start.setObjectName("start")
         self.start.clicked.connect(lambda: self.start_import(force=False))
         for widget in (self.headline, self.summary):
@@ -212,7 +231,7 @@ class ImportScreen(AdminPage):
             return
         as_of = self.as_of.month.first_day
         self._set_busy(True)
-        self.headline.setText("Memeriksa…")
+        self.headline.setText(translate("ImportScreen", "Memeriksa…"))
         self.done.setText("")
         self.ctx.runner.run(
             lambda: preview(self.ctx, kind, path, as_of), self._previewed, self._failed
@@ -230,17 +249,28 @@ class ImportScreen(AdminPage):
         self.force.hide()
         self.summary.setText("")
         if shown is None:
-            self.headline.setText("Pilih file dan jenis data, lalu tekan Periksa file.")
+            self.headline.setText(
+                translate("ImportScreen", "Pilih file dan jenis data, lalu tekan Periksa file.")
+            )
             self.start.setEnabled(False)
             return
-        when = f" (berlaku 1 {month_text(self.as_of.month)})" if shown.kind == "roster" else ""
         # With problems the counts would describe a file that will never be imported.
-        counts = "" if shown.problems else f": {shown.summary}"
-        self.summary.setText(f"{shown.path.name}{when}{counts}")
+        name, summary = shown.path.name, shown.summary
+        if shown.kind != "roster":
+            text = "{name}" if shown.problems else "{name}: {summary}"
+        elif shown.problems:
+            text = translate("ImportScreen", "{name} (berlaku 1 {month})")
+        else:
+            text = translate("ImportScreen", "{name} (berlaku 1 {month}): {summary}")
+        month = month_text(self.as_of.month)
+        self.summary.setText(text.format(name=name, month=month, summary=summary))
         if shown.problems:
             count = len(shown.problems)
             self.headline.setText(
-                f"Ada {count} masalah. Perbaiki file dulu; belum ada yang diimpor."
+                translate(
+                    "ImportScreen",
+                    "Ada {count} masalah. Perbaiki file dulu; belum ada yang diimpor.",
+                ).format(count=count)
             )
             self.headline.setObjectName("flag")
             for text in shown.problems[:MAX_PROBLEMS_SHOWN]:
@@ -250,9 +280,12 @@ class ImportScreen(AdminPage):
                 self.problem_list.addWidget(row)
                 row.show()
             if count > MAX_PROBLEMS_SHOWN:
-                self.problem_list.addWidget(QLabel(f"… dan {count - MAX_PROBLEMS_SHOWN} lagi"))
+                more = translate("ImportScreen", "… dan {count} lagi")
+                self.problem_list.addWidget(QLabel(more.format(count=count - MAX_PROBLEMS_SHOWN)))
         else:
-            self.headline.setText("File baik. Tekan Impor untuk menyimpan.")
+            self.headline.setText(
+                translate("ImportScreen", "File baik. Tekan Impor untuk menyimpan.")
+            )
             self.headline.setObjectName("ok")
         self.headline.style().unpolish(self.headline)
         self.headline.style().polish(self.headline)
@@ -269,9 +302,16 @@ class ImportScreen(AdminPage):
         if self._too_many_removed(shown) and not force:
             # A partial file is the usual mistake: ask once more, in place.
             self.warning.setText(
-                f"Daftar ini mengeluarkan {shown.removed} dari {shown.active_before} orang "
-                f"({shown.removed_share:.0%}). Biasanya itu tanda file tidak lengkap. "
-                "Tekan Ya, tetap impor hanya bila memang sebanyak itu yang keluar."
+                translate(
+                    "ImportScreen",
+                    "Daftar ini mengeluarkan {removed} dari {before} orang ({share}). Biasanya "
+                    "itu tanda file tidak lengkap. Tekan Ya, tetap impor hanya bila memang "
+                    "sebanyak itu yang keluar.",
+                ).format(
+                    removed=shown.removed,
+                    before=shown.active_before,
+                    share=f"{shown.removed_share:.0%}",
+                )
             )
             self.warning.show()
             self.force.show()
@@ -289,11 +329,15 @@ class ImportScreen(AdminPage):
         self.start.setEnabled(False)
         self.warning.hide()
         self.force.hide()
-        self.done.setText(f"Berhasil diimpor: {shown.path.name} — {shown.summary}.")
+        self.done.setText(
+            translate("ImportScreen", "Berhasil diimpor: {name} — {summary}.").format(
+                name=shown.path.name, summary=shown.summary
+            )
+        )
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
-        self.headline.setText("Belum ada yang diimpor.")
+        self.headline.setText(translate("ImportScreen", "Belum ada yang diimpor."))
         self.message.show_message(error_text(error))
 
     def _set_busy(self, busy: bool) -> None:

@@ -5,24 +5,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel
 
 from ...config import PrinterSettings
 from ...printing.printers import PrinterError, PrinterStatus, make_printer
 from ..context import UiContext
+from ..i18n import translate
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, panel
 from .base import AdminPage, Go
 
 CONNECTIONS = {
-    "file": "Simpan ke folder (tanpa printer)",
-    "network": "Jaringan (LAN)",
+    "file": QT_TRANSLATE_NOOP("PrinterScreen", "Simpan ke folder (tanpa printer)"),
+    "network": QT_TRANSLATE_NOOP("PrinterScreen", "Jaringan (LAN)"),
     "usb": "USB",
     "serial": "Serial",
     "cups": "CUPS",
-    "none": "Tidak ada printer",
+    "none": QT_TRANSLATE_NOOP("PrinterScreen", "Tidak ada printer"),
 }
-PAPER = {"ok": "Ada", "low": "Hampir habis", "out": "Habis", None: "Tidak dapat diketahui"}
+PAPER = {
+    "ok": QT_TRANSLATE_NOOP("PrinterScreen", "Ada"),
+    "low": QT_TRANSLATE_NOOP("PrinterScreen", "Hampir habis"),
+    "out": QT_TRANSLATE_NOOP("PrinterScreen", "Habis"),
+    None: QT_TRANSLATE_NOOP("PrinterScreen", "Tidak dapat diketahui"),
+}
+
+
+def queue_text(unprinted: int) -> str:
+    if not unprinted:
+        return translate("PrinterScreen", "Tidak ada, semua tercetak")
+    return translate("PrinterScreen", "{count} struk").format(count=unprinted)
 
 
 @dataclass(frozen=True)
@@ -70,7 +83,7 @@ def test_page(ctx: UiContext) -> int:
 
 class PrinterScreen(AdminPage):
     def __init__(self, ctx: UiContext, go: Go) -> None:
-        super().__init__(ctx, go, "Printer")
+        super().__init__(ctx, go, translate("PrinterScreen", "Printer"))
         settings = ctx.kiosk.settings.printer
         box = panel()
         grid = QGridLayout(box)
@@ -79,12 +92,12 @@ class PrinterScreen(AdminPage):
         grid.setVerticalSpacing(14)
         self.values: dict[str, QLabel] = {}
         rows = (
-            ("connection", "Sambungan"),
-            ("where", "Alamat"),
-            ("profile", "Model"),
-            ("online", "Menyala"),
-            ("paper", "Kertas"),
-            ("queue", "Belum tercetak"),
+            ("connection", translate("PrinterScreen", "Sambungan")),
+            ("where", translate("PrinterScreen", "Alamat")),
+            ("profile", translate("PrinterScreen", "Model")),
+            ("online", translate("PrinterScreen", "Menyala")),
+            ("paper", translate("PrinterScreen", "Kertas")),
+            ("queue", translate("PrinterScreen", "Belum tercetak")),
         )
         for row, (key, caption) in enumerate(rows):
             name = QLabel(caption)
@@ -96,10 +109,13 @@ class PrinterScreen(AdminPage):
             grid.addWidget(value, row, 1)
             self.values[key] = value
         grid.setColumnStretch(1, 1)
-        self.values["connection"].setText(CONNECTIONS.get(settings.connection, settings.connection))
+        connection = CONNECTIONS.get(settings.connection, settings.connection)
+        self.values["connection"].setText(translate("PrinterScreen", connection))
         self.values["where"].setText(where(settings))
         self.values["profile"].setText(
-            f"{settings.profile} · {settings.chars_per_line} huruf/baris"
+            translate("PrinterScreen", "{profile} · {chars} huruf/baris").format(
+                profile=settings.profile, chars=settings.chars_per_line
+            )
         )
         self.body.addWidget(box)
         self.message = MessageBox()
@@ -110,11 +126,11 @@ class PrinterScreen(AdminPage):
         self.body.addStretch(1)
         actions = QHBoxLayout()
         actions.setSpacing(16)
-        self.recheck = button("Periksa lagi")
+        self.recheck = button(translate("PrinterScreen", "Periksa lagi"))
         self.recheck.setObjectName("recheck")
         self.recheck.setStyleSheet("min-height: 72px;")
         self.recheck.clicked.connect(self.refresh)
-        self.test = button("Cetak halaman tes", "primary")
+        self.test = button(translate("PrinterScreen", "Cetak halaman tes"), "primary")
         self.test.setObjectName("test")
         self.test.clicked.connect(self.print_test)
         actions.addWidget(self.recheck, 1)
@@ -126,7 +142,7 @@ class PrinterScreen(AdminPage):
         self.message.clear()
         self.done.setText("")
         for key in ("online", "paper", "queue"):
-            self.values[key].setText("Memeriksa…")
+            self.values[key].setText(translate("PrinterScreen", "Memeriksa…"))
         self.recheck.setEnabled(False)
         self.ctx.runner.run(lambda: check(self.ctx), self._checked, self._failed)
 
@@ -135,29 +151,39 @@ class PrinterScreen(AdminPage):
         status = result.status
         if status is None:
             none = self.ctx.kiosk.settings.printer.connection == "none"
-            self.values["online"].setText("Tidak ada printer" if none else "Tidak terhubung")
+            self.values["online"].setText(
+                translate("PrinterScreen", "Tidak ada printer")
+                if none
+                else translate("PrinterScreen", "Tidak terhubung")
+            )
             self.values["paper"].setText("-")
         else:
             online = {
-                True: "Ya",
-                False: "Tidak (tutup terbuka atau error)",
-                None: "Tidak dapat diketahui",
+                True: translate("PrinterScreen", "Ya"),
+                False: translate("PrinterScreen", "Tidak (tutup terbuka atau error)"),
+                None: translate("PrinterScreen", "Tidak dapat diketahui"),
             }
             self.values["online"].setText(online[status.online])
-            self.values["paper"].setText(PAPER.get(status.paper, str(status.paper)))
+            paper = PAPER.get(status.paper)
+            self.values["paper"].setText(
+                translate("PrinterScreen", paper) if paper else str(status.paper)
+            )
         if result.problem:
             self.message.show_message(
-                "Printer tidak terhubung — transaksi tetap tersimpan. Periksa kabel dan daya."
+                translate(
+                    "PrinterScreen",
+                    "Printer tidak terhubung — transaksi tetap tersimpan. Periksa kabel dan daya.",
+                )
             )
-        self.values["queue"].setText(
-            f"{result.unprinted} struk" if result.unprinted else "Tidak ada, semua tercetak"
-        )
+        self.values["queue"].setText(queue_text(result.unprinted))
 
     def _failed(self, _error: Exception) -> None:
         self.recheck.setEnabled(True)
         for key in ("online", "paper", "queue"):
             self.values[key].setText("-")
-        self.message.show_message("Status printer tidak dapat diperiksa. Coba lagi.")
+        self.message.show_message(
+            translate("PrinterScreen", "Status printer tidak dapat diperiksa. Coba lagi.")
+        )
 
     def print_test(self) -> None:
         self.test.setEnabled(False)
@@ -166,17 +192,17 @@ class PrinterScreen(AdminPage):
 
     def _printed(self, _job: int) -> None:
         self.test.setEnabled(True)
-        self.done.setText("Halaman tes dikirim ke printer.")
+        self.done.setText(translate("PrinterScreen", "Halaman tes dikirim ke printer."))
         self.refresh_queue()
 
     def _test_failed(self, _error: Exception) -> None:
         self.test.setEnabled(True)
-        self.message.show_message("Halaman tes tidak dapat dikirim. Coba lagi.")
+        self.message.show_message(
+            translate("PrinterScreen", "Halaman tes tidak dapat dikirim. Coba lagi.")
+        )
 
     def refresh_queue(self) -> None:
         self.ctx.runner.run(
             self.ctx.kiosk.print_jobs.unprinted_count,
-            lambda n: self.values["queue"].setText(
-                f"{n} struk" if n else "Tidak ada, semua tercetak"
-            ),
+            lambda n: self.values["queue"].setText(queue_text(n)),
         )

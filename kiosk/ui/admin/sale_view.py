@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ...domain.money import format_rupiah
 from ...domain.records import RecordedSale
+from ..i18n import translate
 from ..widgets.common import panel
 from ..widgets.texts import clock_text
 
 MAX_LINES = 6  # more would push the confirm button off a 800 px screen
-METHODS = {"TUNAI": "Tunai", "QRIS": "QRIS"}
+METHODS = {"TUNAI": QT_TRANSLATE_NOOP("SaleView", "Tunai"), "QRIS": "QRIS"}
 
 
 class SaleView:
@@ -40,17 +42,28 @@ class SaleView:
             self.frame.hide()
             return
         when = clock_text(sale.created_at.astimezone(tz))  # type: ignore[arg-type]
-        self.heading.setText(f"Struk {sale.number}")
-        method = METHODS.get(sale.payment_method, sale.payment_method)
-        self.meta.setText(f"{when}\nPetugas {sale.operator} · {method}")
+        self.heading.setText(translate("SaleView", "Struk {number}").format(number=sale.number))
+        method = METHODS.get(sale.payment_method)
+        self.meta.setText(
+            translate("SaleView", "{when}\nPetugas {operator} · {method}").format(
+                when=when,
+                operator=sale.operator,
+                method=translate("SaleView", method) if method else sale.payment_method,
+            )
+        )
         rows = [
             f"{line.quantity} × {line.description}  {format_rupiah(line.subtotal)}"
             for line in sale.lines[:MAX_LINES]
         ]
         if len(sale.lines) > MAX_LINES:
-            rows.append(f"… dan {len(sale.lines) - MAX_LINES} barang lain")
+            more = translate("SaleView", "… dan {count} barang lain")
+            rows.append(more.format(count=len(sale.lines) - MAX_LINES))
         self.lines.setText("\n".join(rows))
-        self.total.setText(f"Total {format_rupiah(sale.total)}")
-        self.state.setText("Transaksi ini sudah dibatalkan" if sale.voided else "")
+        self.total.setText(
+            translate("SaleView", "Total {amount}").format(amount=format_rupiah(sale.total))
+        )
+        self.state.setText(
+            translate("SaleView", "Transaksi ini sudah dibatalkan") if sale.voided else ""
+        )
         self.state.setVisible(sale.voided)
         self.frame.show()

@@ -5,12 +5,14 @@ and only then confirms: a void with a reason from the list, which also prints a 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...domain.errors import DomainError
 from ...domain.records import RecordedSale, sale_number
 from ...services.admin import VOID_REASONS
 from ..context import UiContext
+from ..i18n import translate
 from ..theme import ERROR
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox
@@ -20,13 +22,31 @@ from .sale_view import SaleView
 from .words import error_text
 
 ACTOR = "admin"
+# kiosk.services.admin.VOID_REASONS, marked for translation: the ledger and the void slip keep
+# the Indonesian reason; only the chips show it translated.
+REASON_WORDS = (
+    QT_TRANSLATE_NOOP("VoidScreen", "Salah input"),
+    QT_TRANSLATE_NOOP("VoidScreen", "Pembeli batal"),
+    QT_TRANSLATE_NOOP("VoidScreen", "Pembayaran gagal"),
+    QT_TRANSLATE_NOOP("VoidScreen", "Barang habis"),
+    QT_TRANSLATE_NOOP("VoidScreen", "Transaksi ganda"),
+)
+
+
+def reason_text(reason: str) -> str:
+    return translate("VoidScreen", reason) if reason in REASON_WORDS else reason
 
 
 class VoidScreen(AdminPage):
     """``reprint=True`` makes the same screen the Cetak ulang one (register it twice)."""
 
     def __init__(self, ctx: UiContext, go: Go, *, reprint: bool = False) -> None:
-        super().__init__(ctx, go, "Cetak ulang struk" if reprint else "Batalkan transaksi")
+        title = (
+            translate("VoidScreen", "Cetak ulang struk")
+            if reprint
+            else translate("VoidScreen", "Batalkan transaksi")
+        )
+        super().__init__(ctx, go, title)
         self.reprint = reprint
         self.sale: RecordedSale | None = None
         self._busy = False
@@ -35,13 +55,13 @@ class VoidScreen(AdminPage):
         columns.setSpacing(32)
         self.body.addLayout(columns, 1)
 
-        caption = QLabel("Nomor struk")
+        caption = QLabel(translate("VoidScreen", "Nomor struk"))
         caption.setObjectName("big")
         self.display = QLabel(self._prefix)
         self.display.setObjectName("display")
         self.keypad = Keypad(max_length=9, extra="")
         self.keypad.changed.connect(self._typed)
-        self.find = button("Cari struk", "primary")
+        self.find = button(translate("VoidScreen", "Cari struk"), "primary")
         self.find.setObjectName("find")
         self.find.clicked.connect(self.look_up)
         columns.addWidget(fixed_column((caption, self.display, self.keypad, self.find), 420))
@@ -49,12 +69,14 @@ class VoidScreen(AdminPage):
         right = QVBoxLayout()
         right.setSpacing(12)
         self.view = SaleView()
-        self.hint = QLabel("Ketik nomor pada struk, lalu tekan Cari struk.")
+        self.hint = QLabel(
+            translate("VoidScreen", "Ketik nomor pada struk, lalu tekan Cari struk.")
+        )
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
-        self.reason_caption = QLabel("Alasan pembatalan")
+        self.reason_caption = QLabel(translate("VoidScreen", "Alasan pembatalan"))
         self.reason_caption.setObjectName("big")
-        self.reasons = ChoiceGroup(VOID_REASONS, columns=3)
+        self.reasons = ChoiceGroup(VOID_REASONS, columns=3, text=reason_text)
         self.reasons.chosen.connect(lambda _: self._update_action())
         self.message = MessageBox()
         self.done = QLabel("")
@@ -62,7 +84,9 @@ class VoidScreen(AdminPage):
         self.done.setWordWrap(True)
         self.done.setStyleSheet("font-size: 22pt;")
         self.action = button(
-            "Cetak ulang struk" if reprint else "Batalkan transaksi ini",
+            translate("VoidScreen", "Cetak ulang struk")
+            if reprint
+            else translate("VoidScreen", "Batalkan transaksi ini"),
             "primary" if reprint else "danger",
         )
         self.action.setObjectName("action")
@@ -131,9 +155,17 @@ class VoidScreen(AdminPage):
         if number != self.number:
             return  # the admin typed on while we looked
         if sale is None:
-            self.message.show_message(f"Struk {number} tidak ditemukan. Periksa nomornya.")
+            self.message.show_message(
+                translate("VoidScreen", "Struk {number} tidak ditemukan. Periksa nomornya.").format(
+                    number=number
+                )
+            )
         elif sale.voided and not self.reprint:
-            self.message.show_message(f"Struk {number} sudah dibatalkan sebelumnya.")
+            self.message.show_message(
+                translate("VoidScreen", "Struk {number} sudah dibatalkan sebelumnya.").format(
+                    number=number
+                )
+            )
         self._show(sale)
 
     def confirm(self) -> None:
@@ -164,17 +196,27 @@ class VoidScreen(AdminPage):
     def _voided(self, sale: RecordedSale) -> None:
         self._set_busy(False)
         self._show(sale)
-        self.done.setText(f"Transaksi {sale.number} dibatalkan. Slip pembatalan dicetak.")
+        self.done.setText(
+            translate(
+                "VoidScreen", "Transaksi {number} dibatalkan. Slip pembatalan dicetak."
+            ).format(number=sale.number)
+        )
 
     def _reprinted(self, sale: RecordedSale) -> None:
         self._set_busy(False)
-        self.done.setText(f"Salinan struk {sale.number} dikirim ke printer.")
+        self.done.setText(
+            translate("VoidScreen", "Salinan struk {number} dikirim ke printer.").format(
+                number=sale.number
+            )
+        )
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
         text = str(error)
         if isinstance(error, DomainError) and "already voided" in text:
-            self.message.show_message("Transaksi ini sudah dibatalkan sebelumnya.")
+            self.message.show_message(
+                translate("VoidScreen", "Transaksi ini sudah dibatalkan sebelumnya.")
+            )
         else:
             self.message.show_message(error_text(error))
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..context import UiContext
+from ..i18n import translate
 from ..widgets.buttons import button
 
-DEFAULT_SUMMARY = "Layar ini tidak dapat dilanjutkan."
+DEFAULT_SUMMARY = QT_TRANSLATE_NOOP("ErrorScreen", "Layar ini tidak dapat dilanjutkan.")
 
 
 class ErrorScreen(QWidget):
@@ -28,18 +29,18 @@ class ErrorScreen(QWidget):
         layout.setSpacing(24)
         layout.addStretch(1)
         centre = Qt.AlignmentFlag.AlignHCenter
-        title = QLabel("Maaf, terjadi kesalahan")
+        title = QLabel(translate("ErrorScreen", "Maaf, terjadi kesalahan"))
         title.setObjectName("title")
         title.setStyleSheet("font-size: 40pt;")
-        self.summary = QLabel(DEFAULT_SUMMARY)
+        self.summary = QLabel(translate("ErrorScreen", DEFAULT_SUMMARY))
         self.summary.setObjectName("big")
         self.summary.setWordWrap(True)
-        safe = QLabel("Transaksi yang sudah tersimpan tetap aman.")
+        safe = QLabel(translate("ErrorScreen", "Transaksi yang sudah tersimpan tetap aman."))
         safe.setObjectName("ok")
         safe.setStyleSheet("font-size: 24pt;")
-        hint = QLabel("Bila terjadi lagi, beri tahu admin Disperindag.")
+        hint = QLabel(translate("ErrorScreen", "Bila terjadi lagi, beri tahu admin Disperindag."))
         hint.setObjectName("hint")
-        self.home = button("Kembali ke awal", "primary")
+        self.home = button(translate("ErrorScreen", "Kembali ke awal"), "primary")
         self.home.setObjectName("home")
         self.home.setStyleSheet("min-width: 420px;")  # the style sheet's min-width wins
         self.home.clicked.connect(lambda: go(home))
@@ -53,4 +54,4 @@ class ErrorScreen(QWidget):
 
     def show_error(self, summary: str) -> None:
         """A short, non-technical line, e.g. "Printer tidak menjawab." (never an exception)."""
-        self.summary.setText(summary.strip() or DEFAULT_SUMMARY)
+        self.summary.setText(summary.strip() or translate("ErrorScreen", DEFAULT_SUMMARY))

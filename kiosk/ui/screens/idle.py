@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from .. import theme
 from ..art import card_scanner_pixmap, draw_stall_logo
+from ..i18n import translate
 from ..widgets.buttons import button
 
 
@@ -18,9 +19,9 @@ class IdleScreen(QWidget):
     def __init__(self, stall_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stall_name = stall_name
-        self.instruction = "Pindai kartu ASN atau sentuh untuk mulai"
+        self.instruction = translate("IdleScreen", "Pindai kartu ASN atau sentuh untuk mulai")
         # Small and in a corner on purpose: staff know it is there, buyers are not invited.
-        self.admin = button("Admin", "", self)
+        self.admin = button(translate("IdleScreen", "Admin"), "", self)
         self.admin.setObjectName("open_admin")
         self.admin.clicked.connect(self.admin_requested.emit)
 

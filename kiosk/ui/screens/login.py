@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..context import UiContext
+from ..i18n import translate
 from ..theme import GAP, PRIMARY
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, label
@@ -46,8 +47,8 @@ class LoginScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         top = QHBoxLayout()
-        top.addWidget(label("Masuk — pilih nama Petugas", "title"), 1)
-        cancel = button("Batal", "danger")
+        top.addWidget(label(translate("LoginScreen", "Masuk — pilih nama Petugas"), "title"), 1)
+        cancel = button(translate("LoginScreen", "Batal"), "danger")
         cancel.setObjectName("login_cancel")
         cancel.clicked.connect(self.cancelled)
         top.addWidget(cancel)
@@ -76,7 +77,7 @@ class LoginScreen(QWidget):
 
     def choose(self, name: str) -> None:
         self._name = name
-        self.who.setText(f"PIN untuk {name}")
+        self.who.setText(translate("LoginScreen", "PIN untuk {name}").format(name=name))
         self.keypad.set_text("")
         self.message.clear()
         self.pages.setCurrentIndex(1)
@@ -94,14 +95,14 @@ class LoginScreen(QWidget):
         self.dots.setMinimumHeight(80)
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = MessageBox()
-        self.submit = button("Masuk", "primary")
+        self.submit = button(translate("LoginScreen", "Masuk"), "primary")
         self.submit.setObjectName("pin_submit")
         self.submit.clicked.connect(self.submit_pin)
-        back = button("Batal", "danger")
+        back = button(translate("LoginScreen", "Batal"), "danger")
         back.setObjectName("pin_cancel")
         back.clicked.connect(self.reload)
         left.addWidget(self.who)
-        left.addWidget(label("Ketik PIN Anda", "subtitle"))
+        left.addWidget(label(translate("LoginScreen", "Ketik PIN Anda"), "subtitle"))
         left.addWidget(self.dots)
         left.addWidget(self.message)
         left.addStretch(1)
@@ -141,4 +142,4 @@ class LoginScreen(QWidget):
             self.logged_in.emit(name)
             return
         self.keypad.set_text("")
-        self.message.show_message("PIN salah. Silakan coba lagi.")
+        self.message.show_message(translate("LoginScreen", "PIN salah. Silakan coba lagi."))

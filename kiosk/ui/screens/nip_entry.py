@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ...domain.nip import NipError, nip_problem
 from ..context import UiContext
+from ..i18n import translate
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, label
 from ..widgets.keypad import Keypad
@@ -26,8 +27,14 @@ class NipEntryScreen(QWidget):
         layout.setSpacing(48)
         left = QVBoxLayout()
         left.setSpacing(16)
-        left.addWidget(label("Ketik NIP", "title"))
-        left.addWidget(label("18 angka, seperti tertulis di kartu ASN", "subtitle", wrap=True))
+        left.addWidget(label(translate("NipEntryScreen", "Ketik NIP"), "title"))
+        left.addWidget(
+            label(
+                translate("NipEntryScreen", "18 angka, seperti tertulis di kartu ASN"),
+                "subtitle",
+                wrap=True,
+            )
+        )
         self.display = label("", "display")
         self.display.setMinimumHeight(84)
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -37,12 +44,12 @@ class NipEntryScreen(QWidget):
         self.message = MessageBox()
         left.addWidget(self.message)
         left.addStretch(1)
-        self.submit = button("Lanjut", "primary")
+        self.submit = button(translate("NipEntryScreen", "Lanjut"), "primary")
         self.submit.setObjectName("nip_submit")
         self.submit.clicked.connect(self.submit_nip)
         left.addWidget(self.submit)
         left.addSpacing(36)
-        cancel = button("Batal", "danger")
+        cancel = button(translate("NipEntryScreen", "Batal"), "danger")
         cancel.setObjectName("nip_cancel")
         cancel.clicked.connect(self.cancelled)
         left.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
@@ -59,7 +66,9 @@ class NipEntryScreen(QWidget):
 
     def _typed(self, text: str) -> None:
         self.display.setText(grouped_nip(text) or " ")
-        self.count.setText(f"{len(text)} dari 18 angka")
+        self.count.setText(
+            translate("NipEntryScreen", "{count} dari 18 angka").format(count=len(text))
+        )
         self.submit.setEnabled(bool(text))
         self.message.clear()
 

@@ -3,13 +3,14 @@ sale (on the runner); the success screen comes only after the ledger has it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ...domain.cart import Payment, PaymentMethod
 from ...domain.money import format_rupiah
 from ...services.checkout import CheckoutResult
 from ..context import UiContext
+from ..i18n import translate
 from ..theme import GAP
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, label
@@ -17,7 +18,9 @@ from ..widgets.keypad import Keypad
 from ..widgets.texts import buyer_name
 
 NOTES = (10_000, 20_000, 50_000, 100_000)
-SAVE_FAILED = "Transaksi belum tersimpan. Keranjang masih ada — silakan coba lagi."
+SAVE_FAILED = QT_TRANSLATE_NOOP(
+    "PaymentScreen", "Transaksi belum tersimpan. Keranjang masih ada — silakan coba lagi."
+)
 
 
 def quick_amounts(total: int) -> list[int]:
@@ -48,14 +51,14 @@ class PaymentScreen(QWidget):
         left = QVBoxLayout()
         left.setSpacing(8)  # fits 800 px even under the printer banner
         top = QHBoxLayout()
-        top.addWidget(label("Bayar", "title"), 1)
-        self.back = button("Kembali")
+        top.addWidget(label(translate("PaymentScreen", "Bayar"), "title"), 1)
+        self.back = button(translate("PaymentScreen", "Kembali"))
         self.back.setObjectName("payment_back")
         self.back.clicked.connect(self.back_requested)
         top.addWidget(self.back)
         left.addLayout(top)
         total_row = QHBoxLayout()
-        total_row.addWidget(label("Total", "big"))
+        total_row.addWidget(label(translate("PaymentScreen", "Total"), "big"))
         total_row.addStretch(1)
         self.total = label("", "total")
         self.total.setStyleSheet("font-size: 40pt;")
@@ -65,7 +68,7 @@ class PaymentScreen(QWidget):
         left.addWidget(self.buyer)
         methods = QHBoxLayout()
         methods.setSpacing(GAP)
-        self.cash = button("Tunai", "chip")
+        self.cash = button(translate("PaymentScreen", "Tunai"), "chip")
         self.cash.setObjectName("method_cash")
         self.cash.setChecked(True)
         methods.addWidget(self.cash)
@@ -77,7 +80,7 @@ class PaymentScreen(QWidget):
         methods.addStretch(1)
         left.addLayout(methods)
         given_row = QHBoxLayout()
-        given_row.addWidget(label("Uang diterima"))
+        given_row.addWidget(label(translate("PaymentScreen", "Uang diterima")))
         given_row.addStretch(1)
         self.given = label("Rp0", "amount")
         given_row.addWidget(self.given)
@@ -86,7 +89,7 @@ class PaymentScreen(QWidget):
         self.quick.setSpacing(GAP)
         left.addLayout(self.quick)
         change_row = QHBoxLayout()
-        change_row.addWidget(label("Kembalian", "big"))
+        change_row.addWidget(label(translate("PaymentScreen", "Kembalian"), "big"))
         change_row.addStretch(1)
         self.change = label("", "amount")
         change_row.addWidget(self.change)
@@ -94,7 +97,7 @@ class PaymentScreen(QWidget):
         self.message = MessageBox()
         left.addWidget(self.message)
         left.addStretch(1)
-        self.confirm = button("Konfirmasi", "primary")
+        self.confirm = button(translate("PaymentScreen", "Konfirmasi"), "primary")
         self.confirm.setObjectName("confirm")
         self.confirm.clicked.connect(self.confirm_cash)
         left.addWidget(self.confirm)
@@ -119,21 +122,24 @@ class PaymentScreen(QWidget):
         self.message.clear()
         self.total.setText(format_rupiah(self.total_amount))
         if session.buyer is not None:
-            self.buyer.setText(f"Pembeli: {buyer_name(session.buyer)}")
+            self.buyer.setText(
+                translate("PaymentScreen", "Pembeli: {name}").format(name=buyer_name(session.buyer))
+            )
         else:
-            self.buyer.setText("Pembeli umum")
+            self.buyer.setText(translate("PaymentScreen", "Pembeli umum"))
         while self.quick.count():
             item = self.quick.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         for index, amount in enumerate(quick_amounts(self.total_amount)):
-            text = "Uang pas" if amount == self.total_amount else format_rupiah(amount)
+            exact = amount == self.total_amount
+            text = translate("PaymentScreen", "Uang pas") if exact else format_rupiah(amount)
             choice = button(text)
             choice.setObjectName(f"quick_{amount}")
             choice.clicked.connect(lambda _=False, a=amount: self.keypad.set_text(str(a)))
             self.quick.addWidget(choice, index // 3, index % 3)
         self.keypad.set_text("")
-        self.confirm.setText("Konfirmasi")
+        self.confirm.setText(translate("PaymentScreen", "Konfirmasi"))
         self.back.setEnabled(True)
 
     def _typed(self, _text: str) -> None:
@@ -177,7 +183,11 @@ class PaymentScreen(QWidget):
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving
-        self.confirm.setText("Menyimpan…" if saving else "Konfirmasi")
+        self.confirm.setText(
+            translate("PaymentScreen", "Menyimpan…")
+            if saving
+            else translate("PaymentScreen", "Konfirmasi")
+        )
         self.confirm.setEnabled(not saving and self.cash_given >= self.total_amount)
         self.back.setEnabled(not saving)
         self.keypad.setEnabled(not saving)
@@ -189,4 +199,4 @@ class PaymentScreen(QWidget):
 
     def _failed(self, _error: Exception) -> None:
         self._set_saving(False)
-        self.message.show_message(SAVE_FAILED)
+        self.message.show_message(translate("PaymentScreen", SAVE_FAILED))

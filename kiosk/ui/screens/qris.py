@@ -18,6 +18,7 @@ from ...domain.money import format_rupiah
 from ...services.checkout import CheckoutResult
 from ...services.qris_payment import QrisCharge
 from ..context import UiContext
+from ..i18n import translate
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox
 
@@ -77,14 +78,14 @@ class QrisScreen(QWidget):
 
         right = QVBoxLayout()
         right.setSpacing(12)
-        self.cancel = button("‹ Batal")
+        self.cancel = button(translate("QrisScreen", "‹ Batal"))
         self.cancel.setObjectName("cancel")
         self.cancel.clicked.connect(self._cancelled)
         top = QHBoxLayout()
         top.addStretch(1)
         top.addWidget(self.cancel)
         right.addLayout(top)
-        title = QLabel("Bayar dengan QRIS")
+        title = QLabel(translate("QrisScreen", "Bayar dengan QRIS"))
         title.setObjectName("title")
         self.amount = QLabel("")
         self.amount.setObjectName("total")
@@ -92,16 +93,20 @@ class QrisScreen(QWidget):
         self.merchant = QLabel("")
         self.merchant.setObjectName("big")
         self.merchant.setWordWrap(True)
-        self.how = QLabel("Pindai dengan aplikasi e-wallet atau m-banking")
+        self.how = QLabel(translate("QrisScreen", "Pindai dengan aplikasi e-wallet atau m-banking"))
         self.how.setWordWrap(True)
         self.how.setStyleSheet("font-size: 22pt;")
         self.operator_note = QLabel(
-            "Petugas: tekan tombol di bawah hanya setelah uang terlihat masuk di aplikasi penjual."
+            translate(
+                "QrisScreen",
+                "Petugas: tekan tombol di bawah hanya setelah uang terlihat masuk di aplikasi "
+                "penjual.",
+            )
         )
         self.operator_note.setObjectName("hint")
         self.operator_note.setWordWrap(True)
         self.message = MessageBox()
-        self.paid = button("Uang sudah masuk", "primary")
+        self.paid = button(translate("QrisScreen", "Uang sudah masuk"), "primary")
         self.paid.setObjectName("paid")
         self.paid.setMinimumHeight(96)
         self.paid.setStyleSheet("font-size: 28pt;")
@@ -127,9 +132,11 @@ class QrisScreen(QWidget):
         if not self.ctx.kiosk.qris.available:
             self.charge = None
             self.qr.clear()
-            self.qr.setText("QRIS belum\ndiatur")
+            self.qr.setText(translate("QrisScreen", "QRIS belum\ndiatur"))
             self.merchant.setText("")
-            self.message.show_message("QRIS belum diatur di kiosk ini. Silakan bayar tunai.")
+            self.message.show_message(
+                translate("QrisScreen", "QRIS belum diatur di kiosk ini. Silakan bayar tunai.")
+            )
             self.paid.setEnabled(False)
             return
         self.charge = self.ctx.kiosk.qris.charge(total)
@@ -145,7 +152,7 @@ class QrisScreen(QWidget):
         self._busy = True
         self.paid.setEnabled(False)
         self.cancel.setEnabled(False)
-        self.paid.setText("Menyimpan…")
+        self.paid.setText(translate("QrisScreen", "Menyimpan…"))
         lines = session.cart.lines
         nip = session.buyer.nip if session.buyer else None
         operator = session.operator or ""
@@ -159,15 +166,17 @@ class QrisScreen(QWidget):
 
     def _done(self, result: CheckoutResult) -> None:
         self._busy = False
-        self.paid.setText("Uang sudah masuk")
+        self.paid.setText(translate("QrisScreen", "Uang sudah masuk"))
         self._on_paid(result)  # committed: the window prints and shows the success screen
 
     def _failed(self, _error: Exception) -> None:
         self._busy = False
-        self.paid.setText("Uang sudah masuk")
+        self.paid.setText(translate("QrisScreen", "Uang sudah masuk"))
         self.paid.setEnabled(True)
         self.cancel.setEnabled(True)
-        self.message.show_message("Transaksi belum tersimpan. Coba tekan lagi.")
+        self.message.show_message(
+            translate("QrisScreen", "Transaksi belum tersimpan. Coba tekan lagi.")
+        )
 
     def _cancelled(self) -> None:
         if not self._busy:

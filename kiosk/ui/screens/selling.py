@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -22,6 +22,7 @@ from ...domain.nip import NipError
 from ...domain.records import Product, Vendor
 from ...domain.scan import ScanError
 from ..context import UiContext
+from ..i18n import translate
 from ..theme import GAP
 from ..widgets.buttons import button
 from ..widgets.buyer_panel import BuyerPanel
@@ -29,15 +30,32 @@ from ..widgets.cart_view import CartView, kinetic
 from ..widgets.common import MessageBox, label, panel
 from ..widgets.keypad import Keypad
 from ..widgets.product_tile import ProductTile
-from ..widgets.texts import SCAN_PROBLEM_OTHER, SCAN_PROBLEMS
+from ..widgets.texts import scan_problem_text
 
-ALL = "Semua"
-ALL_VENDORS = "Semua UMKM"
+ALL = QT_TRANSLATE_NOOP("SellingScreen", "Semua")
+ALL_VENDORS = QT_TRANSLATE_NOOP("SellingScreen", "Semua UMKM")
 COLUMNS = 4
 CHIP_COLUMNS = 4
-CATEGORY_ORDER = ("Makanan", "Minuman", "Kerajinan", "Pakaian", "Kesehatan")  # as in UX.md
+# The catalogue's categories as in UX.md. They stay Indonesian in the data (products CSV,
+# ledger); only the chips show them translated. Other categories are shown as written.
+CATEGORY_ORDER = (
+    QT_TRANSLATE_NOOP("SellingScreen", "Makanan"),
+    QT_TRANSLATE_NOOP("SellingScreen", "Minuman"),
+    QT_TRANSLATE_NOOP("SellingScreen", "Kerajinan"),
+    QT_TRANSLATE_NOOP("SellingScreen", "Pakaian"),
+    QT_TRANSLATE_NOOP("SellingScreen", "Kesehatan"),
+)
 RIGHT_WIDTH = 490
-DECIDE_FIRST = "Pindai kartu ASN, ketik NIP, atau pilih Pembeli umum dulu."
+DECIDE_FIRST = QT_TRANSLATE_NOOP(
+    "SellingScreen", "Pindai kartu ASN, ketik NIP, atau pilih Pembeli umum dulu."
+)
+
+
+def category_text(category: str) -> str:
+    """A chip's words: "Semua" and the known categories translated, others as written."""
+    if category == ALL or category in CATEGORY_ORDER:
+        return translate("SellingScreen", category)
+    return category
 
 
 class SellingScreen(QWidget):
@@ -92,10 +110,10 @@ class SellingScreen(QWidget):
         self.chip_group.setExclusive(True)
         layout.addLayout(self.chips_box)
         row = QHBoxLayout()
-        self.vendor_button = button(f"{ALL_VENDORS} ▾")
+        self.vendor_button = button(self._vendor_button_text(None))
         self.vendor_button.setObjectName("vendor_filter")
         self.vendor_button.clicked.connect(lambda: self.open_vendor_list(for_amount=False))
-        self.free_amount = button("Nominal bebas")
+        self.free_amount = button(translate("SellingScreen", "Nominal bebas"))
         self.free_amount.setObjectName("free_amount")
         self.free_amount.clicked.connect(lambda: self.open_vendor_list(for_amount=True))
         row.addWidget(self.vendor_button, 1)
@@ -120,7 +138,10 @@ class SellingScreen(QWidget):
             lambda: (catalog.vendors(active_only=True), catalog.products(active_only=True)),
             lambda result: self._show_catalog(*result),
             lambda _error: self.catalog_message.show_message(
-                "Daftar produk belum bisa dibuka. Sentuh Nominal bebas untuk tetap berjualan."
+                translate(
+                    "SellingScreen",
+                    "Daftar produk belum bisa dibuka. Sentuh Nominal bebas untuk tetap berjualan.",
+                )
             ),
         )
 
@@ -144,8 +165,9 @@ class SellingScreen(QWidget):
         ordered = [name for name in CATEGORY_ORDER if name in found]
         categories = [ALL, *ordered, *sorted(found - set(ordered))]
         for index, name in enumerate(categories):
-            chip = button(name, "chip")
+            chip = button(category_text(name), "chip")
             chip.setObjectName(f"chip_{name}")
+            chip.setProperty("category", name)  # the data's word, whatever the chip says
             chip.setChecked(name == self.category)
             chip.clicked.connect(lambda _=False, n=name: self.filter_category(n))
             self.chip_group.addButton(chip)
@@ -155,16 +177,20 @@ class SellingScreen(QWidget):
     def filter_category(self, name: str) -> None:
         self.category = name
         for chip in self.chip_group.buttons():
-            chip.setChecked(chip.text() == name)
+            chip.setChecked(chip.property("category") == name)
         self._layout_tiles()
 
     def filter_vendor(self, code: str | None, *, layout: bool = True) -> None:
         self.vendor_code = code
-        names = {vendor.kode_umkm: vendor.nama for vendor in self.vendors}
-        self.vendor_button.setText(f"{names.get(code, ALL_VENDORS) if code else ALL_VENDORS} ▾")
+        self.vendor_button.setText(self._vendor_button_text(code))
         self.left.setCurrentIndex(0)
         if layout:
             self._layout_tiles()
+
+    def _vendor_button_text(self, code: str | None) -> str:
+        names = {vendor.kode_umkm: vendor.nama for vendor in self.vendors}
+        name = names.get(code) if code else None
+        return f"{name or translate('SellingScreen', ALL_VENDORS)} ▾"
 
     def visible_tiles(self) -> list[ProductTile]:
         return [
@@ -195,8 +221,8 @@ class SellingScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(GAP)
         top = QHBoxLayout()
-        self.vendor_title = label("Pilih UMKM", "title")
-        back = button("Kembali")
+        self.vendor_title = label(translate("SellingScreen", "Pilih UMKM"), "title", wrap=True)
+        back = button(translate("SellingScreen", "Kembali"))
         back.setObjectName("vendor_back")
         back.clicked.connect(lambda: self.left.setCurrentIndex(0))
         top.addWidget(self.vendor_title, 1)
@@ -214,12 +240,17 @@ class SellingScreen(QWidget):
 
     def open_vendor_list(self, *, for_amount: bool) -> None:
         self._picking_for_amount = for_amount
-        self.vendor_title.setText("Nominal bebas: pilih UMKM" if for_amount else "Pilih UMKM")
+        self.vendor_title.setText(
+            translate("SellingScreen", "Nominal bebas: pilih UMKM")
+            if for_amount
+            else translate("SellingScreen", "Pilih UMKM")
+        )
         while self.vendor_list.count():
             item = self.vendor_list.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        choices: list[tuple[str | None, str]] = [] if for_amount else [(None, ALL_VENDORS)]
+        everyone = (None, translate("SellingScreen", ALL_VENDORS))
+        choices: list[tuple[str | None, str]] = [] if for_amount else [everyone]
         choices += [(vendor.kode_umkm, vendor.nama) for vendor in self.vendors]
         for code, name in choices:
             choice = button(name)
@@ -235,7 +266,11 @@ class SellingScreen(QWidget):
             self.filter_vendor(code)
             return
         self._amount_vendor = next(v for v in self.vendors if v.kode_umkm == code)
-        self.amount_title.setText(f"Nominal bebas — {self._amount_vendor.nama}")
+        self.amount_title.setText(
+            translate("SellingScreen", "Nominal bebas — {vendor}").format(
+                vendor=self._amount_vendor.nama
+            )
+        )
         self.amount_keypad.set_text("")
         self.left.setCurrentIndex(2)
 
@@ -249,10 +284,10 @@ class SellingScreen(QWidget):
         self.amount_title = label("", "big", wrap=True)
         self.amount_display = label("Rp0", "display")
         self.amount_display.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.amount_add = button("Tambah", "primary")
+        self.amount_add = button(translate("SellingScreen", "Tambah"), "primary")
         self.amount_add.setObjectName("amount_add")
         self.amount_add.clicked.connect(self._add_amount)
-        back = button("Kembali")
+        back = button(translate("SellingScreen", "Kembali"))
         back.setObjectName("amount_back")
         back.clicked.connect(lambda: self.left.setCurrentIndex(0))
         left.addWidget(self.amount_title)
@@ -282,7 +317,7 @@ class SellingScreen(QWidget):
         try:
             self._ctx.session.add_free_amount(vendor.kode_umkm, vendor.nama, amount)
         except CartError:
-            self.amount_display.setText("Nominal terlalu besar")
+            self.amount_display.setText(translate("SellingScreen", "Nominal terlalu besar"))
             return
         self.left.setCurrentIndex(0)
 
@@ -293,11 +328,11 @@ class SellingScreen(QWidget):
             found = self._ctx.identify.scan(payload)
         except ScanError as error:
             self._ctx.sounds.problem()
-            self.buyer.show_error(SCAN_PROBLEMS.get(error.problem, SCAN_PROBLEM_OTHER))
+            self.buyer.show_error(scan_problem_text(error.problem))
             return False
         except NipError:
             self._ctx.sounds.problem()
-            self.buyer.show_error(SCAN_PROBLEM_OTHER)
+            self.buyer.show_error(scan_problem_text(None))
             return False
         self._ctx.sounds.ok()
         self.set_buyer_nip(found.nip)
@@ -324,9 +359,9 @@ class SellingScreen(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(GAP)
         top = QHBoxLayout()
-        top.addWidget(label("KERANJANG", "section"), 1)
+        top.addWidget(label(translate("SellingScreen", "KERANJANG"), "section"), 1)
         # Destructive, so at the top, as far as it can be from BAYAR.
-        self.cancel = button("Batal", "danger")
+        self.cancel = button(translate("SellingScreen", "Batal"), "danger")
         self.cancel.setObjectName("cart_cancel")
         self.cancel.clicked.connect(self._ctx.session.clear_sale)
         top.addWidget(self.cancel)
@@ -335,12 +370,12 @@ class SellingScreen(QWidget):
         self.cart.quantity_changed.connect(self._set_quantity)
         layout.addWidget(self.cart, 1)
         total_row = QHBoxLayout()
-        total_row.addWidget(label("Total", "big"))
+        total_row.addWidget(label(translate("SellingScreen", "Total"), "big"))
         total_row.addStretch(1)
         self.total = label("Rp0", "total")
         total_row.addWidget(self.total)
         layout.addLayout(total_row)
-        self.pay = button("BAYAR", "primary")
+        self.pay = button(translate("SellingScreen", "BAYAR"), "primary")
         self.pay.setObjectName("pay")
         self.pay.clicked.connect(self.request_pay)
         layout.addWidget(self.pay)
@@ -359,14 +394,16 @@ class SellingScreen(QWidget):
         if session.cart.is_empty():
             return
         if not session.buyer_decided:
-            self.buyer.show_error(DECIDE_FIRST)
+            self.buyer.show_error(translate("SellingScreen", DECIDE_FIRST))
             return
         self.pay_requested.emit()
 
     def refresh(self) -> None:
         session = self._ctx.session
         self.buyer.show_buyer(session.buyer, session.public_buyer)
-        if session.buyer_decided and self.buyer.message.message == DECIDE_FIRST:
+        if session.buyer_decided and self.buyer.message.message == translate(
+            "SellingScreen", DECIDE_FIRST
+        ):
             self.buyer.clear_error()
         self.cart.show_lines(session.cart.lines)
         self.total.setText(format_rupiah(session.total))

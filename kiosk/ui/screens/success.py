@@ -3,7 +3,7 @@ a few seconds; then the session is cleared and the kiosk returns to idle."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ...domain.money import format_rupiah
@@ -11,16 +11,17 @@ from ...ledger.print_jobs import FAILED, PENDING, PRINTED
 from ...printing.worker import QueueState
 from ...services.checkout import CheckoutResult
 from ..context import UiContext
+from ..i18n import translate
 from ..widgets.buttons import button
 from ..widgets.common import label, panel, restyle
 from ..widgets.texts import after_sale_line, buyer_name
 
 PRINT_WORDS = {
-    PENDING: "Struk sedang dicetak…",
-    PRINTED: "Struk sudah dicetak.",
-    FAILED: "Struk belum tercetak — sentuh Cetak ulang.",
+    PENDING: QT_TRANSLATE_NOOP("SuccessScreen", "Struk sedang dicetak…"),
+    PRINTED: QT_TRANSLATE_NOOP("SuccessScreen", "Struk sudah dicetak."),
+    FAILED: QT_TRANSLATE_NOOP("SuccessScreen", "Struk belum tercetak — sentuh Cetak ulang."),
 }
-NOT_QUEUED = "Struk belum tercetak — sentuh Cetak ulang."
+NOT_QUEUED = QT_TRANSLATE_NOOP("SuccessScreen", "Struk belum tercetak — sentuh Cetak ulang.")
 
 
 class SuccessScreen(QWidget):
@@ -43,7 +44,7 @@ class SuccessScreen(QWidget):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(40, 20, 40, 20)
         layout.setSpacing(10)
-        self.title = label("Terima kasih", "title")
+        self.title = label(translate("SuccessScreen", "Terima kasih"), "title")
         self.title.setStyleSheet("font-size: 44pt;")
         self.who = label("", "big", wrap=True)
         self.status = label("", "ok", wrap=True)
@@ -60,11 +61,11 @@ class SuccessScreen(QWidget):
             layout.addWidget(widget)
         row = QHBoxLayout()
         row.setSpacing(24)
-        self.reprint = button("Cetak ulang")
+        self.reprint = button(translate("SuccessScreen", "Cetak ulang"))
         self.reprint.setObjectName("success_reprint")
         self.reprint.setMinimumHeight(72)
         self.reprint.clicked.connect(self.reprint_receipt)
-        self.done = button("Selesai", "primary")
+        self.done = button(translate("SuccessScreen", "Selesai"), "primary")
         self.done.setObjectName("done")
         self.done.clicked.connect(self.finish)
         row.addWidget(self.reprint, 1)
@@ -84,23 +85,28 @@ class SuccessScreen(QWidget):
         if buyer is not None and buyer.on_roster:
             standing = buyer.standing
             self.month.setText(
-                f"Belanja bulan ini {format_rupiah(standing.spent)} dari "
-                f"{format_rupiah(standing.minimum)}"
+                translate("SuccessScreen", "Belanja bulan ini {spent} dari {minimum}").format(
+                    spent=format_rupiah(standing.spent), minimum=format_rupiah(standing.minimum)
+                )
             )
         else:
             self.month.setText("")
         change = result.sale.change
         self.paid.setText(
-            f"Kembalian {format_rupiah(change)}" if change else format_rupiah(result.sale.total)
+            translate("SuccessScreen", "Kembalian {amount}").format(amount=format_rupiah(change))
+            if change
+            else format_rupiah(result.sale.total)
         )
-        self.number.setText(f"No. struk {result.sale.number}")
+        self.number.setText(
+            translate("SuccessScreen", "No. struk {number}").format(number=result.sale.number)
+        )
         self._show_print_status(PENDING if job is not None else None)
         self._timer.start(self._ctx.success_seconds * 1000)
         self.refresh_print_status()
 
     def _show_print_status(self, status: str | None) -> None:
         self.print_status = status
-        self.printing.setText(PRINT_WORDS.get(status or "", NOT_QUEUED))
+        self.printing.setText(translate("SuccessScreen", PRINT_WORDS.get(status or "", NOT_QUEUED)))
 
     def refresh_print_status(self) -> None:
         job = self.job

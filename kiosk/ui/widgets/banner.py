@@ -3,16 +3,17 @@ how many receipts wait, with a reprint button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from ...printing.printers import Problem
 from ...printing.worker import QueueState
+from ..i18n import translate
 from .buttons import button
 from .common import label
 
-OFFLINE = "Printer tidak terhubung — transaksi tetap tersimpan"
-PAPER_OUT = "Kertas printer habis — transaksi tetap tersimpan"
+OFFLINE = QT_TRANSLATE_NOOP("PrinterBanner", "Printer tidak terhubung — transaksi tetap tersimpan")
+PAPER_OUT = QT_TRANSLATE_NOOP("PrinterBanner", "Kertas printer habis — transaksi tetap tersimpan")
 
 
 class PrinterBanner(QFrame):
@@ -24,7 +25,7 @@ class PrinterBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 6, 16, 6)
         self.text = label(wrap=True)
-        self.reprint = button("Cetak ulang")
+        self.reprint = button(translate("PrinterBanner", "Cetak ulang"))
         self.reprint.setObjectName("banner_reprint")
         self.reprint.clicked.connect(self.reprint_requested)
         layout.addWidget(self.text, 1)
@@ -40,8 +41,17 @@ class PrinterBanner(QFrame):
         self.setProperty("level", "warn" if paper else "error")
         self.style().unpolish(self)
         self.style().polish(self)
-        text = PAPER_OUT if paper else OFFLINE
-        if state.unprinted:
-            text += f" · {state.unprinted} struk menunggu"
+        if not state.unprinted:
+            text = translate("PrinterBanner", PAPER_OUT if paper else OFFLINE)
+        elif paper:
+            text = translate(
+                "PrinterBanner",
+                "Kertas printer habis — transaksi tetap tersimpan · {count} struk menunggu",
+            ).format(count=state.unprinted)
+        else:
+            text = translate(
+                "PrinterBanner",
+                "Printer tidak terhubung — transaksi tetap tersimpan · {count} struk menunggu",
+            ).format(count=state.unprinted)
         self.text.setText(text)
         self.show()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from ...services.standing import BuyerStatus
 from ..art import card_scanner_pixmap
+from ..i18n import translate
 from ..theme import GAP
 from .buttons import button
 from .common import ElidedLabel, MessageBox, label, panel, restyle
@@ -28,7 +29,7 @@ class BuyerPanel(QWidget):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(GAP)
-        layout.addWidget(label("PEMBELI", "section"))
+        layout.addWidget(label(translate("BuyerPanel", "PEMBELI"), "section"))
         self.message = MessageBox()
         layout.addWidget(self.message)
         self.pages = QStackedWidget()
@@ -48,13 +49,13 @@ class BuyerPanel(QWidget):
         picture = QLabel()
         picture.setPixmap(card_scanner_pixmap(120, 110))
         top.addWidget(picture)
-        top.addWidget(label("Pindai kartu ASN", "big", wrap=True), 1)
+        top.addWidget(label(translate("BuyerPanel", "Pindai kartu ASN"), "big", wrap=True), 1)
         layout.addLayout(top)
         row = QHBoxLayout()
         row.setSpacing(GAP)
-        self.type_nip = button("Ketik NIP")
+        self.type_nip = button(translate("BuyerPanel", "Ketik NIP"))
         self.type_nip.setObjectName("type_nip")
-        self.public = button("Pembeli umum")
+        self.public = button(translate("BuyerPanel", "Pembeli umum"))
         self.public.setObjectName("public_buyer")
         self.type_nip.clicked.connect(self.type_nip_requested)
         self.public.clicked.connect(self.public_requested)
@@ -78,9 +79,9 @@ class BuyerPanel(QWidget):
         layout.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(GAP)
-        self.rescan = button("Pindai ulang")
+        self.rescan = button(translate("BuyerPanel", "Pindai ulang"))
         self.rescan.setObjectName("rescan")
-        self.to_public = button("Umum")
+        self.to_public = button(translate("BuyerPanel", "Umum"))
         self.to_public.setObjectName("to_public")
         self.rescan.clicked.connect(self.rescan_requested)
         self.to_public.clicked.connect(self.public_requested)
@@ -94,11 +95,15 @@ class BuyerPanel(QWidget):
             self.pages.setCurrentIndex(0)
             return
         self.pages.setCurrentIndex(1)
-        self.rescan.setText("Pindai ulang" if buyer else "Pindai kartu")
+        self.rescan.setText(
+            translate("BuyerPanel", "Pindai ulang")
+            if buyer
+            else translate("BuyerPanel", "Pindai kartu")
+        )
         self.to_public.setVisible(buyer is not None)
         if buyer is None:
-            self.name.set_full_text("Pembeli umum")
-            self.detail.set_full_text("Tanpa kartu ASN")
+            self.name.set_full_text(translate("BuyerPanel", "Pembeli umum"))
+            self.detail.set_full_text(translate("BuyerPanel", "Tanpa kartu ASN"))
             self.nip.setText("")
             self.standing.setText("")
             return

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QScrollArea, QScroller, QVBoxLayout, 
 
 from ...domain.cart import CartLine
 from ...domain.money import format_rupiah
+from ..i18n import translate
 from ..theme import GAP, TOUCH
 from .buttons import button
 from .common import ElidedLabel, label
@@ -61,7 +62,9 @@ class CartView(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(inner)
         self.rows: list[CartRow] = []
-        self.empty = label("Keranjang masih kosong. Sentuh produk untuk menambah.", "hint")
+        self.empty = label(
+            translate("CartView", "Keranjang masih kosong. Sentuh produk untuk menambah."), "hint"
+        )
         self.empty.setWordWrap(True)
         self._layout.insertWidget(0, self.empty)
 
@@ -78,6 +81,8 @@ class CartView(QScrollArea):
         self.empty.setVisible(not lines)
         if self.rows:  # after the layout has placed the new row
             last = self.rows[-1]
+            # Tied to this view: never run once it is gone (the window rebuilds its screens
+            # when the language changes).
             QTimer.singleShot(
-                0, lambda: self.ensureWidgetVisible(last) if last in self.rows else None
+                0, self, lambda: self.ensureWidgetVisible(last) if last in self.rows else None
             )

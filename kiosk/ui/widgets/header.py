@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
+from ..i18n import translate
 from .buttons import button
 from .common import label
 from .texts import clock_text
@@ -28,7 +29,7 @@ class Header(QFrame):
         layout.setSpacing(16)
         self.stall = label(stall_name, "brand")
         self.operator = label()
-        self.log_out = button("Keluar")
+        self.log_out = button(translate("Header", "Keluar"))
         self.log_out.setObjectName("logout")
         self.log_out.clicked.connect(self.log_out_requested)
         self.clock = label()
@@ -45,7 +46,9 @@ class Header(QFrame):
         self.tick()
 
     def set_operator(self, name: str | None) -> None:
-        self.operator.setText(f"Petugas: {name}" if name else "")
+        self.operator.setText(
+            translate("Header", "Petugas: {name}").format(name=name) if name else ""
+        )
         self.operator.setVisible(bool(name))
         self.log_out.setVisible(bool(name))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from ..i18n import translate
 from ..theme import GAP
 from .buttons import button
 
@@ -35,7 +36,7 @@ class Keypad(QWidget):
             key_button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(key_button, index // 3, index % 3)
         if extra:
-            clear = button("Hapus semua")
+            clear = button(translate("Keypad", "Hapus semua"))
             clear.setObjectName("key_clear")
             clear.clicked.connect(lambda: self.press(CLEAR))
             grid.addWidget(clear, 4, 0, 1, 3)

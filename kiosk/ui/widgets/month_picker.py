@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ...domain.months import Month
+from ..i18n import translate
 from ..theme import GAP
 from .buttons import button
 
+# The screen's month names. ``Month.label()`` stays Indonesian for the CSVs and the CLI; these
+# are the same names (kiosk.domain.months.MONTH_NAMES_ID), translated where they are shown.
+MONTH_NAMES = (
+    QT_TRANSLATE_NOOP("MonthPicker", "Januari"),
+    QT_TRANSLATE_NOOP("MonthPicker", "Februari"),
+    QT_TRANSLATE_NOOP("MonthPicker", "Maret"),
+    QT_TRANSLATE_NOOP("MonthPicker", "April"),
+    QT_TRANSLATE_NOOP("MonthPicker", "Mei"),
+    QT_TRANSLATE_NOOP("MonthPicker", "Juni"),
+    QT_TRANSLATE_NOOP("MonthPicker", "Juli"),
+    QT_TRANSLATE_NOOP("MonthPicker", "Agustus"),
+    QT_TRANSLATE_NOOP("MonthPicker", "September"),
+    QT_TRANSLATE_NOOP("MonthPicker", "Oktober"),
+    QT_TRANSLATE_NOOP("MonthPicker", "November"),
+    QT_TRANSLATE_NOOP("MonthPicker", "Desember"),
+)
+
 
 def month_text(month: Month) -> str:
-    return month.label()
+    """``November 2026`` in the screen's language (``Desember 2026`` / ``December 2026``)."""
+    return translate("MonthPicker", "{month} {year}").format(
+        month=translate("MonthPicker", MONTH_NAMES[month.month - 1]), year=month.year
+    )
 
 
 class MonthPicker(QWidget):

@@ -1,49 +1,97 @@
 """The words the vendor screens show, in one place so every screen says things the same way
-(UX.md "Words"). Plain Indonesian, no technical terms."""
+(UX.md "Words"). Plain Indonesian, no technical terms; English comes from the translation
+file (context "Texts"), looked up each time a text is made, never at import."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ...domain.compliance import Status
 from ...domain.money import format_rupiah
 from ...domain.scan import ScanProblem
 from ...services.standing import BuyerStatus
+from ..i18n import translate
 
-DAYS = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")  # Monday first, like weekday()
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+DAYS = (  # Monday first, like weekday()
+    QT_TRANSLATE_NOOP("Texts", "Sen"),
+    QT_TRANSLATE_NOOP("Texts", "Sel"),
+    QT_TRANSLATE_NOOP("Texts", "Rab"),
+    QT_TRANSLATE_NOOP("Texts", "Kam"),
+    QT_TRANSLATE_NOOP("Texts", "Jum"),
+    QT_TRANSLATE_NOOP("Texts", "Sab"),
+    QT_TRANSLATE_NOOP("Texts", "Min"),
+)
+MONTHS = (
+    QT_TRANSLATE_NOOP("Texts", "Jan"),
+    QT_TRANSLATE_NOOP("Texts", "Feb"),
+    QT_TRANSLATE_NOOP("Texts", "Mar"),
+    QT_TRANSLATE_NOOP("Texts", "Apr"),
+    QT_TRANSLATE_NOOP("Texts", "Mei"),
+    QT_TRANSLATE_NOOP("Texts", "Jun"),
+    QT_TRANSLATE_NOOP("Texts", "Jul"),
+    QT_TRANSLATE_NOOP("Texts", "Agu"),
+    QT_TRANSLATE_NOOP("Texts", "Sep"),
+    QT_TRANSLATE_NOOP("Texts", "Okt"),
+    QT_TRANSLATE_NOOP("Texts", "Nov"),
+    QT_TRANSLATE_NOOP("Texts", "Des"),
+)
 
 SCAN_PROBLEMS = {
-    ScanProblem.EMPTY: "Kode tidak terbaca. Silakan pindai ulang.",
-    ScanProblem.FORGED: "Kartu tidak sah. Minta pembeli ketik NIP.",
-    ScanProblem.UNKNOWN_KEY: "Kartu ini bukan kartu Jiku Bata. Minta pembeli ketik NIP.",
-    ScanProblem.REVOKED: "Kartu ini sudah dilaporkan hilang dan diblokir.",
-    ScanProblem.UNSIGNED_REFUSED: "Hanya kartu Jiku Bata yang diterima di sini.",
-    ScanProblem.NO_NIP: "Kode ini bukan kartu ASN. Pindai kartu ASN atau ketik NIP.",
-    ScanProblem.AMBIGUOUS: "Kode ini berisi lebih dari satu NIP. Silakan ketik NIP.",
-    ScanProblem.MALFORMED: "Kode kartu rusak atau tidak lengkap. Pindai ulang atau ketik NIP.",
+    ScanProblem.EMPTY: QT_TRANSLATE_NOOP("Texts", "Kode tidak terbaca. Silakan pindai ulang."),
+    ScanProblem.FORGED: QT_TRANSLATE_NOOP("Texts", "Kartu tidak sah. Minta pembeli ketik NIP."),
+    ScanProblem.UNKNOWN_KEY: QT_TRANSLATE_NOOP(
+        "Texts", "Kartu ini bukan kartu Jiku Bata. Minta pembeli ketik NIP."
+    ),
+    ScanProblem.REVOKED: QT_TRANSLATE_NOOP(
+        "Texts", "Kartu ini sudah dilaporkan hilang dan diblokir."
+    ),
+    ScanProblem.UNSIGNED_REFUSED: QT_TRANSLATE_NOOP(
+        "Texts", "Hanya kartu Jiku Bata yang diterima di sini."
+    ),
+    ScanProblem.NO_NIP: QT_TRANSLATE_NOOP(
+        "Texts", "Kode ini bukan kartu ASN. Pindai kartu ASN atau ketik NIP."
+    ),
+    ScanProblem.AMBIGUOUS: QT_TRANSLATE_NOOP(
+        "Texts", "Kode ini berisi lebih dari satu NIP. Silakan ketik NIP."
+    ),
+    ScanProblem.MALFORMED: QT_TRANSLATE_NOOP(
+        "Texts", "Kode kartu rusak atau tidak lengkap. Pindai ulang atau ketik NIP."
+    ),
 }
-SCAN_PROBLEM_OTHER = "Kartu tidak dapat dibaca. Pindai ulang atau ketik NIP."
+SCAN_PROBLEM_OTHER = QT_TRANSLATE_NOOP(
+    "Texts", "Kartu tidak dapat dibaca. Pindai ulang atau ketik NIP."
+)
 
 # kiosk.domain.nip.nip_problem's reasons, as a buyer would understand them.
 NIP_PROBLEMS = {
-    "exactly 18 digits": "NIP harus 18 angka.",
-    "birth date": "Tanggal lahir pada NIP tidak valid.",
-    "before 1900": "Tanggal lahir pada NIP tidak valid.",
-    "gender": "Angka ke-15 NIP harus 1 atau 2.",
+    "exactly 18 digits": QT_TRANSLATE_NOOP("Texts", "NIP harus 18 angka."),
+    "birth date": QT_TRANSLATE_NOOP("Texts", "Tanggal lahir pada NIP tidak valid."),
+    "before 1900": QT_TRANSLATE_NOOP("Texts", "Tanggal lahir pada NIP tidak valid."),
+    "gender": QT_TRANSLATE_NOOP("Texts", "Angka ke-15 NIP harus 1 atau 2."),
 }
-NIP_PROBLEM_OTHER = "NIP tidak valid. Periksa kembali."
+NIP_PROBLEM_OTHER = QT_TRANSLATE_NOOP("Texts", "NIP tidak valid. Periksa kembali.")
+
+
+def scan_problem_text(problem: ScanProblem | None) -> str:
+    """Why a scan was refused, in the screen's language (``None``: no particular reason)."""
+    return translate("Texts", SCAN_PROBLEMS.get(problem, SCAN_PROBLEM_OTHER))
 
 
 def nip_problem_text(reason: str) -> str:
-    return next((text for key, text in NIP_PROBLEMS.items() if key in reason), NIP_PROBLEM_OTHER)
+    source = next((text for key, text in NIP_PROBLEMS.items() if key in reason), NIP_PROBLEM_OTHER)
+    return translate("Texts", source)
 
 
 def clock_text(moment: dt.datetime) -> str:
-    """``Sen, 7 Des 2026 09:14 WIT``."""
-    return (
-        f"{DAYS[moment.weekday()]}, {moment.day} {MONTHS[moment.month - 1]} {moment.year} "
-        f"{moment:%H:%M} WIT"
+    """``Sen, 7 Des 2026 09:14 WIT`` (English: ``Mon, 7 Dec 2026 09:14 WIT``)."""
+    return translate("Texts", "{weekday}, {day} {month} {year} {time} WIT").format(
+        weekday=translate("Texts", DAYS[moment.weekday()]),
+        day=moment.day,
+        month=translate("Texts", MONTHS[moment.month - 1]),
+        year=moment.year,
+        time=f"{moment:%H:%M}",
     )
 
 
@@ -57,34 +105,38 @@ def standing_line(buyer: BuyerStatus) -> tuple[str, str]:
     """The month line under the buyer's name and the label style that colours it."""
     standing = buyer.standing
     if standing.status is Status.TIDAK_TERDAFTAR:
-        return "Tidak terdaftar — belanja tetap dicatat", "flag"
+        return translate("Texts", "Tidak terdaftar — belanja tetap dicatat"), "flag"
     if standing.status is Status.DIKECUALIKAN:
-        return "Dikecualikan bulan ini", "exempt"
-    so_far = f"Bulan ini {format_rupiah(standing.spent)} / {format_rupiah(standing.minimum)}"
+        return translate("Texts", "Dikecualikan bulan ini"), "exempt"
+    spent, minimum = format_rupiah(standing.spent), format_rupiah(standing.minimum)
     if standing.status is Status.MEMENUHI:
-        return f"{so_far} — memenuhi", "ok"
-    return f"{so_far} — kurang {format_rupiah(standing.shortfall)}", "short"
+        text = translate("Texts", "Bulan ini {spent} / {minimum} — memenuhi")
+        return text.format(spent=spent, minimum=minimum), "ok"
+    text = translate("Texts", "Bulan ini {spent} / {minimum} — kurang {shortfall}")
+    shortfall = format_rupiah(standing.shortfall)
+    return text.format(spent=spent, minimum=minimum, shortfall=shortfall), "short"
 
 
 def after_sale_line(buyer: BuyerStatus | None) -> tuple[str, str]:
     """The success screen's big line: the buyer's month including this sale."""
     if buyer is None:
-        return "Terima kasih telah berbelanja produk UMKM Ambon.", "exempt"
+        return translate("Texts", "Terima kasih telah berbelanja produk UMKM Ambon."), "exempt"
     status = buyer.standing.status
     if status is Status.MEMENUHI:
-        return "Kewajiban bulan ini sudah terpenuhi", "ok"
+        return translate("Texts", "Kewajiban bulan ini sudah terpenuhi"), "ok"
     if status is Status.DIKECUALIKAN:
-        return "Bulan ini Anda dikecualikan", "exempt"
+        return translate("Texts", "Bulan ini Anda dikecualikan"), "exempt"
     if status is Status.TIDAK_TERDAFTAR:
-        return "NIP tidak terdaftar — belanja tetap dicatat", "flag"
-    return f"Kurang {format_rupiah(buyer.standing.shortfall)} lagi", "short"
+        return translate("Texts", "NIP tidak terdaftar — belanja tetap dicatat"), "flag"
+    text = translate("Texts", "Kurang {shortfall} lagi")
+    return text.format(shortfall=format_rupiah(buyer.standing.shortfall)), "short"
 
 
 def buyer_name(buyer: BuyerStatus) -> str:
-    return buyer.person.nama if buyer.person else "NIP tidak terdaftar"
+    return buyer.person.nama if buyer.person else translate("Texts", "NIP tidak terdaftar")
 
 
 def buyer_detail(buyer: BuyerStatus) -> str:
     if buyer.person is None:
-        return "Tidak ada di daftar ASN"
-    return f"{buyer.person.opd} · {buyer.tier_label or buyer.person.jabatan}"
+        return translate("Texts", "Tidak ada di daftar ASN")
+    return f"{buyer.person.opd} · {buyer.tier_label or buyer.person.jabatan}"  # data only
