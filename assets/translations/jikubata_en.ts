@@ -40,6 +40,14 @@
         <translation>Back to the till</translation>
     </message>
     <message>
+        <source>Bahasa layar:</source>
+        <translation>Screen language:</translation>
+    </message>
+    <message>
+        <source>Terjemahan tidak dapat dimuat; layar tetap seperti ini.</source>
+        <translation>The translation could not be loaded; the screen stays as it is.</translation>
+    </message>
+    <message>
         <source>Tutup aplikasi kasir?</source>
         <translation>Close the till app?</translation>
     </message>

@@ -95,7 +95,7 @@ def _show(settings: Settings, *, demo: bool, windowed: bool, folder: Path) -> in
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from .i18n import Language, save_language, saved_language
+    from .i18n import Language
     from .main_window import KioskWindow
     from .scanner import ScanDetector
     from .tasks import TaskRunner
@@ -109,11 +109,10 @@ def _show(settings: Settings, *, demo: bool, windowed: bool, folder: Path) -> in
     # would queue a second "quit" behind that one).
     quits_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)
-    state_file = screen_state_file(folder)
-    language = Language()
-    language.use(saved_language(state_file))
+    language = Language(screen_state_file(folder))
+    language.start()
     scanner, runner = ScanDetector(), TaskRunner()
-    window = KioskWindow(settings, scanner=scanner)
+    window = KioskWindow(settings, scanner=scanner, language=language)
     opened: list[Kiosk] = []
     failed: list[BaseException] = []
 
@@ -134,17 +133,11 @@ def _show(settings: Settings, *, demo: bool, windowed: bool, folder: Path) -> in
         window.close()
         app.exit(1)
 
-    def switch_language(code: str) -> None:
-        if language.use(code):
-            save_language(state_file, code)
-        window.rebuild_screens()
-
     def idle_is_up() -> None:
         log.info("kiosk starting (log: %s)", _setup_logging(folder / "logs"))
         runner.run(lambda: open_back_end(settings, demo=demo), ready, not_opened)
 
     window.idle_painted.connect(idle_is_up)
-    window.language_requested.connect(switch_language)
 
     def on_unexpected(
         kind: type[BaseException], error: BaseException, trace: TracebackType | None

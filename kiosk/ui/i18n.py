@@ -3,14 +3,18 @@ comes from Qt's own translation files: ``assets/translations/jikubata_en.ts`` (t
 kept up to date with ``pyside6-lupdate``) compiled to ``.qm`` by ``pyside6-lrelease``.
 
 Screens write ``translate("Context", "Teks Indonesia")``; texts kept in tables are marked
-with ``QT_TRANSLATE_NOOP`` and translated where they are shown. The admin's choice is kept in
+with ``QT_TRANSLATE_NOOP`` and translated where they are shown. After changing screen text,
+bring the source up to date and translate what is new (a test fails until then):
+
+    .venv/bin/pyside6-lupdate -extensions py kiosk/ui -ts assets/translations/jikubata_en.ts \
+        -no-obsolete -locations none
+ The admin's choice is kept in
 a small Qt settings file beside the ledger, so it is there on the next start before the ledger
 is even opened."""
 
 from __future__ import annotations
 
 import logging
-import subprocess
 from pathlib import Path
 
 import PySide6
@@ -44,6 +48,8 @@ def compiled(code: str, folder: Path = FOLDER) -> Path | None:
     (setup does this too; here so an edited ``.ts`` is never silently ignored)."""
     source, built = ts_file(code, folder), qm_file(code, folder)
     if source.exists() and (not built.exists() or built.stat().st_mtime < source.stat().st_mtime):
+        import subprocess  # only when there is something to compile: not on every start
+
         try:
             subprocess.run(
                 [str(lrelease_program()), "-silent", str(source), "-qm", str(built)],
@@ -57,12 +63,28 @@ def compiled(code: str, folder: Path = FOLDER) -> Path | None:
 
 
 class Language:
-    """The one translator installed in the application; switching swaps it."""
+    """The one translator installed in the application; switching swaps it. With a state
+    file, the choice is remembered there and ``start`` brings it back."""
 
-    def __init__(self, folder: Path = FOLDER) -> None:
+    def __init__(self, state_file: Path | None = None, folder: Path = FOLDER) -> None:
+        self._state_file = state_file
         self._folder = folder
         self._translator: QTranslator | None = None
         self.code = SOURCE_LANGUAGE
+
+    def start(self) -> str:
+        """The last choice, or Indonesian: installed, and returned."""
+        if self._state_file is not None:
+            self.use(saved_language(self._state_file))
+        return self.code
+
+    def switch(self, code: str) -> bool:
+        """What the admin's language buttons do: use it and remember it."""
+        if not self.use(code):
+            return False
+        if self._state_file is not None:
+            save_language(self._state_file, code)
+        return True
 
     def use(self, code: str) -> bool:
         """Switch every later ``translate`` call to ``code``; False (and Indonesian) when its

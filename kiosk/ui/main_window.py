@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import Language
 from .scanner import ScanDetector
 from .screens.idle import IdleScreen
 from .widgets.header import Header
@@ -91,7 +92,6 @@ class _FirstPaint(QObject):
 
 class KioskWindow(QMainWindow):
     idle_painted = Signal()  # the stall's screen is up (app.py opens the ledger then)
-    language_requested = Signal(str)  # from the admin area; app.py switches and rebuilds
 
     def __init__(
         self,
@@ -99,10 +99,12 @@ class KioskWindow(QMainWindow):
         *,
         scanner: ScanDetector | None = None,
         now: Callable[[], dt.datetime] | None = None,
+        language: Language | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx: UiContext | None = None
+        self.language = language or Language()
         self._settings = settings
         self._may_close = False
         self._start_waiting = False  # touched before the ledger was ready
@@ -151,11 +153,14 @@ class KioskWindow(QMainWindow):
         app.installEventFilter(self._activity)
 
     @classmethod
-    def for_context(cls, ctx: UiContext) -> KioskWindow:
-        """A window with its ledger from the start (the tests, and a restart in place)."""
+    def for_context(cls, ctx: UiContext, language: Language | None = None) -> KioskWindow:
+        """A window with its ledger from the start (the tests)."""
         tz = ctx.kiosk.settings.stall.tz
         window = cls(
-            ctx.kiosk.settings, scanner=ctx.scanner, now=lambda: ctx.kiosk.clock().astimezone(tz)
+            ctx.kiosk.settings,
+            scanner=ctx.scanner,
+            now=lambda: ctx.kiosk.clock().astimezone(tz),
+            language=language,
         )
         window.attach(ctx)
         return window
@@ -180,7 +185,13 @@ class KioskWindow(QMainWindow):
                 "qris": self._make_qris,
                 "success": self._make_success,
                 "error": self._make_error,
-                **admin_screens(ctx, self.show_screen, on_quit=self.quit_kiosk),
+                **admin_screens(
+                    ctx,
+                    self.show_screen,
+                    on_quit=self.quit_kiosk,
+                    language=self.language,
+                    on_language=self.switch_language,
+                ),
             }
         )
         for name in VENDOR_SCREENS:
@@ -216,6 +227,16 @@ class KioskWindow(QMainWindow):
     def screens(self) -> dict[str, QWidget]:
         """The screens built so far, by name."""
         return dict(self._built)
+
+    def switch_language(self, code: str) -> bool:
+        """From the admin area: every screen in ``code`` from now on, and on the next start.
+        False (nothing changed) when that translation cannot be loaded."""
+        if code == self.language.code:
+            return True
+        if not self.language.switch(code):
+            return False
+        self.rebuild_screens()
+        return True
 
     def rebuild_screens(self) -> None:
         """After a language switch: every screen again, in the new language, showing the

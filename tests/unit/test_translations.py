@@ -133,8 +133,8 @@ def test_english_is_used_once_installed_and_indonesian_comes_back(qapp):  # type
 
 
 def test_dates_and_months_read_as_english(english):
+    from kiosk.ui.widgets.clock import clock_text
     from kiosk.ui.widgets.month_picker import month_text
-    from kiosk.ui.widgets.texts import clock_text
 
     assert clock_text(dt.datetime(2026, 12, 7, 9, 14)) == "Mon, 7 Dec 2026 09:14 WIT"
     assert month_text(Month(2026, 12)) == "December 2026"
@@ -142,8 +142,8 @@ def test_dates_and_months_read_as_english(english):
 
 
 def test_dates_and_months_stay_indonesian_without_english(qapp):  # type: ignore[no-untyped-def]
+    from kiosk.ui.widgets.clock import clock_text
     from kiosk.ui.widgets.month_picker import month_text
-    from kiosk.ui.widgets.texts import clock_text
 
     assert clock_text(dt.datetime(2026, 12, 7, 9, 14)) == "Sen, 7 Des 2026 09:14 WIT"
     assert month_text(Month(2026, 12)) == "Desember 2026"

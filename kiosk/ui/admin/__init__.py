@@ -11,10 +11,16 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from ..context import UiContext
+    from ..i18n import Language
 
 
 def admin_screens(
-    ctx: UiContext, go: Callable[[str], None], *, on_quit: Callable[[], None]
+    ctx: UiContext,
+    go: Callable[[str], None],
+    *,
+    on_quit: Callable[[], None],
+    language: Language,
+    on_language: Callable[[str], bool],
 ) -> dict[str, Callable[[], QWidget]]:
     """How to build every admin screen, by the name the others navigate to. One PIN guard
     for the whole session, so neither leaving the login nor rebuilding it resets a lockout."""
@@ -32,7 +38,9 @@ def admin_screens(
 
     return {
         "admin_login": lambda: AdminLoginScreen(ctx, go, guard=guard),
-        "admin_home": lambda: AdminHomeScreen(ctx, go, on_quit=on_quit),
+        "admin_home": lambda: AdminHomeScreen(
+            ctx, go, on_quit=on_quit, language=language.code, on_language=on_language
+        ),
         "admin_dashboard": lambda: DashboardScreen(ctx, go),
         "admin_exports": lambda: ExportsScreen(ctx, go),
         "admin_void": lambda: VoidScreen(ctx, go),

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
 
 from ..context import UiContext
-from ..i18n import translate
+from ..i18n import LANGUAGES, SOURCE_LANGUAGE, translate
 from ..widgets.buttons import button
 from .base import AdminPage, Go
 
@@ -24,7 +24,15 @@ TILES = (  # (label, screen name)
 
 
 class AdminHomeScreen(AdminPage):
-    def __init__(self, ctx: UiContext, go: Go, *, on_quit: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        go: Go,
+        *,
+        on_quit: Callable[[], None],
+        language: str = SOURCE_LANGUAGE,
+        on_language: Callable[[str], bool] | None = None,
+    ) -> None:
         super().__init__(ctx, go, translate("AdminHomeScreen", "Menu admin"))
         self.back_button.hide()  # this is the top: the way out is [Kembali ke kasir]
         self._on_quit = on_quit
@@ -47,6 +55,27 @@ class AdminHomeScreen(AdminPage):
 
         bottom = QHBoxLayout()
         bottom.setSpacing(16)
+        # The screen's language, each named in its own: whoever can't read the current one
+        # still finds theirs. The window rebuilds every screen after a switch.
+        self._on_language = on_language
+        self.language_label = QLabel(translate("AdminHomeScreen", "Bahasa layar:"))
+        bottom.addWidget(self.language_label)
+        self.languages: dict[str, QPushButton] = {}
+        for code, name in LANGUAGES.items():
+            choice = button(name, "chip")
+            choice.setObjectName(f"language_{code}")
+            choice.setCheckable(True)
+            choice.setChecked(code == language)
+            choice.clicked.connect(lambda _=False, c=code: self._choose_language(c))
+            bottom.addWidget(choice)
+            self.languages[code] = choice
+        self.language_problem = QLabel(
+            translate("AdminHomeScreen", "Terjemahan tidak dapat dimuat; layar tetap seperti ini.")
+        )
+        self.language_problem.setObjectName("error")
+        self.language_problem.setWordWrap(True)
+        self.language_problem.hide()
+        bottom.addWidget(self.language_problem, 1)
         self.quit_question = QLabel(translate("AdminHomeScreen", "Tutup aplikasi kasir?"))
         self.quit_question.setObjectName("big")
         self.quit_yes = button(translate("AdminHomeScreen", "Ya, tutup aplikasi"), "danger")
@@ -77,6 +106,13 @@ class AdminHomeScreen(AdminPage):
         self.quit.setVisible(not on)
         for widget in (self.quit_question, self.quit_yes, self.quit_no):
             widget.setVisible(on)
+
+    def _choose_language(self, code: str) -> None:
+        switched = self._on_language is not None and self._on_language(code)
+        if not switched:  # still this screen (a switch would have rebuilt it): say so
+            for other, choice in self.languages.items():
+                choice.setChecked(choice.isChecked() and other != code)
+            self.language_problem.show()
 
     def _quit(self) -> None:
         self._asking(False)

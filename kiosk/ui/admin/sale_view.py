@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from ...domain.money import format_rupiah
 from ...domain.records import RecordedSale
 from ..i18n import translate
+from ..widgets.clock import clock_text
 from ..widgets.common import panel
-from ..widgets.texts import clock_text
 
 MAX_LINES = 6  # more would push the confirm button off a 800 px screen
 METHODS = {"TUNAI": QT_TRANSLATE_NOOP("SaleView", "Tunai"), "QRIS": "QRIS"}

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from ..i18n import translate
 from .buttons import button
+from .clock import clock_text
 from .common import label
-from .texts import clock_text
 
 
 class Header(QFrame):

@@ -4,39 +4,17 @@ file (context "Texts"), looked up each time a text is made, never at import."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ...domain.compliance import Status
 from ...domain.money import format_rupiah
 from ...domain.scan import ScanProblem
-from ...services.standing import BuyerStatus
 from ..i18n import translate
 
-DAYS = (  # Monday first, like weekday()
-    QT_TRANSLATE_NOOP("Texts", "Sen"),
-    QT_TRANSLATE_NOOP("Texts", "Sel"),
-    QT_TRANSLATE_NOOP("Texts", "Rab"),
-    QT_TRANSLATE_NOOP("Texts", "Kam"),
-    QT_TRANSLATE_NOOP("Texts", "Jum"),
-    QT_TRANSLATE_NOOP("Texts", "Sab"),
-    QT_TRANSLATE_NOOP("Texts", "Min"),
-)
-MONTHS = (
-    QT_TRANSLATE_NOOP("Texts", "Jan"),
-    QT_TRANSLATE_NOOP("Texts", "Feb"),
-    QT_TRANSLATE_NOOP("Texts", "Mar"),
-    QT_TRANSLATE_NOOP("Texts", "Apr"),
-    QT_TRANSLATE_NOOP("Texts", "Mei"),
-    QT_TRANSLATE_NOOP("Texts", "Jun"),
-    QT_TRANSLATE_NOOP("Texts", "Jul"),
-    QT_TRANSLATE_NOOP("Texts", "Agu"),
-    QT_TRANSLATE_NOOP("Texts", "Sep"),
-    QT_TRANSLATE_NOOP("Texts", "Okt"),
-    QT_TRANSLATE_NOOP("Texts", "Nov"),
-    QT_TRANSLATE_NOOP("Texts", "Des"),
-)
+if TYPE_CHECKING:
+    from ...services.standing import BuyerStatus
 
 SCAN_PROBLEMS = {
     ScanProblem.EMPTY: QT_TRANSLATE_NOOP("Texts", "Kode tidak terbaca. Silakan pindai ulang."),
@@ -82,17 +60,6 @@ def scan_problem_text(problem: ScanProblem | None) -> str:
 def nip_problem_text(reason: str) -> str:
     source = next((text for key, text in NIP_PROBLEMS.items() if key in reason), NIP_PROBLEM_OTHER)
     return translate("Texts", source)
-
-
-def clock_text(moment: dt.datetime) -> str:
-    """``Sen, 7 Des 2026 09:14 WIT`` (English: ``Mon, 7 Dec 2026 09:14 WIT``)."""
-    return translate("Texts", "{weekday}, {day} {month} {year} {time} WIT").format(
-        weekday=translate("Texts", DAYS[moment.weekday()]),
-        day=moment.day,
-        month=translate("Texts", MONTHS[moment.month - 1]),
-        year=moment.year,
-        time=f"{moment:%H:%M}",
-    )
 
 
 def grouped_nip(digits: str) -> str:
