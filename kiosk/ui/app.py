@@ -144,7 +144,7 @@ def _show(settings: Settings, *, demo: bool, windowed: bool, folder: Path) -> in
     ) -> None:
         # Log everything; the person at the kiosk gets a calm screen and a clean start.
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
-        window.show_error(f"{kind.__name__}")
+        window.show_error("")  # the screen's own calm words; the details are in the log
 
     previous_hook, sys.excepthook = sys.excepthook, on_unexpected
     if windowed:

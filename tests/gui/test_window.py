@@ -92,3 +92,21 @@ def test_success_returns_to_idle_by_itself_and_clears_the_session(qtbot, window)
     )
     qtbot.waitUntil(lambda: window.current_screen_name() == "idle", timeout=4000)
     assert window.ctx.session.cart.is_empty() and window.ctx.session.buyer is None
+
+
+def test_names_with_an_ampersand_read_as_written_on_buttons(qtbot, window) -> None:
+    """Qt would take "&" in "Bagea & Kue Kenari Soya" for a shortcut marker: drop it and
+    underline the next letter."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QPushButton
+
+    log_in(qtbot, window)
+    selling = window.selling
+    selling.open_vendor_list(for_amount=False)
+    choice = selling.findChild(QPushButton, "vendor_UMKM-004")
+    assert choice is not None
+    assert QKeySequence.mnemonic(choice.text()).isEmpty()  # no shortcut: shown as written
+    click(qtbot, choice)
+    assert selling.vendor_code == "UMKM-004"
+    assert QKeySequence.mnemonic(selling.vendor_button.text()).isEmpty()
+    assert "Bagea" in selling.vendor_button.text()

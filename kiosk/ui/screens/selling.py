@@ -24,7 +24,7 @@ from ...domain.scan import ScanError
 from ..context import UiContext
 from ..i18n import translate
 from ..theme import GAP
-from ..widgets.buttons import button
+from ..widgets.buttons import button, literal
 from ..widgets.buyer_panel import BuyerPanel
 from ..widgets.cart_view import CartView, kinetic
 from ..widgets.common import MessageBox, label, panel
@@ -182,7 +182,7 @@ class SellingScreen(QWidget):
 
     def filter_vendor(self, code: str | None, *, layout: bool = True) -> None:
         self.vendor_code = code
-        self.vendor_button.setText(self._vendor_button_text(code))
+        self.vendor_button.setText(literal(self._vendor_button_text(code)))
         self.left.setCurrentIndex(0)
         if layout:
             self._layout_tiles()
