@@ -3,6 +3,12 @@ docs/screenshots/ so anyone can see them without running the kiosk."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from kiosk.domain.cart import CartLine
@@ -21,6 +27,17 @@ from kiosk.ui.screens.qris import QrisScreen
 from .conftest import SCREENSHOTS, click, sell, show
 from .test_admin_overview import BAD_ROSTER
 from .test_qris_and_error import qris_ctx  # noqa: F401  (a fixture)
+
+
+@pytest.fixture
+def tmp_path() -> Iterator[Path]:
+    """One fixed folder instead of pytest's numbered ones, so the folders the screens show
+    (export folder, USB stick, receipts) read the same in every run's pictures."""
+    folder = Path(tempfile.gettempdir()) / "jikubata"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def save(widget: QWidget, name: str) -> None:
