@@ -430,10 +430,7 @@ KIOSK_CHILD = (
     "WAIT_FOR_LEDGER = True\n"
     + CHILD_PROLOGUE
     + """
-from pathlib import Path
-
-from kiosk.config import load_settings
-from kiosk.ui.app import run_kiosk
+from kiosk import cli
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.screens.idle import IdleScreen
 
@@ -453,7 +450,7 @@ def paint_event(self, event):
 
 KioskWindow.showEvent = show_event
 IdleScreen.paintEvent = paint_event
-sys.exit(run_kiosk(load_settings(Path(sys.argv[1])), windowed=True))
+sys.exit(cli.main(["--config", sys.argv[1], "run", "--windowed"]))
 """
 )
 
@@ -523,7 +520,10 @@ def bench_start(starts: int, settings: Settings, scratch: Path) -> list[Row]:
     ratio = kiosk50 / minimal50
     selling = statistics.median(r["ledger"] - r["spawn"] for r in runs["kiosk"])
     print("  start (process spawned until its window has painted and the loop turned once more)")
-    for kind, label in (("kiosk", "kiosk (run_kiosk, demo ledger)"), ("minimal", "minimal window")):
+    for kind, label in (
+        ("kiosk", "kiosk (jikubata run, demo ledger)"),
+        ("minimal", "minimal window"),
+    ):
         values = totals[kind]
         print(
             f"    {label:<32} median {ms(statistics.median(values)):>9}   "

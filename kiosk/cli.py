@@ -12,39 +12,48 @@ import getpass
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
-
-from .bootstrap import (
-    DatabaseMissing,
-    DatabaseUnusable,
-    Kiosk,
-    init_kiosk,
-    open_kiosk,
-)
 from .config import ConfigError, Settings, config_path, load_settings
 from .domain.errors import DomainError
 from .domain.money import format_rupiah
 from .domain.months import Month
-from .ledger.backup import BackupError
-from .ledger.migrate import UnknownSchema
-from .services.card_keys import CardKeyError
-from .services.errors import ImportRefused
-from .services.exports import default_file_name
+from .services.export_names import default_file_name
+
+if TYPE_CHECKING:
+    from .bootstrap import Kiosk
+
+# The ledger's modules (SQLAlchemy, Alembic) are imported where a command needs them, so
+# `jikubata run` puts the kiosk's screen up without waiting for them.
 
 EXIT_OK, EXIT_ERROR, EXIT_BROKEN_LEDGER = 0, 1, 3
 MAX_LISTED_PROBLEMS = 30
-USER_ERRORS = (
-    ConfigError,
-    DomainError,
-    DatabaseMissing,
-    DatabaseUnusable,
-    UnknownSchema,
-    CardKeyError,
-    BackupError,
-    OSError,
-)
+
+
+def user_errors() -> tuple[type[BaseException], ...]:
+    """Errors a person can act on: one sentence, exit 1."""
+    from .bootstrap import DatabaseMissing, DatabaseUnusable
+    from .ledger.backup import BackupError
+    from .ledger.migrate import UnknownSchema
+    from .services.card_keys import CardKeyError
+
+    return (
+        ConfigError,
+        DomainError,
+        DatabaseMissing,
+        DatabaseUnusable,
+        UnknownSchema,
+        CardKeyError,
+        BackupError,
+        OSError,
+        CliError,
+    )
+
+
+def database_errors() -> tuple[type[BaseException], ...]:
+    from sqlalchemy.exc import OperationalError
+
+    return (OperationalError,)
 
 
 class CliError(Exception):
@@ -73,6 +82,10 @@ def _path(text: str) -> Path:
 
 
 def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from .bootstrap import init_kiosk
+
     kiosk, result = init_kiosk(settings)
     with kiosk:
         shown = make_url(settings.database_url).render_as_string(hide_password=True)
@@ -421,19 +434,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(config_path(args.config))
         if handler in (cmd_init, cmd_run):
             return handler(settings, args)
+        from .bootstrap import open_kiosk
+
         with open_kiosk(settings) as kiosk:
             return handler(kiosk, args)
-    except (*USER_ERRORS, CliError) as error:
+    except user_errors() as error:  # evaluated only when something was raised
         if args.debug:
             raise
         print(f"jikubata: {error}", file=sys.stderr)
-        if isinstance(error, ImportRefused) and len(error.problems) > 1:
-            for problem in error.problems[:MAX_LISTED_PROBLEMS]:
+        problems = getattr(error, "problems", ())  # an import refused row by row
+        if len(problems) > 1:
+            for problem in problems[:MAX_LISTED_PROBLEMS]:
                 print(f"  {problem}", file=sys.stderr)
-            if len(error.problems) > MAX_LISTED_PROBLEMS:
-                print(f"  … and {len(error.problems) - MAX_LISTED_PROBLEMS} more", file=sys.stderr)
+            if len(problems) > MAX_LISTED_PROBLEMS:
+                print(f"  … and {len(problems) - MAX_LISTED_PROBLEMS} more", file=sys.stderr)
         return EXIT_ERROR
-    except OperationalError as error:
+    except database_errors() as error:
         if args.debug:
             raise
         print(

@@ -58,10 +58,6 @@ SALES_HEADER = (
 )
 
 
-def default_file_name(kind: str, month: Month) -> str:
-    return f"{kind}-{month}.csv"
-
-
 class ExportService:
     def __init__(
         self,

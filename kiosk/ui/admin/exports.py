@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from ...domain.months import Month
-from ...services.exports import default_file_name
+from ...services.export_names import default_file_name
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
