@@ -129,3 +129,24 @@ def test_a_translation_that_cannot_be_loaded_changes_nothing_and_says_so(
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         Language().use("fr")
+
+
+def _clipped(widget) -> list[str]:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    QApplication.sendPostedEvents()
+    return [
+        b.text()
+        for b in widget.findChildren(QPushButton)
+        if b.isVisible() and b.width() < b.sizeHint().width()
+    ]
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_asking_to_quit_squeezes_no_button_in_either_language(switching, qtbot, code):
+    switching.show_screen("admin_home")
+    click(qtbot, switching.screens["admin_home"].languages[code])
+    home = switching.screens["admin_home"]
+    click(qtbot, home.quit)
+    assert home.quit_yes.isVisible()
+    assert _clipped(home) == []

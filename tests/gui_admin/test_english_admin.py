@@ -87,8 +87,9 @@ def test_admin_login_without_a_pin(english, ctx, go, qtbot):
 
 
 def test_admin_home(english, ctx, go, qtbot):
-    screen = show(AdminHomeScreen(ctx, go, on_quit=lambda: None), qtbot)
+    screen = show(AdminHomeScreen(ctx, go, on_quit=lambda: None, language="en"), qtbot)
     assert screen.tiles["admin_void"].text() == "Void a sale"
+    assert screen.languages["en"].isChecked() and not screen.languages["id"].isChecked()
     save(screen, "admin-home")
     click(qtbot, screen.quit)
     assert screen.quit_question.text() == "Close the till app?"

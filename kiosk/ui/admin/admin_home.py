@@ -53,13 +53,13 @@ class AdminHomeScreen(AdminPage):
         self.body.addLayout(grid)
         self.body.addStretch(1)  # keeps [Keluar aplikasi] well away from the tiles
 
-        bottom = QHBoxLayout()
-        bottom.setSpacing(16)
+        languages = QHBoxLayout()
+        languages.setSpacing(16)
         # The screen's language, each named in its own: whoever can't read the current one
         # still finds theirs. The window rebuilds every screen after a switch.
         self._on_language = on_language
         self.language_label = QLabel(translate("AdminHomeScreen", "Bahasa layar:"))
-        bottom.addWidget(self.language_label)
+        languages.addWidget(self.language_label)
         self.languages: dict[str, QPushButton] = {}
         for code, name in LANGUAGES.items():
             choice = button(name, "chip")
@@ -67,7 +67,7 @@ class AdminHomeScreen(AdminPage):
             choice.setCheckable(True)
             choice.setChecked(code == language)
             choice.clicked.connect(lambda _=False, c=code: self._choose_language(c))
-            bottom.addWidget(choice)
+            languages.addWidget(choice)
             self.languages[code] = choice
         self.language_problem = QLabel(
             translate("AdminHomeScreen", "Terjemahan tidak dapat dimuat; layar tetap seperti ini.")
@@ -75,7 +75,13 @@ class AdminHomeScreen(AdminPage):
         self.language_problem.setObjectName("error")
         self.language_problem.setWordWrap(True)
         self.language_problem.hide()
-        bottom.addWidget(self.language_problem, 1)
+        languages.addWidget(self.language_problem, 1)
+        languages.addStretch(1)  # the buttons keep their own width while the problem is hidden
+        self.body.addLayout(languages)
+        self.body.addSpacing(16)
+
+        bottom = QHBoxLayout()
+        bottom.setSpacing(16)
         self.quit_question = QLabel(translate("AdminHomeScreen", "Tutup aplikasi kasir?"))
         self.quit_question.setObjectName("big")
         self.quit_yes = button(translate("AdminHomeScreen", "Ya, tutup aplikasi"), "danger")
