@@ -56,6 +56,16 @@ def test_a_forged_card_and_garbage_show_an_error_and_change_nothing(qtbot, windo
     assert "Kartu tidak sah" in window.selling.buyer.message.message
 
 
+def test_a_scan_problem_makes_way_for_the_basket_after_a_few_seconds(qtbot, window) -> None:
+    _ring_up(qtbot, window)
+    panel = window.selling.buyer
+    panel.error_seconds = 0.05  # the kiosk's is ERROR_SECONDS; the rule is the same
+    scan(qtbot, window, window.ctx.scanner._clock, "HELLO-WORLD-123")
+    assert panel.message.isVisible() and panel.message.message
+    qtbot.waitUntil(lambda: not panel.message.isVisible())
+    assert window.ctx.session.cart.lines  # only the message went
+
+
 def test_the_same_card_twice_doubles_nothing(qtbot, window) -> None:
     _ring_up(qtbot, window)
     kiosk, session, clock = window.ctx.kiosk, window.ctx.session, window.ctx.scanner._clock

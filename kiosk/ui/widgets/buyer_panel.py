@@ -3,7 +3,7 @@ buyer's name, unit, masked NIP and this month's standing in its colour."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ...services.standing import BuyerStatus
@@ -13,6 +13,8 @@ from ..theme import GAP
 from .buttons import button
 from .common import ElidedLabel, MessageBox, label, panel, restyle
 from .texts import buyer_detail, buyer_name, standing_line
+
+ERROR_SECONDS = 8.0  # a scan problem stays this long, unless something replaces it first
 
 
 class BuyerPanel(QWidget):
@@ -39,6 +41,10 @@ class BuyerPanel(QWidget):
         layout.addWidget(self.pages, 1)
         # Wrapped labels in a stack do not ask for height: reserve room for a two-line name.
         self.setMinimumHeight(310)
+        self.error_seconds = ERROR_SECONDS
+        self._error_timer = QTimer(self)
+        self._error_timer.setSingleShot(True)
+        self._error_timer.timeout.connect(self.message.clear)
 
     def _ask_page(self) -> QWidget:
         page = QWidget()
@@ -119,7 +125,11 @@ class BuyerPanel(QWidget):
         return self.standing.objectName()
 
     def show_error(self, text: str) -> None:
+        """Said at once (with its sound, by the caller), then gone after a few seconds: it
+        takes room from the basket, which the vendor needs to see more."""
         self.message.show_message(text)
+        self._error_timer.start(int(self.error_seconds * 1000))
 
     def clear_error(self) -> None:
+        self._error_timer.stop()
         self.message.clear()
