@@ -15,6 +15,7 @@ import shutil
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -28,17 +29,19 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.ui")
 
 
-def _setup_logging(folder: Path) -> Path:
-    from logging.handlers import RotatingFileHandler  # ~10 ms of imports: after the idle paint
+def _setup_logging(folder: Path) -> logging.Handler:
+    """The kiosk's own log file, rotated (it runs for months); the caller removes it again."""
+    from logging.handlers import RotatingFileHandler  # ~10 ms of imports: off the GUI thread
 
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "kiosk.log"
-    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler = RotatingFileHandler(
+        folder / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-    return path
+    return handler
 
 
 def demo_settings(settings: Settings, folder: Path) -> Settings:
@@ -85,13 +88,22 @@ def run_kiosk(settings: Settings, *, windowed: bool = False, demo: bool = False)
         settings = demo_settings(settings, throwaway)
     folder = throwaway or settings.base_dir
     try:
-        return _show(settings, demo=demo, windowed=windowed, folder=folder)
+        return show_kiosk(
+            settings,
+            lambda: open_back_end(settings, demo=demo),
+            windowed=windowed,
+            folder=folder,
+        )
     finally:
         if throwaway is not None:
             shutil.rmtree(throwaway, ignore_errors=True)
 
 
-def _show(settings: Settings, *, demo: bool, windowed: bool, folder: Path) -> int:
+def show_kiosk(
+    settings: Settings, back_end: Callable[[], Kiosk], *, windowed: bool, folder: Path
+) -> int:
+    """The window now, ``back_end()`` on a worker thread once the idle screen is up (closed
+    again when the window ends), then the event loop until the admin quits."""
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
@@ -133,9 +145,15 @@ def _show(settings: Settings, *, demo: bool, windowed: bool, folder: Path) -> in
         window.close()
         app.exit(1)
 
+    log_handlers: list[logging.Handler] = []
+
+    def open_everything() -> Kiosk:  # on the worker thread, with the idle screen up
+        log_handlers.append(_setup_logging(folder / "logs"))
+        log.info("kiosk starting (log: %s)", folder / "logs" / "kiosk.log")
+        return back_end()
+
     def idle_is_up() -> None:
-        log.info("kiosk starting (log: %s)", _setup_logging(folder / "logs"))
-        runner.run(lambda: open_back_end(settings, demo=demo), ready, not_opened)
+        runner.run(open_everything, ready, not_opened)
 
     window.idle_painted.connect(idle_is_up)
 
@@ -165,6 +183,9 @@ def _show(settings: Settings, *, demo: bool, windowed: bool, folder: Path) -> in
         runner.wait(60_000)  # a ledger still opening is closed below, not abandoned
         for kiosk in opened:
             kiosk.close()
+        for handler in log_handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
     if failed:
         raise failed[0]  # the CLI turns it into its usual one-line explanation
     return code

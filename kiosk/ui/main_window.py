@@ -107,7 +107,7 @@ class KioskWindow(QMainWindow):
         self.language = language or Language()
         self._settings = settings
         self._may_close = False
-        self._start_waiting = False  # touched before the ledger was ready
+        self._waiting_screen: str | None = None  # asked for before the ledger was ready
         self._scans_waiting: list[str] = []
         self.last_sale_number: str | None = None
         self.setWindowTitle(settings.stall.name)
@@ -196,9 +196,11 @@ class KioskWindow(QMainWindow):
         )
         for name in VENDOR_SCREENS:
             self.screen_named(name)
-        if self._start_waiting:
-            self._start_waiting = False
+        waiting_screen, self._waiting_screen = self._waiting_screen, None
+        if waiting_screen == "start":
             self.start()
+        elif waiting_screen is not None:
+            self.show_screen(waiting_screen)
         waiting, self._scans_waiting = self._scans_waiting, []
         for payload in waiting:
             self.on_scan(payload)
@@ -374,7 +376,7 @@ class KioskWindow(QMainWindow):
         if name == "selling" and not operator:
             name = "login"  # e.g. [Kembali ke kasir] from the admin area with nobody on duty
         if name != "idle" and self.ctx is None:
-            self._start_waiting = True  # everything else needs the ledger: soon
+            self._waiting_screen = name  # everything else needs the ledger: soon
             return
         screen = self.screen_named(name)
         if name == "login":
@@ -394,7 +396,7 @@ class KioskWindow(QMainWindow):
     def start(self) -> None:
         """A touch on idle: sell if someone is on duty, else log in."""
         if self.ctx is None:
-            self._start_waiting = True
+            self._waiting_screen = "start"
             return
         self.show_screen("selling" if self.ctx.session.operator else "login")
 

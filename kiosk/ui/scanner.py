@@ -13,12 +13,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
-# Qt::Key_Return and Qt::Key_Enter as the plain numbers QKeyEvent.key() returns: touching the
-# Qt.Key enum builds its ~500 members in Python (tens of milliseconds on the way to idle).
-ENTER_KEYS = (0x01000004, 0x01000005)
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class ScanDetector(QObject):

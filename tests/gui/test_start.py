@@ -43,10 +43,16 @@ def test_the_idle_screen_needs_no_ledger(waiting_window):
 
 def test_a_touch_before_the_ledger_is_open_is_answered_when_it_is(waiting_window, ctx, qtbot):
     qtbot.mouseClick(waiting_window.idle, Qt.MouseButton.LeftButton)
-    waiting_window.show_screen("admin_login")  # nothing but idle can be shown yet
-    assert waiting_window.current_screen_name() == "idle"
+    assert waiting_window.current_screen_name() == "idle"  # nothing else can be shown yet
     waiting_window.attach(ctx)
     assert waiting_window.current_screen_name() == "login"  # nobody on duty yet
+
+
+def test_admin_asked_for_before_the_ledger_is_open_comes_when_it_is(waiting_window, ctx, qtbot):
+    qtbot.mouseClick(waiting_window.idle.admin, Qt.MouseButton.LeftButton)
+    assert waiting_window.current_screen_name() == "idle"
+    waiting_window.attach(ctx)
+    assert waiting_window.current_screen_name() == "admin_login"
 
 
 def test_a_card_scanned_before_the_ledger_is_open_identifies_the_buyer_after(
@@ -117,4 +123,6 @@ def test_run_explains_a_ledger_that_cannot_be_opened(app: QApplication, tmp_path
     config = _config(tmp_path, f"sqlite:///{blocked}")
     assert cli.main(["--config", str(config), "run", "--windowed"]) == 1
     assert "the database could not be used" in capsys.readouterr().err
+    logged = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "background task failed" in logged and "OperationalError" in logged  # for IT
     assert not [w for w in app.topLevelWidgets() if isinstance(w, KioskWindow) and w.isVisible()]
