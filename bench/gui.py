@@ -576,7 +576,7 @@ def scan_steps(
     result: ScanResult,
 ) -> Steps:
     window = find_window(app)
-    yield Wait("the catalogue on screen", lambda: bool(window.selling.tiles))
+    yield Wait("the catalogue on screen", lambda: window.ready and bool(window.selling.tiles))
     result.tiles_at, result.tiles = perf(), len(window.selling.tiles)
     yield from log_in(window, BENCH_OPERATOR, BENCH_PIN)
     panel = window.selling.buyer
@@ -790,10 +790,11 @@ def bench_scan(
 
 def sales_steps(app: QApplication, count: int, seed: int, out: dict[str, Any]) -> Steps:
     window = find_window(app)
-    kiosk: Kiosk = window.ctx.kiosk
     rng = random.Random(seed)
     out["rss"] = {"window shown": status_kb("VmRSS")}
-    yield Wait("the catalogue on screen", lambda: bool(window.selling.tiles))
+    yield Wait("the catalogue on screen", lambda: window.ready and bool(window.selling.tiles))
+    assert window.ctx is not None
+    kiosk: Kiosk = window.ctx.kiosk
     yield from log_in(window, DEMO_OPERATOR, DEMO_PIN)
     today = kiosk.clock().astimezone(kiosk.settings.stall.tz).date()
     people = sorted(kiosk.roster.people_on(today))
