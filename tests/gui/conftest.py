@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 import datetime as dt
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from kiosk.domain.scan import sign_card_payload
 from kiosk.services.card_keys import read_card_keys
 from kiosk.ui import theme
 from kiosk.ui.context import UiContext
+from kiosk.ui.i18n import Language
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.scanner import ScanDetector
 from kiosk.ui.widgets.product_tile import ProductTile
@@ -96,17 +98,26 @@ def ctx(kiosk: Kiosk, scan_clock: ScanClock, app: QApplication) -> Iterator[UiCo
     context.runner.wait()
 
 
-@pytest.fixture
-def window(ctx: UiContext, qtbot) -> Iterator[KioskWindow]:
-    win = KioskWindow.for_context(ctx)
+@contextmanager
+def kiosk_window(ctx: UiContext, qtbot, language: Language | None = None) -> Iterator[KioskWindow]:
+    """The real window on ``ctx`` at 1280×800 with its catalogue up; closed afterwards."""
+    win = KioskWindow.for_context(ctx, language=language)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
     qtbot.waitUntil(lambda: bool(win.selling.tiles))
-    yield win
-    ctx.runner.wait()
-    win.allow_close()
-    win.close()
+    try:
+        yield win
+    finally:
+        ctx.runner.wait()
+        win.allow_close()
+        win.close()
+
+
+@pytest.fixture
+def window(ctx: UiContext, qtbot) -> Iterator[KioskWindow]:
+    with kiosk_window(ctx, qtbot) as win:
+        yield win
 
 
 # -- helpers the tests share -----------------------------------------------------------------

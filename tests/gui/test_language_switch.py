@@ -14,7 +14,7 @@ from kiosk.ui.i18n import Language, saved_language, translate
 from kiosk.ui.main_window import KioskWindow
 
 from ..translations import read_ts
-from .conftest import click, log_in, tile
+from .conftest import click, kiosk_window, log_in, tile
 
 ENGLISH = {message.key: message.translation for message in read_ts()}
 
@@ -28,26 +28,14 @@ def state_file(tmp_path: Path) -> Path:
     return tmp_path / "data" / "screen.ini"
 
 
-def _window(ctx, qtbot, language: Language) -> KioskWindow:  # type: ignore[no-untyped-def]
-    win = KioskWindow.for_context(ctx, language=language)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitUntil(lambda: bool(win.selling.tiles))
-    return win
-
-
 @pytest.fixture
 def switching(ctx, qtbot, state_file: Path, app: QApplication) -> Iterator[KioskWindow]:  # type: ignore[no-untyped-def]
     language = Language(state_file)
-    win = _window(ctx, qtbot, language)
     try:
-        yield win
+        with kiosk_window(ctx, qtbot, language) as win:
+            yield win
     finally:
         language.use("id")  # the other tests read Indonesian
-        ctx.runner.wait()
-        win.allow_close()
-        win.close()
 
 
 def test_english_everywhere_at_once_and_the_sale_in_progress_stays(
@@ -110,8 +98,7 @@ def test_a_translation_that_cannot_be_loaded_changes_nothing_and_says_so(
     ctx, qtbot, tmp_path, state_file, app
 ):
     language = Language(state_file, folder=tmp_path / "no-translations")
-    win = _window(ctx, qtbot, language)
-    try:
+    with kiosk_window(ctx, qtbot, language) as win:
         win.show_screen("admin_home")
         home = win.screens["admin_home"]
         click(qtbot, home.languages["en"])
@@ -120,10 +107,6 @@ def test_a_translation_that_cannot_be_loaded_changes_nothing_and_says_so(
         assert home.languages["id"].isChecked() and not home.languages["en"].isChecked()
         assert home.title.text() == "Menu admin"
         assert not state_file.exists()  # and nothing remembered
-    finally:
-        language.use("id")
-        win.allow_close()
-        win.close()
 
 
 def test_an_unknown_language_is_refused():

@@ -12,7 +12,7 @@ from kiosk.services.qris_payment import QrisPaymentService
 from kiosk.ui.main_window import KioskWindow
 
 from ..qris_sample import STATIC_QRIS
-from .conftest import click, log_in, tile
+from .conftest import click, kiosk_window, log_in, tile
 
 
 def press(qtbot, keypad, digits: str) -> None:  # type: ignore[no-untyped-def]
@@ -39,15 +39,8 @@ def test_the_admin_area_opens_from_idle_only_with_the_admin_pin(qtbot, window) -
 @pytest.fixture
 def qris_window(ctx, qtbot) -> Iterator[KioskWindow]:  # type: ignore[no-untyped-def]
     ctx.kiosk.qris = QrisPaymentService(STATIC_QRIS)  # as if payment.qris were configured
-    win = KioskWindow.for_context(ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitUntil(lambda: bool(win.selling.tiles))
-    yield win
-    ctx.runner.wait()
-    win.allow_close()
-    win.close()
+    with kiosk_window(ctx, qtbot) as win:
+        yield win
 
 
 def test_a_qris_sale_runs_from_the_payment_screen_to_a_queued_receipt(qtbot, qris_window):
