@@ -79,11 +79,15 @@ class Language:
         return self.code
 
     def switch(self, code: str) -> bool:
-        """What the admin's language buttons do: use it and remember it."""
+        """What the admin's language buttons do: use it and remember it. A choice that
+        cannot be written down still holds until the kiosk stops (and the log says why)."""
         if not self.use(code):
             return False
         if self._state_file is not None:
-            save_language(self._state_file, code)
+            try:
+                save_language(self._state_file, code)
+            except OSError as error:
+                log.warning("the screen language is %r until the kiosk stops: %s", code, error)
         return True
 
     def use(self, code: str) -> bool:

@@ -109,6 +109,19 @@ def test_a_translation_that_cannot_be_loaded_changes_nothing_and_says_so(
         assert not state_file.exists()  # and nothing remembered
 
 
+def test_a_choice_that_cannot_be_saved_still_holds_until_the_kiosk_stops(tmp_path, caplog, app):
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    language = Language(blocker / "screen.ini")
+    try:
+        assert language.switch("en")
+        assert language.code == "en"
+        assert translate("SellingScreen", "BAYAR") == english("SellingScreen", "BAYAR")
+    finally:
+        language.use("id")
+    assert "until the kiosk stops" in caplog.text
+
+
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         Language().use("fr")
