@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.ui")
 
 
-def _setup_logging(folder: Path) -> logging.Handler:
+def _setup_logging(folder: Path) -> logging.FileHandler:
     """The kiosk's own log file, rotated (it runs for months); the caller removes it again."""
     from logging.handlers import RotatingFileHandler  # ~10 ms of imports: off the GUI thread
 
@@ -148,8 +148,9 @@ def show_kiosk(
     log_handlers: list[logging.Handler] = []
 
     def open_everything() -> Kiosk:  # on the worker thread, with the idle screen up
-        log_handlers.append(_setup_logging(folder / "logs"))
-        log.info("kiosk starting (log: %s)", folder / "logs" / "kiosk.log")
+        handler = _setup_logging(folder / "logs")
+        log_handlers.append(handler)
+        log.info("kiosk starting (log: %s)", handler.baseFilename)
         return back_end()
 
     def idle_is_up() -> None:

@@ -3,14 +3,16 @@ comes from Qt's own translation files: ``assets/translations/jikubata_en.ts`` (t
 kept up to date with ``pyside6-lupdate``) compiled to ``.qm`` by ``pyside6-lrelease``.
 
 Screens write ``translate("Context", "Teks Indonesia")``; texts kept in tables are marked
-with ``QT_TRANSLATE_NOOP`` and translated where they are shown. After changing screen text,
-bring the source up to date and translate what is new (a test fails until then):
+with ``QT_TRANSLATE_NOOP`` and translated where they are shown. The admin's choice is kept in
+a small Qt settings file beside the ledger, so it is there on the next start before the ledger
+is even opened.
+
+After changing screen text, bring the source up to date and translate what is new (a test
+fails until then):
 
     .venv/bin/pyside6-lupdate -extensions py kiosk/ui -ts assets/translations/jikubata_en.ts \
         -no-obsolete -locations none
- The admin's choice is kept in
-a small Qt settings file beside the ledger, so it is there on the next start before the ledger
-is even opened."""
+"""
 
 from __future__ import annotations
 
@@ -91,22 +93,22 @@ class Language:
         return True
 
     def use(self, code: str) -> bool:
-        """Switch every later ``translate`` call to ``code``; False (and Indonesian) when its
-        translation is missing or unreadable."""
+        """Switch every later ``translate`` call to ``code``; False, and the language in use
+        stays, when its translation is missing or unreadable."""
         if code not in LANGUAGES:
             raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
+        translator = None
+        if code != SOURCE_LANGUAGE:
+            built = compiled(code, self._folder)
+            translator = QTranslator()
+            if built is None or not translator.load(str(built)):
+                log.warning("no usable translation for %r in %s; nothing changed", code, built)
+                return False
+        # Loaded first, swapped after: a failed load never leaves half a switch behind.
         if self._translator is not None:
             QCoreApplication.removeTranslator(self._translator)
-            self._translator = None
-        self.code = SOURCE_LANGUAGE
-        if code == SOURCE_LANGUAGE:
-            return True
-        built = compiled(code, self._folder)
-        translator = QTranslator()
-        if built is None or not translator.load(str(built)):
-            log.warning("no usable translation for %r in %s; staying Indonesian", code, built)
-            return False
-        QCoreApplication.installTranslator(translator)
+        if translator is not None:
+            QCoreApplication.installTranslator(translator)
         self._translator, self.code = translator, code
         return True
 

@@ -173,8 +173,9 @@ class KioskWindow(QMainWindow):
         self.ctx = ctx
         self._watch_application()
         tz = ctx.kiosk.settings.stall.tz
-        self._now = lambda: ctx.kiosk.clock().astimezone(tz)
-        self._rebuild_bars()
+        self._now = lambda: ctx.kiosk.clock().astimezone(tz)  # the header asks each tick
+        self.header.tick()
+        self._rebuild_banner()
         ctx.printing.changed.connect(self._printer_changed)
         self._factories.update(
             {
@@ -248,26 +249,25 @@ class KioskWindow(QMainWindow):
             self.stack.removeWidget(screen)
             screen.deleteLater()
         self._built.clear()
-        self._rebuild_bars()
+        old = self.header
+        self.header = self._make_header()
+        self._body.replaceWidget(old, self.header)
+        old.deleteLater()
+        self._rebuild_banner()
         if self.ctx is not None:
             for name in VENDOR_SCREENS:
                 self.screen_named(name)
         self.show_screen(current)
 
     def _make_header(self) -> Header:
-        header = Header(self._settings.stall.name, self._now)
+        header = Header(self._settings.stall.name, lambda: self._now())
         header.log_out_requested.connect(self.log_out)
         return header
 
-    def _rebuild_bars(self) -> None:
-        """Header and (with the ledger open) printer banner, anew: in the current language and
-        with the ledger's clock."""
+    def _rebuild_banner(self) -> None:
+        """The printer banner (with the ledger open), anew in the current language."""
         from .widgets.banner import PrinterBanner
 
-        old = self.header
-        self.header = self._make_header()
-        self._body.replaceWidget(old, self.header)
-        old.deleteLater()
         if self.ctx is None:
             return
         banner = PrinterBanner()

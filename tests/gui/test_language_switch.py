@@ -122,6 +122,24 @@ def test_a_choice_that_cannot_be_saved_still_holds_until_the_kiosk_stops(tmp_pat
     assert "until the kiosk stops" in caplog.text
 
 
+def test_a_failed_load_leaves_the_language_in_use(tmp_path, app):
+    import shutil
+
+    from kiosk.ui.i18n import ts_file
+
+    shutil.copy2(ts_file("en"), ts_file("en", tmp_path))
+    language = Language(folder=tmp_path)
+    try:
+        assert language.use("en")
+        for built in tmp_path.iterdir():
+            built.unlink()  # the translation is gone (a damaged disk, a bad update)
+        assert not language.use("en")
+        assert language.code == "en"  # the screens were built in English and still are
+        assert translate("SellingScreen", "BAYAR") == english("SellingScreen", "BAYAR")
+    finally:
+        language.use("id")
+
+
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         Language().use("fr")
