@@ -131,8 +131,8 @@ def bench_gui_pause(runs: int, stall_seconds: float = 10.0) -> list[Row]:
     from kiosk.config import parse_settings
     from kiosk.domain.cart import CartLine, Payment, PaymentMethod
     from kiosk.domain.records import Vendor
-    from kiosk.printing.printers import EscposPrinter
-    from kiosk.printing.worker import PrintWorker
+    from kiosk.printing.devices.printers import EscposPrinter
+    from kiosk.printing.devices.worker import PrintWorker
 
     repo = Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(repo))  # the fake printer lives with the tests

@@ -24,15 +24,18 @@ from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
 from .ledger.sales_ledger import SalesLedger
 from .ledger.verify import VerifyReport, verify_ledger
+from .printing.devices.printers import ReceiptPrinter, make_printer
+from .printing.devices.worker import PrintWorker
 from .printing.document import PrintDocument
-from .printing.printers import PrinterStatus, make_printer
 from .printing.receipt import StallInfo
-from .printing.worker import PrintWorker, QueueState
 from .services.admin import AdminService
+from .services.admin_desk import AdminDesk, ImportLimits
 from .services.admin_pin import AdminPinService
+from .services.back_end import BackEnd
 from .services.card_keys import create_card_key_file, read_card_keys, read_revoked
 from .services.cards import CardService
 from .services.catalog_import import CatalogImporter
+from .services.changes import ChangeFeed
 from .services.checkout import CheckoutService
 from .services.compliance import ComplianceService
 from .services.demo import DemoSeeder
@@ -40,10 +43,14 @@ from .services.exports import ExportService
 from .services.identify import IdentifyService
 from .services.operators import OperatorService
 from .services.ports import Clock, utc_now
+from .services.printer_desk import PrinterDesk, describe
+from .services.printing_ports import PrinterStatus, QueueState
 from .services.qris_payment import QrisPaymentService
 from .services.receipts import ReceiptService
 from .services.roster_import import RosterImporter
+from .services.sale import SaleService
 from .services.sales_import import SalesImporter
+from .services.stall import StallClock, StallFacts
 from .services.standing import StandingService
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "assets" / "sample"
@@ -119,6 +126,10 @@ class Kiosk:
         )
         self.qris = QrisPaymentService(s.payment.qris)
         self.print_worker: PrintWorker | None = None
+        # The one printer object: the worker prints with it, the admin screen asks it.
+        self.printer: ReceiptPrinter | None = make_printer(s.printer)
+        self.changes = ChangeFeed()
+        self.stall_clock = StallClock(tz, clock)
         stall = StallInfo(s.stall.name, s.stall.address, s.stall.kiosk_id, s.stall.receipt_footer)
         self.receipts = ReceiptService(
             self.print_jobs,
@@ -143,11 +154,10 @@ class Kiosk:
         self, on_state: Callable[[QueueState], None] = lambda state: None
     ) -> PrintWorker | None:
         """Start the background print worker (None when the config prints nothing)."""
-        printer = make_printer(self.settings.printer)
-        if printer is None:
+        if self.printer is None:
             return None
         self.print_worker = PrintWorker(
-            self.print_jobs, printer, on_state=on_state, clock=self.clock
+            self.print_jobs, self.printer, on_state=on_state, clock=self.clock
         )
         self.print_worker.start()
         return self.print_worker
@@ -159,6 +169,63 @@ class Kiosk:
             accept_unsigned=self.settings.scan.accept_unsigned,
             revoked=lambda: read_revoked(revoked_file),
         )
+
+    def back_end(self) -> BackEnd:
+        """What the screens get: the sale, the admin's desk, the printer, the clock."""
+        s = self.settings
+        identify = self.identify_service()  # reads the card keys once
+        printer = PrinterDesk(
+            setup=describe(s.printer, s.printer.chars_per_line),
+            status=self.printer.status if self.printer is not None else None,
+            unprinted=self.print_jobs.unprinted_count,
+            test_page=self._print_test_page,
+            changes=self.changes,
+        )
+
+        def start_printing() -> None:
+            self.start_printing(on_state=printer.publish)
+
+        return BackEnd(
+            stall=StallFacts(s.stall.name, s.stall.kiosk_id, self.stall_clock),
+            sale=SaleService(
+                identify=identify,
+                standing=self.standing,
+                checkout=self.checkout,
+                receipts=self.receipts,
+                qris=self.qris,
+                catalog=self.catalog,
+                operators=self.operators,
+                changes=self.changes,
+            ),
+            admin=AdminDesk(
+                pin=self.admin_pin,
+                admin=self.admin,
+                compliance=self.compliance,
+                spending=self.spending,
+                exports=self.exports,
+                export_folder=s.export.folder,
+                sales=self.sales_ledger,
+                receipts=self.receipts,
+                roster=self.roster,
+                admin_store=self.admin_store,
+                identify=identify,
+                roster_importer=self.roster_importer,
+                catalog_importer=self.catalog_importer,
+                limits=ImportLimits(s.roster.max_deactivation_share),
+                clock=self.stall_clock,
+                changes=self.changes,
+            ),
+            printer=printer,
+            changes=self.changes,
+            start_printing=start_printing,
+            close=self.close,
+        )
+
+    def _print_test_page(self) -> int:
+        from .printing.escpos_output import codepage_note  # python-escpos: heavy, import late
+
+        profile = self.settings.printer.profile
+        return self.receipts.print_test_page(profile, codepage_note(profile))
 
     def demo_seeder(self, sample_dir: Path = SAMPLE_DIR) -> DemoSeeder:
         return DemoSeeder(
@@ -175,22 +242,20 @@ class Kiosk:
 
     def print_now(self, job_id: int) -> tuple[PrintJobView | None, PrinterStatus | None]:
         """Send one queued job at once, bypassing the queue order (``printer test``)."""
-        printer = make_printer(self.settings.printer)
-        if printer is None:
+        if self.printer is None:
             return None, None
-        PrintWorker(self.print_jobs, printer, clock=self.clock).run_once(job_id)
-        return self.print_jobs.get(job_id), printer.status()
+        PrintWorker(self.print_jobs, self.printer, clock=self.clock).run_once(job_id)
+        return self.print_jobs.get(job_id), self.printer.status()
 
     def card_service(self) -> CardService:
         # Imported here: qrcode and Pillow are for the card sheet only, not every command.
         from .printing.cards import write_cards_pdf
 
-        tz = self.settings.stall.tz
         return CardService(
             self.roster,
             self.settings.regulation,
             self.settings.cards.key_file,
-            lambda: self.clock().astimezone(tz).date(),
+            self.stall_clock.today,
             write_cards_pdf,
         )
 
@@ -267,6 +332,19 @@ def open_kiosk(settings: Settings, *, create: bool = False, clock: Clock = utc_n
         db.dispose()
         raise
     return Kiosk(settings, db, result, clock)
+
+
+def open_back_end(settings: Settings, *, demo: bool) -> BackEnd:
+    """Everything behind the screen (the ledger created or migrated, the demo data seeded
+    into an empty demo ledger); runs on a worker thread while the idle screen is up."""
+    kiosk, _ = init_kiosk(settings)
+    try:
+        if demo and kiosk.is_empty():
+            kiosk.demo_seeder().seed()
+        return kiosk.back_end()
+    except BaseException:
+        kiosk.close()
+        raise
 
 
 @dataclass(frozen=True)

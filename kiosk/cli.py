@@ -7,6 +7,7 @@ write nothing unless every row is good.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import getpass
 import sys
@@ -22,6 +23,7 @@ from .services.export_names import default_file_name
 
 if TYPE_CHECKING:
     from .bootstrap import Kiosk
+    from .services.back_end import BackEnd
 
 # The ledger's modules (SQLAlchemy, Alembic) are imported where a command needs them, so
 # `jikubata run` puts the kiosk's screen up without waiting for them.
@@ -107,11 +109,52 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
-    from .ui.app import run_kiosk  # Qt is loaded only for the touchscreen
-
-    return run_kiosk(
+    return start_touchscreen(
         settings, windowed=getattr(args, "windowed", False), demo=getattr(args, "demo", False)
     )
+
+
+def demo_settings(settings: Settings, folder: Path) -> Settings:
+    """The same settings with a throw-away database, key and receipts folder."""
+    data = folder / "data"
+    return dataclasses.replace(
+        settings,
+        database_url=f"sqlite:///{data / 'ledger.db'}",
+        printer=dataclasses.replace(settings.printer, connection="file", path=folder / "receipts"),
+        cards=dataclasses.replace(
+            settings.cards, key_file=data / "card-keys.txt", revoked_file=data / "revoked-cards.txt"
+        ),
+        backup_folder=data / "backups",
+        export=dataclasses.replace(settings.export, folder=folder / "exports"),
+    )
+
+
+def start_touchscreen(settings: Settings, *, windowed: bool = False, demo: bool = False) -> int:
+    """The kiosk's screen at once; the ledger (SQLAlchemy, migrations, demo data) is opened
+    by the screen on a worker thread, so nothing of it is imported here."""
+    import shutil
+    import tempfile
+
+    from .services.stall import StallClock, StallFacts
+    from .ui.app import run_kiosk  # Qt is loaded only for the touchscreen
+
+    throwaway = Path(tempfile.mkdtemp(prefix="jikubata-demo-")) if demo else None
+    if throwaway is not None:
+        settings = demo_settings(settings, throwaway)
+
+    def open_back_end() -> BackEnd:
+        from .bootstrap import open_back_end
+
+        return open_back_end(settings, demo=demo)
+
+    stall = StallFacts(settings.stall.name, settings.stall.kiosk_id, StallClock(settings.stall.tz))
+    try:
+        return run_kiosk(
+            stall, open_back_end, windowed=windowed, folder=throwaway or settings.base_dir
+        )
+    finally:
+        if throwaway is not None:
+            shutil.rmtree(throwaway, ignore_errors=True)
 
 
 def cmd_roster_import(kiosk: Kiosk, args: argparse.Namespace) -> int:
@@ -153,7 +196,7 @@ def cmd_exempt_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 def _export(kind: str) -> Callable[[Kiosk, argparse.Namespace], int]:
     def run(kiosk: Kiosk, args: argparse.Namespace) -> int:
-        month = args.month or Month.of(kiosk.clock(), kiosk.settings.stall.tz)
+        month = args.month or kiosk.stall_clock.this_month()
         out = args.out or kiosk.settings.export.folder / default_file_name(kind, month)
         if out.is_dir():
             raise CliError(
@@ -169,7 +212,7 @@ def _export(kind: str) -> Callable[[Kiosk, argparse.Namespace], int]:
 
 
 def cmd_summary(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    month = args.month or Month.of(kiosk.clock(), kiosk.settings.stall.tz)
+    month = args.month or kiosk.stall_clock.this_month()
     summaries = kiosk.compliance.opd_summary(month)
     width = max(len(s.opd) for s in summaries)
     print(f"Kepatuhan {month}  (memenuhi / wajib)")

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, insert, or_, select, update
 
+from ..services.printing_ports import FAILED, PENDING, PRINTED, PRINTING, SUPERSEDED
 from .engine import Database
 from .models import PrintJob
 
 JOBS = PrintJob.__table__
-PENDING, PRINTING, PRINTED, FAILED = "pending", "printing", "printed", "failed"
-SUPERSEDED = "superseded"  # failed, then a copy of the same receipt printed
 UNFINISHED = (PENDING, PRINTING, FAILED)
 
 
@@ -123,7 +122,7 @@ class PrintJobStore:
                 )
 
     def mark_failed(
-        self, job_id: int, reason: str, at: dt.datetime, retry_at: dt.datetime | None
+        self, job_id: int, error: str, at: dt.datetime, retry_at: dt.datetime | None
     ) -> None:
         with self._db.write() as connection:
             connection.execute(
@@ -133,7 +132,7 @@ class PrintJobStore:
                     status=FAILED,
                     attempts=JOBS.c.attempts + 1,
                     updated_at=at,
-                    last_error=reason[:300],
+                    last_error=error[:300],
                     next_try_at=retry_at,
                 )
             )

@@ -6,11 +6,12 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..domain.buyer import BuyerStatus
 from ..domain.cart import CartError, CartLine, Payment
 from ..domain.nip import parse_nip
 from ..domain.records import RecordedSale, SaleDraft
 from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
-from .standing import BuyerStatus, StandingService
+from .standing import StandingService
 
 log = logging.getLogger(__name__)
 

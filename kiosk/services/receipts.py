@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from ..domain.buyer import BuyerStatus
 from ..domain.errors import DomainError
 from ..domain.months import Month
 from ..domain.nip import mask_nip
@@ -20,7 +21,7 @@ from ..printing.receipt import (
     layout_void_slip,
 )
 from .ports import CatalogPort, Clock, PrintJobPort, SalesLedgerPort, utc_now
-from .standing import BuyerStatus, StandingService
+from .standing import StandingService
 
 
 def month_label(month: Month) -> str:

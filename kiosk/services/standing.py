@@ -3,32 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from ..domain.buyer import BuyerStatus
 from ..domain.compliance import MonthStanding
 from ..domain.months import Month
-from ..domain.nip import mask_nip
-from ..domain.records import RosterPerson
 from ..domain.regulation import Regulation
 from .ports import AdminPort, Clock, RosterPort, SpendingPort, utc_now
-
-
-@dataclass(frozen=True)
-class BuyerStatus:
-    nip: str
-    person: RosterPerson | None  # None: a valid NIP on no roster (accepted, flagged)
-    tier_label: str | None
-    month: Month
-    standing: MonthStanding
-
-    @property
-    def masked_nip(self) -> str:
-        return mask_nip(self.nip)
-
-    @property
-    def on_roster(self) -> bool:
-        return self.person is not None
 
 
 class StandingService:

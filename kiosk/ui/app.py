@@ -1,30 +1,28 @@
 """Starting the touchscreen: check the system, show the stall's idle screen, then open the
-ledger off the GUI thread (SQLAlchemy, migrations, the demo data) and hand it to the window.
-The idle screen needs only the settings, so it is up in a fraction of the time the ledger
-takes; a touch or scan meanwhile waits for it. A ledger that cannot be opened closes the
-window and the error reaches the CLI, which explains it as for any other command.
+back end off the GUI thread (the caller's ``open_back_end``: SQLAlchemy, migrations, the demo
+data) and hand it to the window. The idle screen needs only the stall's name and clock, so it
+is up in a fraction of the time the ledger takes; a touch or scan meanwhile waits for it. A
+ledger that cannot be opened closes the window and the error reaches the CLI, which explains
+it as for any other command.
 
 Unexpected errors are logged with their traceback, shown as a friendly message and the screen
 returns to a safe state; a committed sale is never affected (it was committed before)."""
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-import shutil
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from ..config import Settings
 from . import qt_check
 
 if TYPE_CHECKING:
-    from ..bootstrap import Kiosk
+    from ..services.back_end import BackEnd
+    from ..services.stall import StallFacts
 
 log = logging.getLogger("kiosk.ui")
 
@@ -44,63 +42,24 @@ def _setup_logging(folder: Path) -> logging.FileHandler:
     return handler
 
 
-def demo_settings(settings: Settings, folder: Path) -> Settings:
-    """The same settings with a throw-away database, key and receipts folder."""
-    data = folder / "data"
-    return dataclasses.replace(
-        settings,
-        database_url=f"sqlite:///{data / 'ledger.db'}",
-        printer=dataclasses.replace(settings.printer, connection="file", path=folder / "receipts"),
-        cards=dataclasses.replace(
-            settings.cards, key_file=data / "card-keys.txt", revoked_file=data / "revoked-cards.txt"
-        ),
-        backup_folder=data / "backups",
-        export=dataclasses.replace(settings.export, folder=folder / "exports"),
-    )
-
-
 def screen_state_file(folder: Path) -> Path:
     """Where the screen keeps the admin's language choice: beside the default ledger."""
     return folder / "data" / "screen.ini"
 
 
-def open_back_end(settings: Settings, *, demo: bool) -> Kiosk:
-    """Everything behind the screen; runs on a worker thread."""
-    from ..bootstrap import init_kiosk
-
-    kiosk, _ = init_kiosk(settings)
-    try:
-        if demo and kiosk.is_empty():
-            kiosk.demo_seeder().seed()
-    except BaseException:
-        kiosk.close()
-        raise
-    return kiosk
-
-
-def run_kiosk(settings: Settings, *, windowed: bool = False, demo: bool = False) -> int:
+def run_kiosk(
+    stall: StallFacts, open_back_end: Callable[[], BackEnd], *, windowed: bool, folder: Path
+) -> int:
+    """The touchscreen until the admin quits; ``open_back_end`` runs on a worker thread."""
     problem = qt_check.problem()
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    throwaway = Path(tempfile.mkdtemp(prefix="jikubata-demo-")) if demo else None
-    if throwaway is not None:
-        settings = demo_settings(settings, throwaway)
-    folder = throwaway or settings.base_dir
-    try:
-        return show_kiosk(
-            settings,
-            lambda: open_back_end(settings, demo=demo),
-            windowed=windowed,
-            folder=folder,
-        )
-    finally:
-        if throwaway is not None:
-            shutil.rmtree(throwaway, ignore_errors=True)
+    return show_kiosk(stall, open_back_end, windowed=windowed, folder=folder)
 
 
 def show_kiosk(
-    settings: Settings, back_end: Callable[[], Kiosk], *, windowed: bool, folder: Path
+    stall: StallFacts, back_end: Callable[[], BackEnd], *, windowed: bool, folder: Path
 ) -> int:
     """The window now, ``back_end()`` on a worker thread once the idle screen is up (closed
     again when the window ends), then the event loop until the admin quits."""
@@ -124,18 +83,16 @@ def show_kiosk(
     language = Language(screen_state_file(folder))
     language.start()
     scanner, runner = ScanDetector(), TaskRunner()
-    window = KioskWindow(settings, scanner=scanner, language=language)
-    opened: list[Kiosk] = []
+    window = KioskWindow(stall, scanner=scanner, language=language)
+    opened: list[BackEnd] = []
     failed: list[BaseException] = []
 
-    def ready(kiosk: Kiosk) -> None:
+    def ready(opened_back_end: BackEnd) -> None:
         from .context import UiContext
 
-        opened.append(kiosk)
-        context = UiContext(
-            kiosk=kiosk, identify=kiosk.identify_service(), scanner=scanner, runner=runner
-        )
-        kiosk.start_printing(on_state=context.printing.publish)
+        opened.append(opened_back_end)
+        context = UiContext(back_end=opened_back_end, scanner=scanner, runner=runner)
+        opened_back_end.start_printing()
         window.attach(context)
         log.info("ledger open, kiosk ready")
 
@@ -147,7 +104,7 @@ def show_kiosk(
 
     log_handlers: list[logging.Handler] = []
 
-    def open_everything() -> Kiosk:  # on the worker thread, with the idle screen up
+    def open_everything() -> BackEnd:  # on the worker thread, with the idle screen up
         handler = _setup_logging(folder / "logs")
         log_handlers.append(handler)
         log.info("kiosk starting (log: %s)", handler.baseFilename)
@@ -182,8 +139,8 @@ def show_kiosk(
         sys.excepthook = previous_hook
         app.setQuitOnLastWindowClosed(quits_on_close)
         runner.wait(60_000)  # a ledger still opening is closed below, not abandoned
-        for kiosk in opened:
-            kiosk.close()
+        for each in opened:
+            each.close()
         for handler in log_handlers:
             logging.getLogger().removeHandler(handler)
             handler.close()

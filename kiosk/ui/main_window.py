@@ -1,18 +1,19 @@
 """The kiosk window: header, printer banner and a stack of screens.
 
-Owns the things that span screens: scans routed to buyer identification at any moment, the
-inactivity timeout back to idle, and refusing to close unless the admin area allowed it.
+Owns the things that span screens: every scan routed to the sale in progress whatever vendor
+screen is up, the inactivity timeout back to idle, refreshing screens when the back end reports
+a change, and refusing to close unless the admin area allowed it.
 
-It starts as a shell showing only the idle screen, which needs nothing but the settings, so
-the stall's screen is up at once; ``attach`` hands it the opened ledger (app.py opens it off
-the GUI thread) and the vendor screens are built then. A touch or a scan that arrives before
-that is kept and acted on when the ledger is ready. Admin screens are built on first use.
-Switching the language rebuilds every screen in the new one (the sale in progress stays).
+It starts as a shell showing only the idle screen, which needs nothing but the stall's name and
+clock, so the stall's screen is up at once; ``attach`` hands it the opened back end (app.py
+opens it off the GUI thread) and the vendor screens are built then. A touch or a scan that
+arrives before that is kept and acted on when the back end is ready. Admin screens are built on
+first use. Switching the language rebuilds every screen in the new one (the sale in progress
+stays).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -29,13 +30,15 @@ from PySide6.QtWidgets import (
 
 from .i18n import Language
 from .scanner import ScanDetector
+from .screen_names import VENDOR_SCREENS, Screen
 from .screens.idle import IdleScreen
 from .widgets.header import Header
 
 if TYPE_CHECKING:
-    from ..config import Settings
-    from ..printing.worker import QueueState
-    from ..services.checkout import CheckoutResult
+    from ..services.changes import Changes
+    from ..services.printing_ports import QueueState
+    from ..services.sale import SaleOutcome
+    from ..services.stall import StallFacts
     from .context import UiContext
     from .screens.error import ErrorScreen
     from .screens.login import LoginScreen
@@ -58,10 +61,6 @@ ACTIVITY = frozenset(
         QEvent.Type.Wheel,
     }
 )
-
-FULL_HEIGHT = ("qris", "error")
-# Built as soon as the ledger is there, so the first touch answers at once.
-VENDOR_SCREENS = ("login", "selling", "nip", "payment", "success", "qris", "error")
 
 
 class _ActivityFilter(QObject):
@@ -95,29 +94,27 @@ class KioskWindow(QMainWindow):
 
     def __init__(
         self,
-        settings: Settings,
+        stall: StallFacts,
         *,
         scanner: ScanDetector | None = None,
-        now: Callable[[], dt.datetime] | None = None,
         language: Language | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx: UiContext | None = None
         self.language = language or Language()
-        self._settings = settings
+        self._stall = stall
         self._may_close = False
-        self._waiting_screen: str | None = None  # asked for before the ledger was ready
+        self._waiting_screen: Screen | None = None  # asked for before the back end
+        self._start_waiting = False  # idle was touched before the back end
         self._scans_waiting: list[str] = []
         self.last_sale_number: str | None = None
-        self.setWindowTitle(settings.stall.name)
-        tz = settings.stall.tz
-        self._now = now or (lambda: dt.datetime.now(tz))
+        self.setWindowTitle(stall.name)
         self.header = self._make_header()
         self.banner: PrinterBanner | None = None
         self.stack = QStackedWidget()
-        self._built: dict[str, QWidget] = {}
-        self._factories: dict[str, Callable[[], QWidget]] = {"idle": self._make_idle}
+        self._built: dict[Screen, QWidget] = {}
+        self._factories: dict[Screen, Callable[[], QWidget]] = {Screen.IDLE: self._make_idle}
         body = QWidget()
         self._body = QVBoxLayout(body)
         self._body.setContentsMargins(0, 0, 0, 0)
@@ -132,8 +129,8 @@ class KioskWindow(QMainWindow):
         self.scanner.scanned.connect(self.on_scan)
         self._activity = _ActivityFilter(self.touched, self)
         self._watching = False
-        _FirstPaint(self.screen_named("idle"), self._idle_painted)
-        self.show_screen("idle")
+        _FirstPaint(self.screen_named(Screen.IDLE), self._idle_painted)
+        self.show_screen(Screen.IDLE)
 
     def _idle_painted(self) -> None:
         self._watch_application()
@@ -154,38 +151,36 @@ class KioskWindow(QMainWindow):
 
     @classmethod
     def for_context(cls, ctx: UiContext, language: Language | None = None) -> KioskWindow:
-        """A window with its ledger from the start (the tests)."""
-        tz = ctx.kiosk.settings.stall.tz
-        window = cls(
-            ctx.kiosk.settings,
-            scanner=ctx.scanner,
-            now=lambda: ctx.kiosk.clock().astimezone(tz),
-            language=language,
-        )
+        """A window with its back end from the start (the tests)."""
+        window = cls(ctx.back_end.stall, scanner=ctx.scanner, language=language)
         window.attach(ctx)
         return window
 
     def attach(self, ctx: UiContext) -> None:
-        """The ledger is open: build the vendor screens and act on what waited for it."""
+        """The back end is open: build the vendor screens and act on what waited for it."""
         from .admin import admin_screens
 
         assert ctx.scanner is self.scanner, "one scanner for the window and the screens"
         self.ctx = ctx
+        self._stall = ctx.back_end.stall  # the header asks its clock each tick
         self._watch_application()
-        tz = ctx.kiosk.settings.stall.tz
-        self._now = lambda: ctx.kiosk.clock().astimezone(tz)  # the header asks each tick
         self.header.tick()
         self._rebuild_banner()
         ctx.printing.changed.connect(self._printer_changed)
+        ctx.changes.changed.connect(self._back_end_changed)
+        session = ctx.session
+        session.identified.connect(self._buyer_identified)
+        session.scan_refused.connect(lambda _problem: ctx.sounds.problem())
+        session.committed.connect(self._paid)
         self._factories.update(
             {
-                "login": self._make_login,
-                "selling": self._make_selling,
-                "nip": self._make_nip_entry,
-                "payment": self._make_payment,
-                "qris": self._make_qris,
-                "success": self._make_success,
-                "error": self._make_error,
+                Screen.LOGIN: self._make_login,
+                Screen.SELLING: self._make_selling,
+                Screen.NIP: self._make_nip_entry,
+                Screen.PAYMENT: self._make_payment,
+                Screen.QRIS: self._make_qris,
+                Screen.SUCCESS: self._make_success,
+                Screen.ERROR: self._make_error,
                 **admin_screens(
                     ctx,
                     self.show_screen,
@@ -198,7 +193,8 @@ class KioskWindow(QMainWindow):
         for name in VENDOR_SCREENS:
             self.screen_named(name)
         waiting_screen, self._waiting_screen = self._waiting_screen, None
-        if waiting_screen == "start":
+        start, self._start_waiting = self._start_waiting, False
+        if start:
             self.start()
         elif waiting_screen is not None:
             self.show_screen(waiting_screen)
@@ -215,7 +211,8 @@ class KioskWindow(QMainWindow):
         return self.ctx
 
     # -- screens, built when first needed ----------------------------------------------------
-    def screen_named(self, name: str) -> QWidget:
+    def screen_named(self, name: Screen | str) -> QWidget:
+        name = Screen(name)
         screen = self._built.get(name)
         if screen is None:
             screen = self._factories[name]()
@@ -227,7 +224,7 @@ class KioskWindow(QMainWindow):
         return screen
 
     @property
-    def screens(self) -> dict[str, QWidget]:
+    def screens(self) -> dict[Screen, QWidget]:
         """The screens built so far, by name."""
         return dict(self._built)
 
@@ -260,7 +257,7 @@ class KioskWindow(QMainWindow):
         self.show_screen(current)
 
     def _make_header(self) -> Header:
-        header = Header(self._settings.stall.name, lambda: self._now())
+        header = Header(self._stall.name, lambda: self._stall.clock.now())
         header.log_out_requested.connect(self.log_out)
         return header
 
@@ -281,9 +278,9 @@ class KioskWindow(QMainWindow):
         banner.show_state(self.ctx.printing.state)
 
     def _make_idle(self) -> QWidget:
-        idle = IdleScreen(self._settings.stall.name)
+        idle = IdleScreen(self._stall.name)
         idle.touched.connect(self.start)
-        idle.admin_requested.connect(lambda: self.show_screen("admin_login"))
+        idle.admin_requested.connect(lambda: self.show_screen(Screen.ADMIN_LOGIN))
         return idle
 
     def _make_login(self) -> QWidget:
@@ -291,7 +288,7 @@ class KioskWindow(QMainWindow):
 
         login = LoginScreen(self._context())
         login.logged_in.connect(self._logged_in)
-        login.cancelled.connect(lambda: self.show_screen("idle"))
+        login.cancelled.connect(lambda: self.show_screen(Screen.IDLE))
         return login
 
     def _make_selling(self) -> QWidget:
@@ -307,29 +304,27 @@ class KioskWindow(QMainWindow):
         from .screens.nip_entry import NipEntryScreen
 
         nip_entry = NipEntryScreen(self._context())
-        nip_entry.identified.connect(self._nip_typed)
-        nip_entry.cancelled.connect(lambda: self.show_screen("selling"))
+        nip_entry.cancelled.connect(lambda: self.show_screen(Screen.SELLING))
         return nip_entry
 
     def _make_payment(self) -> QWidget:
         from .screens.payment import PaymentScreen
 
         payment = PaymentScreen(self._context())
-        payment.qris_requested.connect(lambda: self.show_screen("qris"))
-        payment.back_requested.connect(lambda: self.show_screen("selling"))
-        payment.paid.connect(self._paid)
+        payment.qris_requested.connect(lambda: self.show_screen(Screen.QRIS))
+        payment.back_requested.connect(lambda: self.show_screen(Screen.SELLING))
         return payment
 
     def _make_qris(self) -> QWidget:
         from .screens.qris import QrisScreen
 
-        return QrisScreen(self._context(), self.show_screen, on_paid=self._paid_by_qris)
+        return QrisScreen(self._context(), self.show_screen)
 
     def _make_success(self) -> QWidget:
         from .screens.success import SuccessScreen
 
         success = SuccessScreen(self._context())
-        success.finished.connect(lambda: self.show_screen("idle"))
+        success.finished.connect(lambda: self.show_screen(Screen.IDLE))
         return success
 
     def _make_error(self) -> QWidget:
@@ -340,101 +335,87 @@ class KioskWindow(QMainWindow):
     # Typed access for the window's own code and the tests.
     @property
     def idle(self) -> IdleScreen:
-        return self.screen_named("idle")  # type: ignore[return-value]
+        return self.screen_named(Screen.IDLE)  # type: ignore[return-value]
 
     @property
     def login(self) -> LoginScreen:
-        return self.screen_named("login")  # type: ignore[return-value]
+        return self.screen_named(Screen.LOGIN)  # type: ignore[return-value]
 
     @property
     def selling(self) -> SellingScreen:
-        return self.screen_named("selling")  # type: ignore[return-value]
+        return self.screen_named(Screen.SELLING)  # type: ignore[return-value]
 
     @property
     def nip_entry(self) -> NipEntryScreen:
-        return self.screen_named("nip")  # type: ignore[return-value]
+        return self.screen_named(Screen.NIP)  # type: ignore[return-value]
 
     @property
     def payment(self) -> PaymentScreen:
-        return self.screen_named("payment")  # type: ignore[return-value]
+        return self.screen_named(Screen.PAYMENT)  # type: ignore[return-value]
 
     @property
     def qris(self) -> QrisScreen:
-        return self.screen_named("qris")  # type: ignore[return-value]
+        return self.screen_named(Screen.QRIS)  # type: ignore[return-value]
 
     @property
     def success(self) -> SuccessScreen:
-        return self.screen_named("success")  # type: ignore[return-value]
+        return self.screen_named(Screen.SUCCESS)  # type: ignore[return-value]
 
     @property
     def error(self) -> ErrorScreen:
-        return self.screen_named("error")  # type: ignore[return-value]
+        return self.screen_named(Screen.ERROR)  # type: ignore[return-value]
 
     # -- navigation --------------------------------------------------------------------------
-    def show_screen(self, name: str) -> None:
+    def show_screen(self, name: Screen | str) -> None:
+        name = Screen(name)
         operator = self.ctx.session.operator if self.ctx else None
-        if name == "selling" and not operator:
-            name = "login"  # e.g. [Kembali ke kasir] from the admin area with nobody on duty
-        if name != "idle" and self.ctx is None:
-            self._waiting_screen = name  # everything else needs the ledger: soon
+        if name is Screen.SELLING and not operator:
+            name = Screen.LOGIN  # e.g. [Kembali ke kasir] from the admin area, nobody on duty
+        if name is not Screen.IDLE and self.ctx is None:
+            self._waiting_screen = name  # everything else needs the back end: soon
             return
         screen = self.screen_named(name)
-        if name == "login":
+        if name is Screen.LOGIN:
             self.login.reload()
         self.stack.setCurrentWidget(screen)
-        # The admin area, QRIS and the error page have their own title bars: full height.
-        self.header.setVisible(name not in FULL_HEIGHT and not name.startswith("admin_"))
+        self.header.setVisible(not name.full_height)
         self.header.set_operator(operator)
         # Idle and the PIN pages need no header actions; the clock stays.
-        self.header.log_out.setVisible(bool(operator) and name == "selling")
+        self.header.log_out.setVisible(bool(operator) and name is Screen.SELLING)
         self.touched()
 
-    def current_screen_name(self) -> str:
+    def current_screen_name(self) -> Screen:
         current = self.stack.currentWidget()
         return next(name for name, screen in self._built.items() if screen is current)
 
     def start(self) -> None:
         """A touch on idle: sell if someone is on duty, else log in."""
         if self.ctx is None:
-            self._waiting_screen = "start"
+            self._start_waiting = True
             return
-        self.show_screen("selling" if self.ctx.session.operator else "login")
+        self.show_screen(Screen.SELLING if self.ctx.session.operator else Screen.LOGIN)
 
     def _logged_in(self, _name: str) -> None:
         self.selling.reset_view()
-        self.show_screen("selling")
+        self.show_screen(Screen.SELLING)
 
     def log_out(self) -> None:
         self._context().session.log_out()
-        self.show_screen("idle")
+        self.show_screen(Screen.IDLE)
 
     def _type_nip(self) -> None:
         self.nip_entry.reset()
-        self.show_screen("nip")
-
-    def _nip_typed(self, nip: str) -> None:
-        self.selling.set_buyer_nip(nip)
-        self.show_screen("selling")
+        self.show_screen(Screen.NIP)
 
     def _pay(self) -> None:
         self.payment.start()
-        self.show_screen("payment")
+        self.show_screen(Screen.PAYMENT)
 
-    def _paid(self, result: CheckoutResult, job: int | None) -> None:
-        self.last_sale_number = result.sale.number
-        self.success.show_result(result, job)
-        self.show_screen("success")
-
-    def _paid_by_qris(self, result: CheckoutResult) -> None:
-        """The operator confirmed the money arrived and the sale is committed: from here on
-        exactly as a cash sale (receipt queued off the GUI thread, then thanks)."""
-        ctx = self._context()
-        receipts = ctx.kiosk.receipts
-        ctx.runner.run(
-            lambda: receipts.print_sale(result.sale, result.buyer),
-            lambda job: self._paid(result, job),
-            lambda _error: self._paid(result, None),
-        )
+    def _paid(self, outcome: SaleOutcome) -> None:
+        """The ledger has the sale (cash or QRIS alike): thanks, and the buyer's month."""
+        self.last_sale_number = outcome.sale.number
+        self.success.show_result(outcome)
+        self.show_screen(Screen.SUCCESS)
 
     def show_error(self, summary: str) -> None:
         """After an unexpected error (logged by app.py): a calm screen, a clean start."""
@@ -443,7 +424,7 @@ class KioskWindow(QMainWindow):
         self.success.stop_timer()
         self.ctx.session.clear_sale()
         self.error.show_error(summary)
-        self.show_screen("error")
+        self.show_screen(Screen.ERROR)
 
     def quit_kiosk(self) -> None:
         """Only from the admin area, behind the admin PIN. Qt's quit closes the windows
@@ -458,24 +439,44 @@ class KioskWindow(QMainWindow):
 
     # -- scans -------------------------------------------------------------------------------
     def on_scan(self, payload: str) -> None:
-        """A card at any moment identifies the buyer of the sale being rung up."""
+        """A card at any moment identifies the buyer of the sale being rung up. In the admin
+        area a card is the admin's (an exemption), never a buyer's."""
         if self.ctx is None:
             self._scans_waiting[:] = [payload]  # the latest card counts, once
             return
-        if self.payment.saving:
+        session = self.ctx.session
+        if session.committing:
             return  # the sale is being written with the buyer already chosen
         name = self.current_screen_name()
-        if name == "success":
+        if name.is_admin:
+            return
+        if name is Screen.SUCCESS:
             self.success.stop_timer()
-            self.ctx.session.clear_sale()  # a new card after a sale starts the next one
-        self.selling.identify(payload)
-        if name != "login":
+            session.clear_sale()  # a new card after a sale starts the next one
+        self.selling.clear_scan_message()
+        session.scan(payload)
+        if name is not Screen.LOGIN:
             # Without an operator the buyer is kept and shown after login.
-            self.show_screen("selling" if self.ctx.session.operator else "login")
+            self.show_screen(Screen.SELLING if session.operator else Screen.LOGIN)
+
+    def _buyer_identified(self) -> None:
+        ctx = self._context()
+        ctx.sounds.ok()
+        if self.current_screen_name() is Screen.NIP:  # a typed NIP was found
+            self.show_screen(Screen.SELLING)
+
+    # -- what the back end changed -----------------------------------------------------------
+    def _back_end_changed(self, changes: Changes) -> None:
+        from ..services.changes import Change
+
+        if Change.CATALOG in changes and Screen.SELLING in self._built:
+            self.selling.load_catalog()
+        if Change.OPERATORS in changes and Screen.LOGIN in self._built:
+            self.login.reload()
 
     # -- inactivity --------------------------------------------------------------------------
     def touched(self) -> None:
-        if self.ctx is not None and self.stack.currentWidget() is not self._built.get("idle"):
+        if self.ctx is not None and self.stack.currentWidget() is not self._built.get(Screen.IDLE):
             self._inactivity.start(max(1, self.ctx.inactivity_seconds) * 1000)
 
     def timed_out(self) -> None:
@@ -483,13 +484,13 @@ class KioskWindow(QMainWindow):
         the stall all day and a touch on idle brings the selling screen straight back."""
         if self.ctx is None:
             return
-        if self.payment.saving:
+        if self.ctx.session.committing:
             self.touched()  # never walk away from a sale being written
             return
         self.success.stop_timer()
         self.ctx.session.clear_sale()
         self.selling.reset_view()
-        self.show_screen("idle")
+        self.show_screen(Screen.IDLE)
 
     # -- printer -----------------------------------------------------------------------------
     def _printer_changed(self, state: QueueState) -> None:
@@ -501,8 +502,8 @@ class KioskWindow(QMainWindow):
         if number is None:
             return
         ctx = self._context()
-        receipts = ctx.kiosk.receipts
-        ctx.runner.run(lambda: receipts.reprint(number), lambda _job: None)
+        sale = ctx.back_end.sale
+        ctx.runner.run(lambda: sale.reprint(number), lambda _job: None)
 
     # -- closing -----------------------------------------------------------------------------
     def allow_close(self) -> None:

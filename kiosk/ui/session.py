@@ -1,54 +1,197 @@
-"""The sale being rung up on screen: operator, basket and buyer. Forgotten on timeout."""
+"""The sale being rung up, as the screens see it: the pure SaleInProgress plus the calls that
+go to the back end off the GUI thread (identifying a buyer, committing the sale), with a
+signal for every change. Screens render its state and send it their intents."""
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from ..domain.cart import Cart, CartLine
+from ..domain.buyer import BuyerStatus
+from ..domain.cart import Cart, Payment
+from ..domain.errors import DomainError
 from ..domain.records import Product
-from ..services.standing import BuyerStatus
+from ..domain.sale_in_progress import SaleInProgress, Stage
+from ..domain.scan import IdentifiedBy, ScanError
+from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..services.sale import Identified, SaleOutcome, SaleService
+
+log = logging.getLogger(__name__)
 
 
 class SaleSession(QObject):
     changed = Signal()
+    identified = Signal()  # a buyer was found (card or typed NIP)
+    scan_refused = Signal(object)  # ScanProblem, or None for no particular reason
+    typed_refused = Signal(object)  # the DomainError of a typed NIP
+    committed = Signal(object)  # SaleOutcome: the ledger has the sale
+    commit_failed = Signal(object)  # the error; nothing was written, the basket stays
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, sale: SaleService, runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.operator: str | None = None
-        self.cart = Cart()
-        self.buyer: BuyerStatus | None = None
-        self.public_buyer = False
+        self._service = sale
+        self._runner = runner
+        self.sale: SaleInProgress[SaleOutcome] = SaleInProgress()
+        self._lookup = 0  # only the latest identification counts
+        self.looking_up = 0  # identifications still on their way back
+
+    # -- reading (what the screens render) ------------------------------------------------------
+    @property
+    def operator(self) -> str | None:
+        return self.sale.operator
+
+    @property
+    def cart(self) -> Cart:
+        return self.sale.cart
+
+    @property
+    def buyer(self) -> BuyerStatus | None:
+        return self.sale.buyer
+
+    @property
+    def public_buyer(self) -> bool:
+        return self.sale.public_buyer
 
     @property
     def total(self) -> int:
-        return self.cart.total
+        return self.sale.total
 
     @property
     def buyer_decided(self) -> bool:
-        return self.buyer is not None or self.public_buyer
+        return self.sale.buyer_decided
 
-    def add_product(self, product: Product) -> None:
-        self.cart.add(CartLine(product.kode_umkm, product.nama, product.harga, 1, product.sku))
-        self.changed.emit()
+    @property
+    def committing(self) -> bool:
+        return self.sale.committing
 
-    def add_free_amount(self, vendor_code: str, vendor_name: str, amount: int) -> None:
-        self.cart.add(CartLine(vendor_code, f"Nominal bebas {vendor_name}", amount))
-        self.changed.emit()
+    @property
+    def outcome(self) -> SaleOutcome | None:
+        return self.sale.outcome
 
-    def set_quantity(self, index: int, quantity: int) -> None:
-        self.cart.set_quantity(index, quantity)
-        self.changed.emit()
-
-    def set_buyer(self, buyer: BuyerStatus | None, *, public: bool = False) -> None:
-        self.buyer, self.public_buyer = buyer, public
-        self.changed.emit()
-
-    def clear_sale(self) -> None:
-        """After a sale or on timeout: the basket and the buyer go, the operator stays."""
-        self.cart.clear()
-        self.buyer, self.public_buyer = None, False
+    # -- operator -------------------------------------------------------------------------------
+    def log_in(self, operator: str) -> None:
+        self.sale.log_in(operator)
         self.changed.emit()
 
     def log_out(self) -> None:
-        self.operator = None
-        self.clear_sale()
+        self.sale.log_out()
+        self._lookup += 1
+        self.changed.emit()
+
+    # -- basket (a cap reached changes nothing: CartError propagates to the screen) -------------
+    def add_product(self, product: Product) -> None:
+        self.sale.add_product(product)
+        self.changed.emit()
+
+    def add_free_amount(self, vendor_code: str, vendor_name: str, amount: int) -> None:
+        self.sale.add_free_amount(vendor_code, vendor_name, amount)
+        self.changed.emit()
+
+    def set_quantity(self, index: int, quantity: int) -> None:
+        self.sale.set_quantity(index, quantity)
+        self.changed.emit()
+
+    # -- buyer ----------------------------------------------------------------------------------
+    def scan(self, payload: str) -> None:
+        """A card at the scanner: the lookup runs off the GUI thread."""
+        if self.sale.committing:
+            return  # the sale is being written with the buyer already chosen
+        self._lookup += 1
+        ticket = self._lookup
+        self.looking_up += 1
+        self._runner.run(
+            lambda: self._service.identify_scan(payload),
+            lambda found: self._found(ticket, found),
+            lambda error: self._scan_failed(ticket, error),
+        )
+
+    def type_nip(self, text: str) -> None:
+        """A NIP typed on the keypad."""
+        if self.sale.committing:
+            return
+        self._lookup += 1
+        ticket = self._lookup
+        self.looking_up += 1
+        self._runner.run(
+            lambda: self._service.identify_typed(text),
+            lambda found: self._found(ticket, found),
+            lambda error: self._typed_failed(ticket, error),
+        )
+
+    def _found(self, ticket: int, found: Identified) -> None:
+        self.looking_up -= 1
+        if ticket != self._lookup or self.sale.committing:
+            return  # a newer scan, a log-out or Bayar came first
+        self.sale.identify(found.buyer, found.how)
+        self.changed.emit()
+        self.identified.emit()
+
+    def _scan_failed(self, ticket: int, error: Exception) -> None:
+        self.looking_up -= 1
+        if ticket != self._lookup:
+            return
+        if not isinstance(error, DomainError):
+            # e.g. a card list that cannot be read: the basket stays, the log has the cause
+            log.error("a scan could not be checked: %s", type(error).__name__)
+        self.scan_refused.emit(error.problem if isinstance(error, ScanError) else None)
+
+    def _typed_failed(self, ticket: int, error: Exception) -> None:
+        self.looking_up -= 1
+        if ticket == self._lookup:
+            self.typed_refused.emit(error)
+
+    def set_buyer(self, buyer: BuyerStatus | None, *, public: bool = False) -> None:
+        """A buyer already looked up (or none, or the public buyer)."""
+        self._lookup += 1
+        if public:
+            self.sale.choose_public()
+        elif buyer is None:
+            self.sale.forget_buyer()
+        else:
+            self.sale.identify(buyer, IdentifiedBy.TYPED)
+        self.changed.emit()
+
+    def choose_public(self) -> None:
+        self.set_buyer(None, public=True)
+
+    def forget_buyer(self) -> None:
+        self.set_buyer(None)
+
+    # -- paying ---------------------------------------------------------------------------------
+    def pay(self, payment: Payment) -> bool:
+        """Commit the sale (off the GUI thread); False when it cannot be paid yet."""
+        try:
+            request = self.sale.pay(payment)
+        except DomainError:
+            return False
+        self._lookup += 1  # a lookup still running must not change the buyer now
+        self.changed.emit()
+        self._runner.run(
+            lambda: self._service.commit(request), self._committed, self._commit_failed
+        )
+        return True
+
+    def _committed(self, outcome: SaleOutcome) -> None:
+        self.sale.committed(outcome)
+        self.changed.emit()
+        self.committed.emit(outcome)
+
+    def _commit_failed(self, error: Exception) -> None:
+        self.sale.commit_failed()
+        self.changed.emit()
+        self.commit_failed.emit(error)
+
+    def clear_sale(self) -> None:
+        """Batal, the end of the success screen, a timeout: basket and buyer go, the operator
+        stays. Never while the sale is being written."""
+        if self.sale.stage is Stage.COMMITTING:
+            return
+        self._lookup += 1
+        self.sale.clear()
+        self.changed.emit()

@@ -31,6 +31,8 @@ from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.scanner import ScanDetector
 from kiosk.ui.widgets.product_tile import ProductTile
 
+from ..ui_context import ui_context
+
 REPO = Path(__file__).resolve().parents[2]
 NOW = dt.datetime(2026, 11, 20, 3, 0, tzinfo=dt.UTC)  # Friday 20 Nov 2026, 12:00 WIT
 NOT_ON_ROSTER = "199001012015011001"  # a valid NIP on no roster
@@ -91,9 +93,7 @@ def scan_clock() -> ScanClock:
 
 @pytest.fixture
 def ctx(kiosk: Kiosk, scan_clock: ScanClock, app: QApplication) -> Iterator[UiContext]:
-    context = UiContext(
-        kiosk=kiosk, identify=kiosk.identify_service(), scanner=ScanDetector(clock=scan_clock)
-    )
+    context = ui_context(kiosk, scanner=ScanDetector(clock=scan_clock))
     yield context
     context.runner.wait()
 
@@ -138,7 +138,10 @@ def type_keys(qtbot, target, clock: ScanClock, text: str, gap: float) -> None:
 
 
 def scan(qtbot, win: KioskWindow, clock: ScanClock, payload: str) -> None:
+    """A scanner burst, then the wait for the buyer's lookup (it runs off the GUI thread)."""
     type_keys(qtbot, win, clock, payload, 0.005)
+    if win.ctx is not None:
+        qtbot.waitUntil(lambda: not win.ctx.session.looking_up)
 
 
 def log_in(qtbot, win: KioskWindow, name: str = "Ina", pin: str = "1111") -> None:

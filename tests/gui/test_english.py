@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from kiosk.domain.cart import CartLine, Payment, PaymentMethod
 from kiosk.domain.compliance import Status
 from kiosk.domain.months import Month
-from kiosk.printing.printers import Problem
-from kiosk.printing.worker import QueueState
+from kiosk.services.printing_ports import Problem, QueueState
+from kiosk.services.sale import SaleOutcome
 from kiosk.ui.screens.error import ErrorScreen
 from kiosk.ui.screens.idle import IdleScreen
 from kiosk.ui.screens.login import LoginScreen
@@ -135,7 +135,7 @@ def test_login(english, ctx, qtbot) -> None:
 
 
 def test_selling_with_a_cart_and_a_buyer(english, ctx, qtbot) -> None:
-    ctx.session.operator = "Ina"
+    ctx.session.log_in("Ina")
     screen = SellingScreen(ctx)
     frame, header, _banner = framed(ctx, screen, qtbot)
     header.set_operator("Ina")
@@ -147,18 +147,24 @@ def test_selling_with_a_cart_and_a_buyer(english, ctx, qtbot) -> None:
     screen.request_pay()  # nobody chosen: asks for a card, a NIP or a public buyer
     assert screen.buyer.message.message.startswith("Scan ASN card, type NIP")
     assert_english(screen)
-    assert not screen.identify("HELLO-WORLD-123")
+    def identify(payload: str) -> None:  # looked up off the GUI thread
+        ctx.session.scan(payload)
+        qtbot.waitUntil(lambda: not ctx.session.looking_up)
+
+    identify("HELLO-WORLD-123")
+    assert screen.buyer.message.message and ctx.session.buyer is None
     assert_english(screen)
-    assert screen.identify(signed_card(ctx.kiosk, nip_with_status(ctx.kiosk, Status.KURANG)))
+    identify(signed_card(ctx.kiosk, nip_with_status(ctx.kiosk, Status.KURANG)))
+    assert ctx.session.buyer is not None
     assert screen.buyer.standing.text().startswith("This month Rp")
     assert [c.text() for c in screen.chip_group.buttons()][:3] == ["All", "Food", "Drinks"]
     assert_english(screen)
     save(frame, "selling")
 
     for nip in (nip_with_status(ctx.kiosk, Status.MEMENUHI), exempt_nip(ctx.kiosk)):
-        screen.set_buyer_nip(nip)
+        ctx.session.set_buyer(ctx.kiosk.standing.lookup(nip))
         assert_english(screen)
-    screen.set_buyer_nip(NOT_ON_ROSTER)
+    ctx.session.set_buyer(ctx.kiosk.standing.lookup(NOT_ON_ROSTER))
     assert screen.buyer.name.full_text == "NIP not registered"
     assert_english(screen)
     screen.choose_public()
@@ -178,6 +184,7 @@ def test_nip_entry(english, ctx, qtbot) -> None:
     press(screen.keypad, "1985041")
     assert screen.count.text() == "7 of 18 digits"
     screen.submit_nip()
+    qtbot.waitUntil(lambda: not ctx.session.looking_up)  # checked off the GUI thread
     assert screen.message.message == "NIP must be 18 digits."
     assert_english(screen)
 
@@ -185,7 +192,7 @@ def test_nip_entry(english, ctx, qtbot) -> None:
 def test_payment_and_success(english, ctx, qtbot) -> None:
     kiosk = ctx.kiosk
     nip = nip_with_status(kiosk, Status.KURANG)
-    ctx.session.operator = "Ina"
+    ctx.session.log_in("Ina")
     product = kiosk.catalog.products(active_only=True)[0]
     ctx.session.add_product(product)
     ctx.session.add_product(product)
@@ -215,7 +222,7 @@ def test_payment_and_success(english, ctx, qtbot) -> None:
     success = SuccessScreen(ctx)
     frame, header, _banner = framed(ctx, success, qtbot)
     header.set_operator("Ina")
-    success.show_result(result, None)
+    success.show_result(SaleOutcome(result.sale, result.buyer, None))
     success.stop_timer()
     assert success.paid.text().startswith("Change Rp")
     assert success.printing.text() == "Receipt not printed yet — touch Reprint."
@@ -228,7 +235,7 @@ def test_payment_and_success(english, ctx, qtbot) -> None:
             operator="Ina",
             payment=Payment(PaymentMethod.TUNAI, product.harga),
         )
-        success.show_result(later, None)
+        success.show_result(SaleOutcome(later.sale, later.buyer, None))
         success.stop_timer()
         assert_english(success)
 

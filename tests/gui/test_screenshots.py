@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.domain.compliance import Status
-from kiosk.printing.printers import Problem
-from kiosk.printing.worker import QueueState
+from kiosk.services.printing_ports import Problem, QueueState
 
 from .conftest import NOT_ON_ROSTER, REPO, click, nip_with_status, scan, signed_card, tile
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import cli
 from kiosk.domain.compliance import Status
-from kiosk.ui.app import run_kiosk
 from kiosk.ui.main_window import KioskWindow
 
 from .conftest import REPO, _settings, nip_with_status, signed_card, type_keys
@@ -23,7 +22,7 @@ from .conftest import REPO, _settings, nip_with_status, signed_card, type_keys
 @pytest.fixture
 def waiting_window(ctx, qtbot):  # type: ignore[no-untyped-def]
     """A window as app.py shows it first: settings only, no ledger yet."""
-    win = KioskWindow(ctx.kiosk.settings, scanner=ctx.scanner)
+    win = KioskWindow(ctx.back_end.stall, scanner=ctx.scanner)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
@@ -62,7 +61,8 @@ def test_a_card_scanned_before_the_ledger_is_open_identifies_the_buyer_after(
     type_keys(qtbot, waiting_window, scan_clock, signed_card(ctx.kiosk, nip), 0.005)
     assert ctx.session.buyer is None
     waiting_window.attach(ctx)
-    assert ctx.session.buyer is not None and ctx.session.buyer.nip == nip
+    qtbot.waitUntil(lambda: ctx.session.buyer is not None)  # looked up off the GUI thread
+    assert ctx.session.buyer.nip == nip
     assert waiting_window.current_screen_name() == "login"  # the buyer waits for an operator
 
 
@@ -99,13 +99,13 @@ def test_run_shows_idle_opens_the_demo_ledger_and_stops_from_the_admin_area(
             QTimer.singleShot(5, watch)
             return
         seen["products"] = len(window.selling.tiles)
-        seen["folder"] = Path(window.ctx.kiosk.settings.database_url.split("///", 1)[1]).parent
+        seen["folder"] = window.ctx.back_end.admin.export_folder.parent / "data"
         window.quit_kiosk()  # what the admin menu's [Ya, tutup aplikasi] does
 
     hook = sys.excepthook
     QTimer.singleShot(0, watch)
     settings = _settings(tmp_path)
-    assert run_kiosk(settings, windowed=True, demo=True) == 0
+    assert cli.start_touchscreen(settings, windowed=True, demo=True) == 0
     assert sys.excepthook is hook  # given back to whoever had it
     after = QEventLoop()
     QTimer.singleShot(10, after.quit)

@@ -4,8 +4,7 @@ a checkout that fails, and the success screen timing out to idle."""
 from __future__ import annotations
 
 from kiosk.domain.compliance import Status
-from kiosk.printing.printers import Problem
-from kiosk.printing.worker import QueueState
+from kiosk.services.printing_ports import Problem, QueueState
 
 from .conftest import click, log_in, nip_with_status, scan, signed_card, tile
 

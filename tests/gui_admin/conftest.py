@@ -21,6 +21,8 @@ from kiosk.domain.cart import CartLine, Payment, PaymentMethod
 from kiosk.ui import theme
 from kiosk.ui.context import UiContext
 
+from ..ui_context import ui_context
+
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "screenshots"
 NOW = dt.datetime(2026, 11, 20, 3, 0, tzinfo=dt.UTC)  # Fri 20 Nov 2026, 12:00 WIT
@@ -58,7 +60,7 @@ def kiosk(tmp_path: Path, raw_config: dict) -> Iterator[Kiosk]:
 
 @pytest.fixture
 def ctx(kiosk: Kiosk, qapp) -> Iterator[UiContext]:  # type: ignore[no-untyped-def]
-    context = UiContext(kiosk=kiosk, identify=kiosk.identify_service())
+    context = ui_context(kiosk)
     yield context
     context.runner.wait()  # no task may outlive its ledger
 

@@ -229,12 +229,12 @@ def test_admin_printer(english, ctx, go, qtbot):
 
 
 def test_qris(english, qris_ctx, go, qtbot):  # noqa: F811
-    screen = show(QrisScreen(qris_ctx, go, on_paid=lambda result: None), qtbot)
+    screen = show(QrisScreen(qris_ctx, go), qtbot)
     assert_english(screen)
 
 
 def test_qris_not_set_up_and_the_error_screen(english, ctx, go, qtbot):
-    screen = show(QrisScreen(ctx, go, on_paid=lambda result: None), qtbot)
+    screen = show(QrisScreen(ctx, go), qtbot)
     assert screen.message.message == "QRIS is not set up on this kiosk. Please pay cash."
     assert_english(screen)
     error = show(ErrorScreen(None, go), qtbot)

@@ -11,11 +11,11 @@ from kiosk.bootstrap import init_kiosk
 from kiosk.config import parse_settings
 from kiosk.domain.cart import CartLine
 from kiosk.domain.qris import parse_qris
-from kiosk.ui.context import UiContext
 from kiosk.ui.screens.error import ErrorScreen
 from kiosk.ui.screens.qris import QrisScreen
 
 from ..qris_sample import STATIC_QRIS as STATIC
+from ..ui_context import ui_context
 from .conftest import FakeClock, click, show
 
 
@@ -24,8 +24,9 @@ def qris_ctx(tmp_path, raw_config, qapp):  # type: ignore[no-untyped-def]
     raw_config["payment"] = {"qris": STATIC}
     kiosk, _ = init_kiosk(parse_settings(raw_config, tmp_path / "config.yaml"), clock=FakeClock())
     kiosk.demo_seeder().seed()
-    context = UiContext(kiosk=kiosk, identify=kiosk.identify_service())
-    context.session.operator = "Ina"
+    context = ui_context(kiosk)
+    context.session.log_in("Ina")
+    context.session.choose_public()
     context.session.cart.add(CartLine("UMKM-001", "Sagu tumbu", 15_000, 2))
     context.session.cart.add(CartLine("UMKM-002", "Kopi rarobang", 12_500))
     yield context
@@ -48,7 +49,8 @@ def test_the_qris_on_screen_carries_the_cart_total_and_confirming_records_a_qris
     qris_ctx, go, qtbot
 ):
     paid = []
-    screen = show(QrisScreen(qris_ctx, go, on_paid=paid.append), qtbot)
+    qris_ctx.session.committed.connect(paid.append)
+    screen = show(QrisScreen(qris_ctx, go), qtbot)
     pixmap = screen.qr.pixmap()
     assert min(pixmap.width(), pixmap.height()) >= 360
     parsed = parse_qris(decode(pixmap.toImage()))
@@ -64,7 +66,7 @@ def test_the_qris_on_screen_carries_the_cart_total_and_confirming_records_a_qris
 
 
 def test_batal_goes_back_to_payment_without_recording(qris_ctx, go, qtbot):
-    screen = show(QrisScreen(qris_ctx, go, on_paid=lambda result: None), qtbot)
+    screen = show(QrisScreen(qris_ctx, go), qtbot)
     before = qris_ctx.kiosk.spending.vendor_revenue(*_all_time())
     click(qtbot, screen.cancel)
     assert go.last == "payment"
@@ -73,7 +75,7 @@ def test_batal_goes_back_to_payment_without_recording(qris_ctx, go, qtbot):
 
 def test_without_a_configured_qris_it_says_so_and_cannot_confirm(ctx, go, qtbot):
     ctx.session.cart.add(CartLine("UMKM-001", "Sagu tumbu", 15_000))
-    screen = show(QrisScreen(ctx, go, on_paid=lambda result: None), qtbot)
+    screen = show(QrisScreen(ctx, go), qtbot)
     assert "QRIS belum diatur" in screen.message.message
     assert not screen.paid.isEnabled()
 

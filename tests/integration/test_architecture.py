@@ -182,3 +182,56 @@ def test_importing_everything_does_nothing():
     )
     assert result.returncode == 0, result.stderr
     assert not (KIOSK.parent / "tests" / "data").exists()
+
+
+# The screens see only the back end made for them (kiosk.services.back_end): never the ledger,
+# the composition root, the config file's loader or the printer devices.
+UI_MAY_NOT_REACH = ("kiosk.ledger", "kiosk.bootstrap", "kiosk.config", "kiosk.printing.devices")
+
+
+@pytest.mark.parametrize("path", modules("ui"), ids=lambda p: str(p.relative_to(KIOSK)))
+def test_ui_never_reaches_the_ledger_the_composition_root_or_devices(path: Path):
+    name = module_name(path)
+    for module, chain in reach(name).items():
+        assert not module.startswith(UI_MAY_NOT_REACH), (
+            f"{name} reaches {module} through {' -> '.join(chain)}"
+        )
+        assert module.split(".")[0] not in {"sqlalchemy", "alembic", "escpos", "yaml"}, (
+            f"{name} reaches {module} through {' -> '.join(chain)}"
+        )
+    for imported in absolute_imports(path):
+        assert not imported.startswith("kiosk.printing"), (
+            f"{name} imports {imported}: printing is the back end's business"
+        )
+
+
+@pytest.mark.parametrize("path", modules("printing"), ids=lambda p: str(p.relative_to(KIOSK)))
+def test_printing_never_reaches_the_ledger_the_config_or_qt(path: Path):
+    """Layout and devices implement ports; the queue and the settings come in through them."""
+    name = module_name(path)
+    for module, chain in reach(name).items():
+        assert not module.startswith(
+            ("kiosk.ledger", "kiosk.config", "kiosk.ui", "kiosk.bootstrap")
+        ), f"{name} reaches {module} through {' -> '.join(chain)}"
+
+
+def test_the_screens_context_holds_no_store_or_composition_root():
+    from dataclasses import fields
+
+    from kiosk.ui.context import UiContext
+
+    names = {field.name for field in fields(UiContext)}
+    assert "back_end" in names
+    assert not names & {"kiosk", "identify", "settings", "db"}
+
+
+def test_the_walk_catches_a_screen_that_reaches_the_ledger(tmp_path: Path, monkeypatch):
+    """The rule above can fail: a screen importing a store is reported with its chain."""
+    bad = KIOSK / "ui" / "_architecture_probe.py"
+    bad.write_text("from ..ledger.catalog_store import CatalogStore\n", encoding="utf-8")
+    try:
+        reached = reach("kiosk.ui._architecture_probe")
+    finally:
+        bad.unlink()
+    assert "kiosk.ledger.catalog_store" in reached
+    assert "sqlalchemy" in {m.split(".")[0] for m in reached}

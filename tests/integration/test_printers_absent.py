@@ -8,7 +8,8 @@ import dataclasses
 
 import pytest
 
-from kiosk.printing.printers import EscposPrinter, PrinterError, Problem, make_printer
+from kiosk.printing.devices.printers import EscposPrinter, PrinterError, make_printer
+from kiosk.services.printing_ports import Problem
 
 
 @pytest.mark.parametrize(

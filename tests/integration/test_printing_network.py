@@ -9,9 +9,16 @@ import threading
 
 import pytest
 
-from kiosk.ledger.print_jobs import FAILED, PENDING, PRINTED, SUPERSEDED
-from kiosk.printing.printers import EscposPrinter, FilePrinter, Problem, make_printer
-from kiosk.printing.worker import PrintWorker, QueueState
+from kiosk.printing.devices.printers import EscposPrinter, FilePrinter, make_printer
+from kiosk.printing.devices.worker import PrintWorker
+from kiosk.services.printing_ports import (
+    FAILED,
+    PENDING,
+    PRINTED,
+    SUPERSEDED,
+    Problem,
+    QueueState,
+)
 
 from ..fake_printer import FakeNetworkPrinter, refused_port
 from .conftest import first_nip_with_tier, sell

@@ -6,9 +6,9 @@ import datetime as dt
 
 from kiosk.bootstrap import open_kiosk
 from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+from kiosk.printing.devices.printers import FilePrinter
+from kiosk.printing.devices.worker import PrintWorker
 from kiosk.printing.escpos_output import codepage_note
-from kiosk.printing.printers import FilePrinter
-from kiosk.printing.worker import PrintWorker
 
 from .conftest import SAMPLE, first_nip_with_tier, make_settings
 

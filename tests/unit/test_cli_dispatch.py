@@ -1,4 +1,4 @@
-"""`jikubata` with no command starts the kiosk (DESIGN §4), and `run` refuses clearly when the
+"""`jikubata` with no command starts the kiosk (README, "Command line"), and `run` refuses clearly when the
 machine lacks what Qt needs. The touchscreen itself is tested in tests/gui."""
 
 from __future__ import annotations
@@ -29,7 +29,15 @@ def config(tmp_path: Path) -> Path:
 )
 def test_no_command_and_run_start_the_kiosk(monkeypatch, config, argv, expected):
     started = []
-    monkeypatch.setattr(app, "run_kiosk", lambda settings, **kw: started.append(kw) or 0)
+
+    def run_kiosk(stall, open_back_end, *, windowed, folder):  # type: ignore[no-untyped-def]
+        demo_folder = folder != config.parent
+        started.append({"windowed": windowed, "demo": demo_folder})
+        assert stall.name and stall.kiosk_id == "AMB-01"
+        assert callable(open_back_end)  # opened by the screen, off the GUI thread
+        return 0
+
+    monkeypatch.setattr(app, "run_kiosk", run_kiosk)
     assert cli.main(["--config", str(config), *argv]) == 0
     assert started == [expected]
 

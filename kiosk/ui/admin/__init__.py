@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from ..screen_names import Screen
+
 if TYPE_CHECKING:
     from ..context import UiContext
     from ..i18n import Language
@@ -16,12 +18,12 @@ if TYPE_CHECKING:
 
 def admin_screens(
     ctx: UiContext,
-    go: Callable[[str], None],
+    go: Callable[[Screen], None],
     *,
     on_quit: Callable[[], None],
     language: Language,
     on_language: Callable[[str], bool],
-) -> dict[str, Callable[[], QWidget]]:
+) -> dict[Screen, Callable[[], QWidget]]:
     """How to build every admin screen, by the name the others navigate to. One PIN guard
     for the whole session, so neither leaving the login nor rebuilding it resets a lockout."""
     from ...services.pin_guard import PinGuard
@@ -37,15 +39,15 @@ def admin_screens(
     guard = PinGuard()  # outlives the login screen: a rebuild must not reset a lockout
 
     return {
-        "admin_login": lambda: AdminLoginScreen(ctx, go, guard=guard),
-        "admin_home": lambda: AdminHomeScreen(
+        Screen.ADMIN_LOGIN: lambda: AdminLoginScreen(ctx, go, guard=guard),
+        Screen.ADMIN_HOME: lambda: AdminHomeScreen(
             ctx, go, on_quit=on_quit, language=language.code, on_language=on_language
         ),
-        "admin_dashboard": lambda: DashboardScreen(ctx, go),
-        "admin_exports": lambda: ExportsScreen(ctx, go),
-        "admin_void": lambda: VoidScreen(ctx, go),
-        "admin_reprint": lambda: VoidScreen(ctx, go, reprint=True),
-        "admin_exemptions": lambda: ExemptionsScreen(ctx, go),
-        "admin_import": lambda: ImportScreen(ctx, go),
-        "admin_printer": lambda: PrinterScreen(ctx, go),
+        Screen.ADMIN_DASHBOARD: lambda: DashboardScreen(ctx, go),
+        Screen.ADMIN_EXPORTS: lambda: ExportsScreen(ctx, go),
+        Screen.ADMIN_VOID: lambda: VoidScreen(ctx, go),
+        Screen.ADMIN_REPRINT: lambda: VoidScreen(ctx, go, reprint=True),
+        Screen.ADMIN_EXEMPTIONS: lambda: ExemptionsScreen(ctx, go),
+        Screen.ADMIN_IMPORT: lambda: ImportScreen(ctx, go),
+        Screen.ADMIN_PRINTER: lambda: PrinterScreen(ctx, go),
     }

@@ -9,17 +9,18 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
 
 from ..context import UiContext
 from ..i18n import LANGUAGES, SOURCE_LANGUAGE, translate
+from ..screen_names import Screen
 from ..widgets.buttons import button
 from .base import AdminPage, Go
 
 TILES = (  # (label, screen name)
-    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Dasbor"), "admin_dashboard"),
-    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Ekspor"), "admin_exports"),
-    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Batalkan transaksi"), "admin_void"),
-    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Cetak ulang"), "admin_reprint"),
-    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Pengecualian"), "admin_exemptions"),
-    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Impor data"), "admin_import"),
-    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Printer"), "admin_printer"),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Dasbor"), Screen.ADMIN_DASHBOARD),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Ekspor"), Screen.ADMIN_EXPORTS),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Batalkan transaksi"), Screen.ADMIN_VOID),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Cetak ulang"), Screen.ADMIN_REPRINT),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Pengecualian"), Screen.ADMIN_EXEMPTIONS),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Impor data"), Screen.ADMIN_IMPORT),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Printer"), Screen.ADMIN_PRINTER),
 )
 
 
@@ -46,9 +47,9 @@ class AdminHomeScreen(AdminPage):
             self.tiles[name] = tile
         cashier = self._tile(translate("AdminHomeScreen", "Kembali ke kasir"))
         cashier.setProperty("role", "primary")
-        cashier.clicked.connect(lambda: go("selling"))
+        cashier.clicked.connect(lambda: go(Screen.SELLING))
         grid.addWidget(cashier, 1, 3)
-        self.tiles["selling"] = cashier
+        self.tiles[Screen.SELLING] = cashier
         self.body.addSpacing(24)
         self.body.addLayout(grid)
         self.body.addStretch(1)  # keeps [Keluar aplikasi] well away from the tiles

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ...services.pin_guard import PinGuard
 from ..context import UiContext
 from ..i18n import translate
+from ..screen_names import Screen
 from ..theme import GAP
 from ..widgets.buttons import button
 from ..widgets.keypad import Keypad
@@ -34,7 +35,7 @@ class AdminLoginScreen(AdminPage):
     leaving and coming back never resets a lockout."""
 
     def __init__(
-        self, ctx: UiContext, go: Go, *, guard: PinGuard | None = None, back: str = "idle"
+        self, ctx: UiContext, go: Go, *, guard: PinGuard | None = None, back: Screen = Screen.IDLE
     ) -> None:
         super().__init__(ctx, go, translate("AdminLoginScreen", "Masuk admin"), back=back)
         self.back_button.setText(translate("AdminLoginScreen", "‹ Kembali"))
@@ -91,7 +92,7 @@ class AdminLoginScreen(AdminPage):
     def refresh(self) -> None:
         self.keypad.set_text("")
         self._say("")
-        if not self.ctx.kiosk.admin_pin.is_set():
+        if not self.ctx.back_end.admin.pin_is_set():
             self.prompt.setText(translate("AdminLoginScreen", "Belum ada PIN admin di kiosk ini."))
             self.help.setText(
                 translate(
@@ -143,7 +144,7 @@ class AdminLoginScreen(AdminPage):
         self._set_enabled(False)
         # scrypt takes a noticeable moment: off the GUI thread, like every slow call.
         self.ctx.runner.run(
-            lambda: self.ctx.kiosk.admin_pin.check(pin), self._checked, self._failed
+            lambda: self.ctx.back_end.admin.check_pin(pin), self._checked, self._failed
         )
 
     def _checked(self, ok: object) -> None:
@@ -152,7 +153,7 @@ class AdminLoginScreen(AdminPage):
         self.keypad.set_text("")
         if ok:
             self._say("")
-            self.go("admin_home")
+            self.go(Screen.ADMIN_HOME)
             return
         left = self.guard.attempts_left
         if not self._locked():

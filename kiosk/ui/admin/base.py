@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from ..context import UiContext
 from ..i18n import translate
+from ..screen_names import Screen
 from ..theme import GAP
 from ..widgets.buttons import button
 
-Go = Callable[[str], None]
+Go = Callable[[Screen], None]
 
 
 class AdminPage(QWidget):
@@ -31,7 +32,9 @@ class AdminPage(QWidget):
 
     ``refresh()`` runs each time the window shows the page, so every visit starts clean."""
 
-    def __init__(self, ctx: UiContext, go: Go, title: str, *, back: str = "admin_home") -> None:
+    def __init__(
+        self, ctx: UiContext, go: Go, title: str, *, back: Screen = Screen.ADMIN_HOME
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.go = go

@@ -68,10 +68,8 @@ def percent(share: float) -> str:
 
 def load(ctx: UiContext, month: Month) -> DashboardData:
     """Runs on the runner's thread: a month of compliance is 10,000 rows at full scale."""
-    kiosk = ctx.kiosk
-    summary = kiosk.compliance.opd_summary(month)
-    start, end = month.utc_bounds(kiosk.settings.stall.tz)
-    revenue = kiosk.spending.vendor_revenue(start, end)
+    overview = ctx.back_end.admin.month_overview(month)
+    summary, revenue = overview.opds, overview.vendors
     return DashboardData(
         month,
         [OpdRate(s.opd, s.met, s.obliged) for s in summary],
@@ -87,7 +85,7 @@ class DashboardScreen(AdminPage):
     def __init__(self, ctx: UiContext, go: Go) -> None:
         super().__init__(ctx, go, translate("DashboardScreen", "Dasbor"))
         self.data: DashboardData | None = None
-        self.month = MonthPicker(Month.of(ctx.kiosk.clock(), ctx.kiosk.settings.stall.tz))
+        self.month = MonthPicker(ctx.back_end.stall.clock.this_month())
         self.month.changed.connect(lambda _: self.reload())
         self.top.addWidget(self.month)
         self.loading = QLabel(translate("DashboardScreen", "Memuat…"))
@@ -140,7 +138,7 @@ class DashboardScreen(AdminPage):
         self.panels = (left, right)
 
     def refresh(self) -> None:
-        self.month.set_month(Month.of(self.ctx.kiosk.clock(), self.ctx.kiosk.settings.stall.tz))
+        self.month.set_month(self.ctx.back_end.stall.clock.this_month())
         self.reload()
 
     def reload(self) -> None:

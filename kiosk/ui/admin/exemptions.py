@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from ...domain.errors import DomainError
 from ...domain.months import Month
 from ...domain.nip import nip_problem
 from ...domain.records import RosterPerson
@@ -78,8 +77,7 @@ class ExemptionsScreen(AdminPage):
         month_row = QHBoxLayout()
         month_caption = QLabel(translate("ExemptionsScreen", "Bulan"))
         month_caption.setObjectName("big")
-        tz = ctx.kiosk.settings.stall.tz
-        self.month = MonthPicker(Month.of(ctx.kiosk.clock(), tz))
+        self.month = MonthPicker(ctx.back_end.stall.clock.this_month())
         self.month.changed.connect(lambda _: self.look_up())
         month_row.addWidget(month_caption)
         month_row.addWidget(self.month)
@@ -126,21 +124,21 @@ class ExemptionsScreen(AdminPage):
     def refresh(self) -> None:
         if self._busy:
             return
-        self.month.set_month(Month.of(self.ctx.kiosk.clock(), self.ctx.kiosk.settings.stall.tz))
+        self.month.set_month(self.ctx.back_end.stall.clock.this_month())
         self.keypad.set_text("")
         self.done.setText("")
 
     def scanned(self, payload: str) -> None:
         try:
-            identification = self.ctx.identify.scan(payload)
-        except DomainError:
+            nip = self.ctx.back_end.admin.nip_from_scan(payload)
+        except Exception:  # refused, or the card list unreadable: typing still works
             self.message.show_message(
                 translate(
                     "ExemptionsScreen", "Kartu tidak dapat dibaca. Ketik NIP pada tombol angka."
                 )
             )
             return
-        self.keypad.set_text(identification.nip)
+        self.keypad.set_text(nip)
 
     def _typed(self, digits: str) -> None:
         self.display.setText(grouped_nip(digits))
@@ -162,12 +160,12 @@ class ExemptionsScreen(AdminPage):
             )
             return
         self.message.clear()
-        kiosk = self.ctx.kiosk
+        admin = self.ctx.back_end.admin
 
         def work() -> Found:
             # The roster that judges the month is the one in force on its last day.
-            person = kiosk.roster.person_on(nip, month.last_day)
-            return Found(nip, month, person, kiosk.admin_store.is_exempt(nip, month))
+            check = admin.check_exemption(nip, month)
+            return Found(nip, month, check.person, check.already_exempt)
 
         self.ctx.runner.run(work, self._found, lambda e: self.message.show_message(error_text(e)))
 
@@ -220,7 +218,7 @@ class ExemptionsScreen(AdminPage):
         self._busy = True
         self._update_action()
         self.ctx.runner.run(
-            lambda: self.ctx.kiosk.admin.exempt(found.nip, found.month, reason, actor=ACTOR),
+            lambda: self.ctx.back_end.admin.exempt(found.nip, found.month, reason, actor=ACTOR),
             lambda _: self._exempted(found),
             self._failed,
         )

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
-from ...domain.months import Month
 from ...services.export_names import default_file_name
 from ..context import UiContext
 from ..i18n import translate
@@ -42,8 +41,7 @@ class ExportsScreen(AdminPage):
         self._places: dict[str, Place] = {}
         self._queue: list[tuple[str, Path]] = []
         self.written: list[Path] = []
-        kiosk = ctx.kiosk
-        self.month = MonthPicker(Month.of(kiosk.clock(), kiosk.settings.stall.tz))
+        self.month = MonthPicker(ctx.back_end.stall.clock.this_month())
         form = QGridLayout()
         form.setHorizontalSpacing(24)
         form.setVerticalSpacing(16)
@@ -100,9 +98,8 @@ class ExportsScreen(AdminPage):
     def refresh(self) -> None:
         if self._queue:
             return  # an export is running: leave its progress on screen
-        tz = self.ctx.kiosk.settings.stall.tz
-        self.month.set_month(Month.of(self.ctx.kiosk.clock(), tz))
-        default = self.ctx.kiosk.exports.delimiter
+        self.month.set_month(self.ctx.back_end.stall.clock.this_month())
+        default = self.ctx.back_end.admin.default_delimiter
         self.delimiter.select(next(k for k, v in DELIMITERS.items() if v == default))
         self.progress.setText("")
         self.files.setText("")
@@ -111,7 +108,7 @@ class ExportsScreen(AdminPage):
 
     def find_places(self) -> None:
         chosen = self.destination.value
-        found = places(self.ctx.kiosk.settings.export.folder, self._patterns)
+        found = places(self.ctx.back_end.admin.export_folder, self._patterns)
         self._places = {place.label: place for place in found}
         self.destination.set_options(list(self._places))
         self.destination.select(chosen if chosen in self._places else found[0].label)
@@ -144,13 +141,13 @@ class ExportsScreen(AdminPage):
                 step=step, total=len(KINDS), name=translate("ExportsScreen", KIND_NAMES[kind])
             )
         )
-        write: Callable[..., int] = getattr(self.ctx.kiosk.exports, kind)
+        admin = self.ctx.back_end.admin
         month = self.month.month
         delimiter = DELIMITERS[self.delimiter.value or ", (koma)"]
 
         def work() -> Path:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write(month, path, delimiter)
+            admin.export(kind, month, path, delimiter)
             return path
 
         self.ctx.runner.run(work, self._wrote, self._failed)

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ...domain.months import Month
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
@@ -47,9 +46,9 @@ class Preview:
 
 def preview(ctx: UiContext, kind: str, path: Path, as_of: dt.date) -> Preview:
     """Runs on the runner's thread; reads the file, writes nothing."""
-    kiosk = ctx.kiosk
+    admin = ctx.back_end.admin
     if kind == "roster":
-        roster = kiosk.roster_importer.preview(path, as_of)
+        roster = admin.preview_roster(path, as_of)
         return Preview(
             kind,
             path,
@@ -68,8 +67,7 @@ def preview(ctx: UiContext, kind: str, path: Path, as_of: dt.date) -> Preview:
             roster.active_before,
             roster.removed_share,
         )
-    importer = kiosk.catalog_importer
-    found = importer.preview_vendors(path) if kind == "vendors" else importer.preview_products(path)
+    found = admin.preview_vendors(path) if kind == "vendors" else admin.preview_products(path)
     if kind == "vendors":
         summary = translate("ImportScreen", "{count} UMKM").format(count=len(found.items))
     else:
@@ -78,14 +76,14 @@ def preview(ctx: UiContext, kind: str, path: Path, as_of: dt.date) -> Preview:
 
 
 def run_import(ctx: UiContext, shown: Preview, force: bool) -> None:
-    kiosk = ctx.kiosk
+    admin = ctx.back_end.admin
     if shown.kind == "roster":
         assert shown.as_of is not None
-        kiosk.roster_importer.import_file(shown.path, shown.as_of, force=force)
+        admin.import_roster(shown.path, shown.as_of, force=force)
     elif shown.kind == "vendors":
-        kiosk.catalog_importer.import_vendors(shown.path)
+        admin.import_vendors(shown.path)
     else:
-        kiosk.catalog_importer.import_products(shown.path)
+        admin.import_products(shown.path)
 
 
 class ImportScreen(AdminPage):
@@ -134,7 +132,7 @@ class ImportScreen(AdminPage):
         self.kind.chosen.connect(lambda _: self._changed())
         self.as_of_caption = QLabel(translate("ImportScreen", "Berlaku mulai tanggal 1"))
         self.as_of_caption.setObjectName("big")
-        self.as_of = MonthPicker(Month.of(ctx.kiosk.clock(), ctx.kiosk.settings.stall.tz))
+        self.as_of = MonthPicker(ctx.back_end.stall.clock.this_month())
         self.as_of.changed.connect(lambda _: self._changed())
         self.check = button(translate("ImportScreen", "Periksa file"), "primary")
         self.check.setObjectName("check")
@@ -200,7 +198,7 @@ class ImportScreen(AdminPage):
 
     def find_files(self) -> None:
         chosen = self.files.value
-        found = csv_files(places(self.ctx.kiosk.settings.export.folder, self._patterns))
+        found = csv_files(places(self.ctx.back_end.admin.export_folder, self._patterns))
         self._files = {f"{path.name}\n{place.label}": path for place, path in found}
         self.files.set_options(list(self._files))
         self.no_files.setVisible(not found)
@@ -292,7 +290,7 @@ class ImportScreen(AdminPage):
         self.start.setEnabled(not shown.problems and not self._busy)
 
     def _too_many_removed(self, shown: Preview) -> bool:
-        limit = self.ctx.kiosk.settings.roster.max_deactivation_share
+        limit = self.ctx.back_end.admin.limits.max_deactivation_share
         return shown.kind == "roster" and shown.removed_share > limit
 
     def start_import(self, *, force: bool) -> None:

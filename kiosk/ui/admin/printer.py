@@ -3,13 +3,10 @@ question goes through the runner; the screen says "Memeriksa…" meanwhile."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel
 
-from ...config import PrinterSettings
-from ...printing.printers import PrinterError, PrinterStatus, make_printer
+from ...services.printer_desk import PrinterCheck
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
@@ -38,53 +35,10 @@ def queue_text(unprinted: int) -> str:
     return translate("PrinterScreen", "{count} struk").format(count=unprinted)
 
 
-@dataclass(frozen=True)
-class PrinterCheck:
-    status: PrinterStatus | None  # None: no printer configured
-    problem: str  # "" when the question itself worked
-    unprinted: int
-
-
-def where(settings: PrinterSettings) -> str:
-    if settings.connection == "network":
-        return f"{settings.host}:{settings.port}"
-    if settings.connection == "file":
-        return str(settings.path)
-    if settings.connection == "usb":
-        return f"{settings.usb_vendor_id}:{settings.usb_product_id}"
-    if settings.connection == "serial":
-        return settings.serial_device
-    if settings.connection == "cups":
-        return settings.cups_printer
-    return "-"
-
-
-def check(ctx: UiContext) -> PrinterCheck:
-    """Runs on the runner's thread (a network printer may take its whole timeout)."""
-    kiosk = ctx.kiosk
-    unprinted = kiosk.print_jobs.unprinted_count()
-    printer = make_printer(kiosk.settings.printer)
-    if printer is None:
-        return PrinterCheck(None, "", unprinted)
-    try:
-        return PrinterCheck(printer.status(), "", unprinted)
-    except PrinterError as error:
-        return PrinterCheck(None, str(error), unprinted)
-    except OSError as error:
-        return PrinterCheck(None, str(error), unprinted)
-
-
-def test_page(ctx: UiContext) -> int:
-    from ...printing.escpos_output import codepage_note  # python-escpos: heavy, import late
-
-    profile = ctx.kiosk.settings.printer.profile
-    return ctx.kiosk.receipts.print_test_page(profile, codepage_note(profile))
-
-
 class PrinterScreen(AdminPage):
     def __init__(self, ctx: UiContext, go: Go) -> None:
         super().__init__(ctx, go, translate("PrinterScreen", "Printer"))
-        settings = ctx.kiosk.settings.printer
+        setup = ctx.back_end.printer.setup
         box = panel()
         grid = QGridLayout(box)
         grid.setContentsMargins(24, 16, 24, 16)
@@ -109,12 +63,12 @@ class PrinterScreen(AdminPage):
             grid.addWidget(value, row, 1)
             self.values[key] = value
         grid.setColumnStretch(1, 1)
-        connection = CONNECTIONS.get(settings.connection, settings.connection)
+        connection = CONNECTIONS.get(setup.connection, setup.connection)
         self.values["connection"].setText(translate("PrinterScreen", connection))
-        self.values["where"].setText(where(settings))
+        self.values["where"].setText(setup.where)
         self.values["profile"].setText(
             translate("PrinterScreen", "{profile} · {chars} huruf/baris").format(
-                profile=settings.profile, chars=settings.chars_per_line
+                profile=setup.profile, chars=setup.chars_per_line
             )
         )
         self.body.addWidget(box)
@@ -136,7 +90,7 @@ class PrinterScreen(AdminPage):
         actions.addWidget(self.recheck, 1)
         actions.addWidget(self.test, 2)
         self.body.addLayout(actions)
-        self.test.setEnabled(settings.connection != "none")
+        self.test.setEnabled(setup.connection != "none")
 
     def refresh(self) -> None:
         self.message.clear()
@@ -144,13 +98,13 @@ class PrinterScreen(AdminPage):
         for key in ("online", "paper", "queue"):
             self.values[key].setText(translate("PrinterScreen", "Memeriksa…"))
         self.recheck.setEnabled(False)
-        self.ctx.runner.run(lambda: check(self.ctx), self._checked, self._failed)
+        self.ctx.runner.run(self.ctx.back_end.printer.check, self._checked, self._failed)
 
     def _checked(self, result: PrinterCheck) -> None:
         self.recheck.setEnabled(True)
         status = result.status
         if status is None:
-            none = self.ctx.kiosk.settings.printer.connection == "none"
+            none = self.ctx.back_end.printer.setup.connection == "none"
             self.values["online"].setText(
                 translate("PrinterScreen", "Tidak ada printer")
                 if none
@@ -188,7 +142,9 @@ class PrinterScreen(AdminPage):
     def print_test(self) -> None:
         self.test.setEnabled(False)
         self.done.setText("")
-        self.ctx.runner.run(lambda: test_page(self.ctx), self._printed, self._test_failed)
+        self.ctx.runner.run(
+            self.ctx.back_end.printer.print_test_page, self._printed, self._test_failed
+        )
 
     def _printed(self, _job: int) -> None:
         self.test.setEnabled(True)
@@ -203,6 +159,6 @@ class PrinterScreen(AdminPage):
 
     def refresh_queue(self) -> None:
         self.ctx.runner.run(
-            self.ctx.kiosk.print_jobs.unprinted_count,
+            self.ctx.back_end.printer.unprinted,
             lambda n: self.values["queue"].setText(queue_text(n)),
         )

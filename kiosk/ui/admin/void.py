@@ -50,7 +50,7 @@ class VoidScreen(AdminPage):
         self.reprint = reprint
         self.sale: RecordedSale | None = None
         self._busy = False
-        self._prefix = f"{ctx.kiosk.settings.stall.kiosk_id}-"
+        self._prefix = f"{ctx.back_end.stall.kiosk_id}-"
         columns = QHBoxLayout()
         columns.setSpacing(32)
         self.body.addLayout(columns, 1)
@@ -127,7 +127,7 @@ class VoidScreen(AdminPage):
 
     def _show(self, sale: RecordedSale | None) -> None:
         self.sale = sale
-        self.view.show_sale(sale, self.ctx.kiosk.settings.stall.tz)
+        self.view.show_sale(sale, self.ctx.back_end.stall.clock.tz)
         self.hint.setVisible(sale is None)
         if sale is None:
             self.reasons.select(None)
@@ -145,8 +145,9 @@ class VoidScreen(AdminPage):
         if not number or self._busy:
             return
         self.done.setText("")
+        admin = self.ctx.back_end.admin
         self.ctx.runner.run(
-            lambda: self.ctx.kiosk.sales_ledger.find(number),
+            lambda: admin.find_sale(number),
             lambda sale: self._found(number, sale),
             lambda error: self.message.show_message(error_text(error)),
         )
@@ -173,10 +174,10 @@ class VoidScreen(AdminPage):
         if sale is None or self._busy:
             return
         self._set_busy(True)
-        kiosk = self.ctx.kiosk
+        admin = self.ctx.back_end.admin
         if self.reprint:
             self.ctx.runner.run(
-                lambda: kiosk.receipts.reprint(sale.number),
+                lambda: admin.reprint(sale.number),
                 lambda _: self._reprinted(sale),
                 self._failed,
             )
@@ -185,13 +186,9 @@ class VoidScreen(AdminPage):
             self._set_busy(False)
             return
 
-        def work() -> RecordedSale:
-            voided = kiosk.admin.void(sale.number, reason, actor=ACTOR)
-            # The void is committed; the slip is only paper, queued (and retried) after it.
-            kiosk.receipts.print_void(voided, reason=reason, actor=ACTOR)
-            return voided
-
-        self.ctx.runner.run(work, self._voided, self._failed)
+        self.ctx.runner.run(
+            lambda: admin.void(sale.number, reason, actor=ACTOR), self._voided, self._failed
+        )
 
     def _voided(self, sale: RecordedSale) -> None:
         self._set_busy(False)

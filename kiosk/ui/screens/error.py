@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..context import UiContext
 from ..i18n import translate
+from ..screen_names import Screen
 from ..widgets.buttons import button
 
 DEFAULT_SUMMARY = QT_TRANSLATE_NOOP("ErrorScreen", "Layar ini tidak dapat dilanjutkan.")
@@ -17,7 +18,7 @@ DEFAULT_SUMMARY = QT_TRANSLATE_NOOP("ErrorScreen", "Layar ini tidak dapat dilanj
 
 class ErrorScreen(QWidget):
     def __init__(
-        self, ctx: UiContext | None, go: Callable[[str], None], *, home: str = "idle"
+        self, ctx: UiContext | None, go: Callable[[Screen], None], *, home: Screen = Screen.IDLE
     ) -> None:
         """``ctx`` is not needed (this screen must work when little else does); it is taken
         so that every screen is built the same way."""

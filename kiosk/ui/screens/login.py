@@ -66,7 +66,7 @@ class LoginScreen(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.name_buttons.clear()
-        for index, operator in enumerate(self._ctx.kiosk.operators.on_duty_list()):
+        for index, operator in enumerate(self._ctx.back_end.sale.operators_on_duty()):
             widget = button(operator.name)
             widget.setObjectName(f"operator_{operator.name}")
             widget.setStyleSheet("font-size: 28pt; min-height: 110px;")
@@ -129,15 +129,16 @@ class LoginScreen(QWidget):
             return
         self.submit.setEnabled(False)
         # scrypt is deliberately slow: check off the GUI thread.
+        sale = self._ctx.back_end.sale
         self._ctx.runner.run(
-            lambda: self._ctx.kiosk.operators.check(name, pin),
+            lambda: sale.check_operator(name, pin),
             lambda ok: self._checked(name, bool(ok)),
             lambda _error: self._checked(name, False),
         )
 
     def _checked(self, name: str, ok: bool) -> None:
         if ok:
-            self._ctx.session.operator = name
+            self._ctx.session.log_in(name)
             self.keypad.set_text("")
             self.logged_in.emit(name)
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ...domain.nip import NipError, nip_problem
+from ...domain.nip import nip_problem
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
@@ -15,7 +15,8 @@ from ..widgets.texts import grouped_nip, nip_problem_text
 
 
 class NipEntryScreen(QWidget):
-    identified = Signal(str)  # the NIP, valid
+    """The NIP goes to the sale in progress; the window shows the buyer once it is found."""
+
     cancelled = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -58,6 +59,7 @@ class NipEntryScreen(QWidget):
         self.keypad.setFixedWidth(470)
         self.keypad.changed.connect(self._typed)
         layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignVCenter)
+        ctx.session.typed_refused.connect(self._refused)
         self.reset()
 
     def reset(self) -> None:
@@ -73,10 +75,8 @@ class NipEntryScreen(QWidget):
         self.message.clear()
 
     def submit_nip(self) -> None:
+        self._ctx.session.type_nip(self.keypad.text)
+
+    def _refused(self, _error: Exception) -> None:
         text = self.keypad.text
-        try:
-            found = self._ctx.identify.typed(text)
-        except NipError:
-            self.message.show_message(nip_problem_text(nip_problem(text) or ""))
-            return
-        self.identified.emit(found.nip)
+        self.message.show_message(nip_problem_text(nip_problem(text) or ""))

@@ -1,5 +1,6 @@
-"""Bayar: the total, the method, the cash handed over and the change. Confirming writes the
-sale (on the runner); the success screen comes only after the ledger has it."""
+"""Bayar: the total, the method, the cash handed over and the change. Confirming hands the
+payment to the sale in progress, which commits it off the GUI thread; the window shows the
+success screen only after the ledger has it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ...domain.cart import Payment, PaymentMethod
 from ...domain.money import format_rupiah
-from ...services.checkout import CheckoutResult
 from ..context import UiContext
 from ..i18n import translate
 from ..theme import GAP
@@ -36,7 +36,6 @@ def quick_amounts(total: int) -> list[int]:
 
 
 class PaymentScreen(QWidget):
-    paid = Signal(object, object)  # CheckoutResult, print job id (or None)
     back_requested = Signal()
     qris_requested = Signal()
 
@@ -44,7 +43,6 @@ class PaymentScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("screen")
         self._ctx = ctx
-        self.saving = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(32, 12, 32, 12)
         layout.setSpacing(40)
@@ -75,7 +73,7 @@ class PaymentScreen(QWidget):
         self.qris = button("QRIS", "chip")
         self.qris.setObjectName("method_qris")
         self.qris.clicked.connect(self.show_qris)
-        self.qris.setVisible(ctx.kiosk.qris.available)
+        self.qris.setVisible(ctx.back_end.sale.qris_available)
         methods.addWidget(self.qris)
         methods.addStretch(1)
         left.addLayout(methods)
@@ -106,6 +104,12 @@ class PaymentScreen(QWidget):
         self.keypad.setFixedWidth(440)
         self.keypad.changed.connect(self._typed)
         layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignVCenter)
+        ctx.session.changed.connect(self._show_saving)
+        ctx.session.commit_failed.connect(self._failed)
+
+    @property
+    def saving(self) -> bool:
+        return self._ctx.session.committing
 
     @property
     def total_amount(self) -> int:
@@ -118,7 +122,6 @@ class PaymentScreen(QWidget):
     def start(self) -> None:
         """Called each time the screen opens for a basket."""
         session = self._ctx.session
-        self.saving = False
         self.message.clear()
         self.total.setText(format_rupiah(self.total_amount))
         if session.buyer is not None:
@@ -155,48 +158,25 @@ class PaymentScreen(QWidget):
         """Hand over to the QRIS screen (the button exists only when QRIS is configured)."""
         self.cash.setChecked(True)
         self.qris.setChecked(False)
-        if self._ctx.kiosk.qris.available:
+        if self._ctx.back_end.sale.qris_available:
             self.qris_requested.emit()
 
     def confirm_cash(self) -> None:
         if self.saving or self.cash_given < self.total_amount:
             return
-        session = self._ctx.session
-        lines = session.cart.lines
-        nip = session.buyer.nip if session.buyer else None
-        operator = session.operator or "?"
-        payment = Payment(PaymentMethod.TUNAI, self.cash_given)
-        self._set_saving(True)
-        kiosk = self._ctx.kiosk
+        self._ctx.session.pay(Payment(PaymentMethod.TUNAI, self.cash_given))
 
-        def work() -> tuple[CheckoutResult, int | None]:
-            result = kiosk.checkout.checkout(
-                lines, buyer_nip=nip, operator=operator, payment=payment
-            )
-            try:  # the sale is committed: a print problem must never undo it
-                job = kiosk.receipts.print_sale(result.sale, result.buyer)
-            except Exception:
-                job = None
-            return result, job
-
-        self._ctx.runner.run(work, self._saved, self._failed)
-
-    def _set_saving(self, saving: bool) -> None:
-        self.saving = saving
+    def _show_saving(self) -> None:
+        saving = self.saving
         self.confirm.setText(
             translate("PaymentScreen", "Menyimpan…")
             if saving
             else translate("PaymentScreen", "Konfirmasi")
         )
-        self.confirm.setEnabled(not saving and self.cash_given >= self.total_amount)
+        self.confirm.setEnabled(not saving and self.cash_given >= self.total_amount > 0)
         self.back.setEnabled(not saving)
         self.keypad.setEnabled(not saving)
 
-    def _saved(self, outcome: tuple[CheckoutResult, int | None]) -> None:
-        self._set_saving(False)
-        result, job = outcome
-        self.paid.emit(result, job)
-
     def _failed(self, _error: Exception) -> None:
-        self._set_saving(False)
-        self.message.show_message(translate("PaymentScreen", SAVE_FAILED))
+        if self.isVisible():
+            self.message.show_message(translate("PaymentScreen", SAVE_FAILED))

@@ -1,7 +1,8 @@
 """Paying by QRIS: the stall's QRIS with the exact total, large, for the buyer's phone.
 
 The kiosk cannot see the money arrive, so the operator confirms it ([Uang sudah masuk]) after
-checking the seller's app; only then is the sale committed, with the QRIS method."""
+checking the seller's app; only then is the sale committed, with the QRIS method, through the
+same sale in progress as cash."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.cart import Payment, PaymentMethod
 from ...domain.money import format_rupiah
-from ...services.checkout import CheckoutResult
 from ...services.qris_payment import QrisCharge
 from ..context import UiContext
 from ..i18n import translate
+from ..screen_names import Screen
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox
 
@@ -51,17 +52,14 @@ class QrisScreen(QWidget):
     def __init__(
         self,
         ctx: UiContext,
-        go: Callable[[str], None],
+        go: Callable[[Screen], None],
         *,
-        on_paid: Callable[[CheckoutResult], None],
-        back: str = "payment",
+        back: Screen = Screen.PAYMENT,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.go = go
-        self._on_paid = on_paid
         self._back = back
-        self._busy = False
         self.charge: QrisCharge | None = None
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -118,6 +116,12 @@ class QrisScreen(QWidget):
         right.addWidget(self.message)
         right.addWidget(self.paid)
         outer.addLayout(right, 1)
+        ctx.session.changed.connect(self._show_saving)
+        ctx.session.commit_failed.connect(self._failed)
+
+    @property
+    def _busy(self) -> bool:
+        return self.ctx.session.committing
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -125,11 +129,11 @@ class QrisScreen(QWidget):
 
     def refresh(self) -> None:
         """A new dynamic QRIS for the basket as it is now."""
-        self._busy = False
         self.message.clear()
         total = self.ctx.session.total
         self.amount.setText(format_rupiah(total))
-        if not self.ctx.kiosk.qris.available:
+        sale = self.ctx.back_end.sale
+        if not sale.qris_available:
             self.charge = None
             self.qr.clear()
             self.qr.setText(translate("QrisScreen", "QRIS belum\ndiatur"))
@@ -139,44 +143,34 @@ class QrisScreen(QWidget):
             )
             self.paid.setEnabled(False)
             return
-        self.charge = self.ctx.kiosk.qris.charge(total)
+        self.charge = sale.qris_charge(total)
         self.qr.setPixmap(QPixmap.fromImage(qr_image(self.charge.payload)))
         self.merchant.setText(f"{self.charge.merchant_name} · {self.charge.merchant_city}")
         self.paid.setEnabled(total > 0)
         self.cancel.setEnabled(True)
 
     def confirm(self) -> None:
-        session = self.ctx.session
-        if self._busy or self.charge is None or session.cart.is_empty():
+        if self._busy or self.charge is None:
             return
-        self._busy = True
-        self.paid.setEnabled(False)
-        self.cancel.setEnabled(False)
-        self.paid.setText(translate("QrisScreen", "Menyimpan…"))
-        lines = session.cart.lines
-        nip = session.buyer.nip if session.buyer else None
-        operator = session.operator or ""
-        self.ctx.runner.run(
-            lambda: self.ctx.kiosk.checkout.checkout(
-                lines, buyer_nip=nip, operator=operator, payment=Payment(PaymentMethod.QRIS)
-            ),
-            self._done,
-            self._failed,
-        )
+        self.ctx.session.pay(Payment(PaymentMethod.QRIS))
 
-    def _done(self, result: CheckoutResult) -> None:
-        self._busy = False
-        self.paid.setText(translate("QrisScreen", "Uang sudah masuk"))
-        self._on_paid(result)  # committed: the window prints and shows the success screen
+    def _show_saving(self) -> None:
+        if not self.isVisible():
+            return
+        busy = self._busy
+        self.paid.setText(
+            translate("QrisScreen", "Menyimpan…")
+            if busy
+            else translate("QrisScreen", "Uang sudah masuk")
+        )
+        self.paid.setEnabled(not busy and self.charge is not None and self.ctx.session.total > 0)
+        self.cancel.setEnabled(not busy)
 
     def _failed(self, _error: Exception) -> None:
-        self._busy = False
-        self.paid.setText(translate("QrisScreen", "Uang sudah masuk"))
-        self.paid.setEnabled(True)
-        self.cancel.setEnabled(True)
-        self.message.show_message(
-            translate("QrisScreen", "Transaksi belum tersimpan. Coba tekan lagi.")
-        )
+        if self.isVisible():
+            self.message.show_message(
+                translate("QrisScreen", "Transaksi belum tersimpan. Coba tekan lagi.")
+            )
 
     def _cancelled(self) -> None:
         if not self._busy:

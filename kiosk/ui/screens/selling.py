@@ -1,5 +1,6 @@
-"""The selling screen (UX.md sketch): products on the left, PEMBELI and KERANJANG on the
-right. Everything here can be undone; nothing is written until Bayar is confirmed."""
+"""The selling screen: products on the left, PEMBELI and KERANJANG on the right. It renders
+the sale in progress and sends it intents; everything here can be undone, nothing is written
+until Bayar is confirmed."""
 
 from __future__ import annotations
 
@@ -18,9 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.cart import CartError
 from ...domain.money import format_rupiah
-from ...domain.nip import NipError
 from ...domain.records import Product, Vendor
-from ...domain.scan import ScanError
+from ...domain.scan import ScanProblem
 from ..context import UiContext
 from ..i18n import translate
 from ..theme import GAP
@@ -96,6 +96,7 @@ class SellingScreen(QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(holder)
         ctx.session.changed.connect(self.refresh)
+        ctx.session.scan_refused.connect(self._scan_refused)
         self.refresh()
 
     # -- products ----------------------------------------------------------------------------
@@ -133,10 +134,11 @@ class SellingScreen(QWidget):
         return page
 
     def load_catalog(self) -> None:
-        catalog = self._ctx.kiosk.catalog
+        """At start and whenever the back end reports a new catalogue (an admin import)."""
+        sale = self._ctx.back_end.sale
         self._ctx.runner.run(
-            lambda: (catalog.vendors(active_only=True), catalog.products(active_only=True)),
-            lambda result: self._show_catalog(*result),
+            sale.catalog,
+            lambda catalog: self._show_catalog(catalog.vendors, catalog.products),
             lambda _error: self.catalog_message.show_message(
                 translate(
                     "SellingScreen",
@@ -150,11 +152,10 @@ class SellingScreen(QWidget):
         self.vendors = list(vendors)
         for tile in self.tiles:
             tile.deleteLater()
+        for tile in self._shown:
+            self.grid.removeWidget(tile)
         self.tiles, self._shown = [], []
-        active = {vendor.kode_umkm for vendor in self.vendors}
         for product in products:
-            if product.kode_umkm not in active:
-                continue
             tile = ProductTile(product)
             tile.clicked.connect(lambda _=False, p=product: self._add_product(p))
             self.tiles.append(tile)
@@ -322,35 +323,20 @@ class SellingScreen(QWidget):
         self.left.setCurrentIndex(0)
 
     # -- buyer -------------------------------------------------------------------------------
-    def identify(self, payload: str) -> bool:
-        """A scan: show who it is, or a red message that changes nothing."""
-        try:
-            found = self._ctx.identify.scan(payload)
-        except ScanError as error:
-            self._ctx.sounds.problem()
-            self.buyer.show_error(scan_problem_text(error.problem))
-            return False
-        except NipError:
-            self._ctx.sounds.problem()
-            self.buyer.show_error(scan_problem_text(None))
-            return False
-        self._ctx.sounds.ok()
-        self.set_buyer_nip(found.nip)
-        return True
+    def _scan_refused(self, problem: ScanProblem | None) -> None:
+        """A red message that changes nothing (the basket and any buyer stay)."""
+        self.buyer.show_error(scan_problem_text(problem))
 
-    def set_buyer_nip(self, nip: str) -> None:
-        # A ~1 ms indexed lookup: the buyer must see their status at once.
-        status = self._ctx.kiosk.standing.lookup(nip)
+    def clear_scan_message(self) -> None:
         self.buyer.clear_error()
-        self._ctx.session.set_buyer(status)
 
     def choose_public(self) -> None:
         self.buyer.clear_error()
-        self._ctx.session.set_buyer(None, public=True)
+        self._ctx.session.choose_public()
 
     def forget_buyer(self) -> None:
         self.buyer.clear_error()
-        self._ctx.session.set_buyer(None)
+        self._ctx.session.forget_buyer()
 
     # -- basket ------------------------------------------------------------------------------
     def _cart_panel(self) -> QWidget:

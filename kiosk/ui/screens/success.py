@@ -1,5 +1,6 @@
 """Terima kasih: shown only after the ledger has the sale. The buyer sees their own month for
-a few seconds; then the session is cleared and the kiosk returns to idle."""
+a few seconds; then the session is cleared and the kiosk returns to idle. The receipt's fate
+comes from the print worker's state as it changes (no polling)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ...domain.money import format_rupiah
-from ...ledger.print_jobs import FAILED, PENDING, PRINTED
-from ...printing.worker import QueueState
-from ...services.checkout import CheckoutResult
+from ...services.printing_ports import FAILED, PENDING, PRINTED, QueueState
+from ...services.sale import SaleOutcome
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
@@ -31,7 +31,7 @@ class SuccessScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("screen")
         self._ctx = ctx
-        self.result: CheckoutResult | None = None
+        self.result: SaleOutcome | None = None
         self.job: int | None = None
         self.print_status: str | None = None
         self._timer = QTimer(self)
@@ -73,7 +73,8 @@ class SuccessScreen(QWidget):
         layout.addLayout(row)
         ctx.printing.changed.connect(self._printer_changed)
 
-    def show_result(self, result: CheckoutResult, job: int | None) -> None:
+    def show_result(self, result: SaleOutcome) -> None:
+        job = result.receipt_job
         self.result, self.job = result, job
         buyer = result.buyer
         self.who.setText(buyer_name(buyer) if buyer else "")
@@ -101,34 +102,24 @@ class SuccessScreen(QWidget):
             translate("SuccessScreen", "No. struk {number}").format(number=result.sale.number)
         )
         self._show_print_status(PENDING if job is not None else None)
+        self._printer_changed(self._ctx.printing.state)  # it may have printed already
         self._timer.start(self._ctx.success_seconds * 1000)
-        self.refresh_print_status()
 
     def _show_print_status(self, status: str | None) -> None:
         self.print_status = status
         self.printing.setText(translate("SuccessScreen", PRINT_WORDS.get(status or "", NOT_QUEUED)))
 
-    def refresh_print_status(self) -> None:
-        job = self.job
-        if job is None:
-            return
-        jobs = self._ctx.kiosk.print_jobs
-        self._ctx.runner.run(
-            lambda: jobs.get(job),
-            lambda view: self._show_print_status(view.status) if view and job == self.job else None,
-        )
-
-    def _printer_changed(self, _state: QueueState) -> None:
-        if self.isVisible() and self.job is not None:
-            self.refresh_print_status()
+    def _printer_changed(self, state: QueueState) -> None:
+        if self.job is not None and state.last_job_id == self.job:
+            self._show_print_status(PRINTED if state.last_job_ok else FAILED)
 
     def reprint_receipt(self) -> None:
         if self.result is None:
             return
         number = self.result.sale.number
-        receipts = self._ctx.kiosk.receipts
+        sale = self._ctx.back_end.sale
         self._timer.start(self._ctx.success_seconds * 1000)  # they are still here
-        self._ctx.runner.run(lambda: receipts.reprint(number), self._reprint_queued)
+        self._ctx.runner.run(lambda: sale.reprint(number), self._reprint_queued)
 
     def _reprint_queued(self, job: int) -> None:
         self.job = job

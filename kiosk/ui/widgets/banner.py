@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from ...printing.printers import Problem
-from ...printing.worker import QueueState
+from ...services.printing_ports import Problem, QueueState
 from ..i18n import translate
 from .buttons import button
 from .common import label

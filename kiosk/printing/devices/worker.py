@@ -13,10 +13,9 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from ..ledger.print_jobs import PrintJobStore
-from .printers import PrinterError, PrinterStatus, Problem, ReceiptPrinter
+from ...services.printing_ports import PrinterStatus, PrintQueuePort, Problem, QueueState
+from .printers import PrinterError, ReceiptPrinter
 
 log = logging.getLogger(__name__)
 RETRY_AFTER = (
@@ -28,22 +27,10 @@ RETRY_AFTER = (
 )
 
 
-@dataclass(frozen=True)
-class QueueState:
-    """What the screen's banner needs: is printing healthy, and how much is waiting."""
-
-    healthy: bool
-    unprinted: int
-    problem: Problem | None = None
-    detail: str = ""
-    last_job_id: int | None = None
-    last_job_ok: bool | None = None
-
-
 class PrintWorker:
     def __init__(
         self,
-        store: PrintJobStore,
+        store: PrintQueuePort,
         printer: ReceiptPrinter,
         *,
         on_state: Callable[[QueueState], None] = lambda state: None,

@@ -1,8 +1,8 @@
 """Talking to the configured receipt printer through python-escpos, with short timeouts.
 
-Facts that shape this module (DESIGN.md §2): status queries only work on network, USB and
-serial connections and can block for the socket timeout; a network printer switched off
-mid-job can swallow a print with no exception. So every send is followed, where the
+Facts that shape this module (docs/ARCHITECTURE.md, "Printing"): status queries only work on
+network, USB and serial connections and can block for the socket timeout; a network printer
+switched off mid-job can swallow a print with no exception. So every send is followed, where the
 connection can answer, by a real-time status query (DLE EOT): a printer that does not answer
 within the timeout has not printed, as far as the kiosk can know, and the job is retried.
 """
@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import enum
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..config import PrinterSettings
+from ...services.printing_ports import PrinterConnection, PrinterStatus, Problem
 
 STATUS_ONLINE = b"\x10\x04\x01"  # DLE EOT 1: printer status
 STATUS_PAPER = b"\x10\x04\x04"  # DLE EOT 4: roll paper sensor
@@ -26,25 +24,10 @@ _PAPER_OUT_BITS = 0x60
 _PAPER_LOW_BITS = 0x0C
 
 
-class Problem(enum.Enum):
-    UNREACHABLE = "unreachable"  # refused, unplugged, no such device
-    NO_ANSWER = "no_answer"  # connected, but silent within the timeout
-    UNCONFIRMED = "unconfirmed"  # the receipt went out; the printer never confirmed it
-    OFFLINE = "offline"  # says it is offline (cover open, error)
-    PAPER_OUT = "paper_out"
-
-
 class PrinterError(Exception):
     def __init__(self, problem: Problem, detail: str) -> None:
         super().__init__(detail)
         self.problem = problem
-
-
-@dataclass(frozen=True)
-class PrinterStatus:
-    online: bool | None  # None: this connection cannot tell
-    paper: str | None  # "ok" | "low" | "out" | None
-    detail: str = ""
 
 
 class ReceiptPrinter(Protocol):
@@ -72,7 +55,7 @@ class FilePrinter:
 class EscposPrinter:
     """Network, USB, serial or CUPS (via `lp`) through python-escpos."""
 
-    def __init__(self, settings: PrinterSettings) -> None:
+    def __init__(self, settings: PrinterConnection) -> None:
         self.settings = settings
 
     @property
@@ -186,7 +169,7 @@ def _close_quietly(device: Any) -> None:
         device.close()
 
 
-def _describe(settings: PrinterSettings, error: Exception) -> str:
+def _describe(settings: PrinterConnection, error: Exception) -> str:
     where = {
         "network": f"{settings.host}:{settings.port}",
         "usb": f"USB {settings.usb_vendor_id or 0:04x}:{settings.usb_product_id or 0:04x}",
@@ -197,7 +180,7 @@ def _describe(settings: PrinterSettings, error: Exception) -> str:
     return f"cannot reach the printer at {where}: {reason}"
 
 
-def make_printer(settings: PrinterSettings) -> ReceiptPrinter | None:
+def make_printer(settings: PrinterConnection) -> ReceiptPrinter | None:
     """The configured printer, or None when the kiosk prints nothing (connection: none)."""
     if settings.connection == "none":
         return None

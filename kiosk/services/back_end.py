@@ -1,0 +1,25 @@
+"""The back end the screens are given: the sale, the admin's desk, the printer, the stall's
+clock and what changed. Built by kiosk.bootstrap; the screens see nothing else (no store,
+no session, no settings file)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .admin_desk import AdminDesk
+from .changes import ChangeFeed
+from .printer_desk import PrinterDesk
+from .sale import SaleService
+from .stall import StallFacts
+
+
+@dataclass
+class BackEnd:
+    stall: StallFacts
+    sale: SaleService
+    admin: AdminDesk
+    printer: PrinterDesk
+    changes: ChangeFeed
+    start_printing: Callable[[], None] = field(repr=False)
+    close: Callable[[], None] = field(repr=False)

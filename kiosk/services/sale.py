@@ -1,0 +1,121 @@
+"""The one path of a sale: who is on duty, who is buying, the catalogue to pick from, and the
+commit that records the sale and queues its receipt. Cash and QRIS both come through here;
+the screens hold a SaleInProgress and send it their intents."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from ..domain.buyer import BuyerStatus
+from ..domain.records import Product, RecordedSale, Vendor
+from ..domain.sale_in_progress import SaleRequest
+from ..domain.scan import IdentifiedBy
+from .changes import Change, ChangeFeed
+from .checkout import CheckoutService
+from .identify import IdentifyService
+from .operators import OperatorInfo, OperatorService
+from .ports import CatalogPort
+from .qris_payment import QrisCharge, QrisPaymentService
+from .receipts import ReceiptService
+from .standing import StandingService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Identified:
+    buyer: BuyerStatus
+    how: IdentifiedBy
+
+
+@dataclass(frozen=True)
+class Catalog:
+    vendors: list[Vendor]
+    products: list[Product]  # only those of active vendors
+
+
+@dataclass(frozen=True)
+class SaleOutcome:
+    """A committed sale: what the buyer sees on the success screen."""
+
+    sale: RecordedSale
+    buyer: BuyerStatus | None  # the month including this sale; None for a public buyer
+    receipt_job: int | None  # None: the receipt could not be queued (reprint it)
+
+
+class SaleService:
+    def __init__(
+        self,
+        *,
+        identify: IdentifyService,
+        standing: StandingService,
+        checkout: CheckoutService,
+        receipts: ReceiptService,
+        qris: QrisPaymentService,
+        catalog: CatalogPort,
+        operators: OperatorService,
+        changes: ChangeFeed,
+    ) -> None:
+        self._identify = identify
+        self._standing = standing
+        self._checkout = checkout
+        self._receipts = receipts
+        self._qris = qris
+        self._catalog = catalog
+        self._operators = operators
+        self._changes = changes
+
+    # -- operator -----------------------------------------------------------------------------
+    def operators_on_duty(self) -> list[OperatorInfo]:
+        return self._operators.on_duty_list()
+
+    def check_operator(self, name: str, pin: str) -> bool:
+        return self._operators.check(name, pin)
+
+    # -- buyer (ScanError or NipError when the payload or NIP is refused) -----------------------
+    def identify_scan(self, payload: str) -> Identified:
+        found = self._identify.scan(payload)
+        return Identified(self._standing.lookup(found.nip), found.by)
+
+    def identify_typed(self, text: str) -> Identified:
+        found = self._identify.typed(text)
+        return Identified(self._standing.lookup(found.nip), found.by)
+
+    # -- basket -------------------------------------------------------------------------------
+    def catalog(self) -> Catalog:
+        vendors = self._catalog.vendors(active_only=True)
+        active = {vendor.kode_umkm for vendor in vendors}
+        products = [p for p in self._catalog.products(active_only=True) if p.kode_umkm in active]
+        return Catalog(vendors, products)
+
+    # -- paying -------------------------------------------------------------------------------
+    @property
+    def qris_available(self) -> bool:
+        return self._qris.available
+
+    def qris_charge(self, amount: int) -> QrisCharge:
+        return self._qris.charge(amount)
+
+    def commit(self, request: SaleRequest) -> SaleOutcome:
+        """Record the sale durably, then queue its receipt. Once the ledger has it nothing
+        may make it look failed, or the operator would ring it up again."""
+        result = self._checkout.checkout(
+            request.lines,
+            buyer_nip=request.nip,
+            operator=request.operator,
+            payment=request.payment,
+        )
+        job: int | None
+        try:
+            job = self._receipts.print_sale(result.sale, result.buyer)
+        except Exception:  # logged; the success screen offers a reprint
+            log.exception("sale %s committed; its receipt could not be queued", result.sale.number)
+            job = None
+        self._changes.publish(Change.SALES, Change.PRINTING)
+        return SaleOutcome(result.sale, result.buyer, job)
+
+    def reprint(self, number: str) -> int:
+        job = self._receipts.reprint(number)
+        self._changes.publish(Change.PRINTING)
+        return job
