@@ -184,4 +184,10 @@ def verify_ledger(db: Database) -> VerifyReport:
                 break
             expected_seq, expected_prev = head.seq + 1, head.entry_hash
             heads[kiosk] = ChainHead(kiosk, head.seq, head.entry_hash)
-    return VerifyReport(checked, len(kiosks), first_broken, tuple(problems), tuple(heads.values()))
+    return VerifyReport(
+        entries_checked=checked,
+        kiosks=len(kiosks),
+        first_broken=first_broken,
+        database_problems=tuple(problems),
+        heads=tuple(heads.values()),
+    )
