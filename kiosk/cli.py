@@ -19,7 +19,7 @@ from .config import ConfigError, Settings, config_path, load_settings
 from .domain.errors import DomainError
 from .domain.money import format_rupiah
 from .domain.months import Month
-from .services.export_names import default_file_name
+from .services.export_kinds import EXPORT_KINDS, ExportKind
 
 if TYPE_CHECKING:
     from .bootstrap import Kiosk
@@ -194,17 +194,15 @@ def cmd_exempt_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export(kind: str) -> Callable[[Kiosk, argparse.Namespace], int]:
+def _export(kind: ExportKind) -> Callable[[Kiosk, argparse.Namespace], int]:
     def run(kiosk: Kiosk, args: argparse.Namespace) -> int:
         month = args.month or kiosk.stall_clock.this_month()
-        out = args.out or kiosk.settings.export.folder / default_file_name(kind, month)
+        out = args.out or kiosk.settings.export.folder / kind.file_name(month)
         if out.is_dir():
             raise CliError(
-                f"--out {out} is a folder; give a file name such as "
-                f"{out / default_file_name(kind, month)}"
+                f"--out {out} is a folder; give a file name such as {out / kind.file_name(month)}"
             )
-        write = getattr(kiosk.exports, kind)
-        rows = write(month, out, args.delimiter)
+        rows = kind.run(kiosk.exports, month, out, args.delimiter)
         print(f"{rows} rows written to {out}")
         return EXIT_OK
 
@@ -397,13 +395,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="monthly CSV exports").add_subparsers(
         dest="export_command", metavar="REPORT", required=True
     )
-    for kind, text in (
-        ("compliance", "the monthly compliance CSV, one row per ASN"),
-        ("opd", "per-OPD compliance summary"),
-        ("vendors", "revenue per UMKM"),
-        ("sales", "every sale line, voided ones marked BATAL"),
-    ):
-        sub = add(export, kind, _export(kind), text)
+    for kind in EXPORT_KINDS:
+        sub = add(export, kind.key, _export(kind), kind.description)
         sub.add_argument(
             "--month", type=_month, metavar="YYYY-MM", help="default: this month (stall time)"
         )
@@ -412,7 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
             type=Path,
             metavar="FILE",
             help="default: <export folder>/"
-            + default_file_name(kind, Month(2026, 11)).replace("2026-11", "YYYY-MM"),
+            + kind.file_name(Month(2026, 11)).replace("2026-11", "YYYY-MM"),
         )
         sub.add_argument(
             "--delimiter", choices=[",", ";"], help="default: export.delimiter from the config"

@@ -3,6 +3,12 @@
 Every problem is reported as one sentence that names the key (``printer.port``) and says what is
 allowed. Unknown keys are errors: they are nearly always typos that would otherwise be ignored.
 Paths are relative to the folder holding the config file.
+
+Each section is one frozen dataclass whose fields are its keys: ``_setting(read, default)``
+gives a key its reader (which checks and converts the value, naming the key when it refuses
+it) and its default. A default is written as config.yaml would write it and goes through the
+same reader, so relative paths resolve against the config's folder and a default cannot be a
+value the reader would refuse.
 """
 
 from __future__ import annotations
@@ -13,10 +19,10 @@ import json
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -34,83 +40,6 @@ SERIAL_BAUDRATES = (9600, 19200, 38400, 57600, 115200)
 
 class ConfigError(ValueError):
     """The config file is missing, unreadable or has a bad key; the message names it."""
-
-
-@dataclass(frozen=True)
-class StallSettings:
-    name: str
-    kiosk_id: str
-    timezone: str
-    address: str
-    receipt_footer: str
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
-
-
-@dataclass(frozen=True)
-class PrinterSettings:
-    connection: str
-    path: Path
-    host: str
-    port: int
-    profile: str
-    chars_per_line: int
-    timeout_seconds: float
-    usb_vendor_id: int | None
-    usb_product_id: int | None
-    serial_device: str
-    serial_baudrate: int
-    cups_printer: str
-    open_cash_drawer: bool
-    confirm_with_status: bool
-
-
-@dataclass(frozen=True)
-class PaymentSettings:
-    qris: str | None  # the stall's static QRIS payload; None: cash only
-
-
-@dataclass(frozen=True)
-class ScanSettings:
-    accept_unsigned: bool
-
-
-@dataclass(frozen=True)
-class CardSettings:
-    key_file: Path
-    revoked_file: Path
-
-
-@dataclass(frozen=True)
-class ExportSettings:
-    delimiter: str
-    folder: Path
-
-
-@dataclass(frozen=True)
-class RosterSettings:
-    max_deactivation_share: float
-
-
-@dataclass(frozen=True)
-class Settings:
-    source: Path
-    stall: StallSettings
-    database_url: str
-    regulation: Regulation
-    printer: PrinterSettings
-    payment: PaymentSettings
-    scan: ScanSettings
-    cards: CardSettings
-    export: ExportSettings
-    roster: RosterSettings
-    backup_folder: Path
-
-    @property
-    def base_dir(self) -> Path:
-        return self.source.parent
 
 
 # --- small typed readers; each raises ConfigError naming the key ---------------------------
@@ -156,26 +85,6 @@ def _mapping(key: str, value: Any) -> Mapping[str, Any]:
     return value
 
 
-def _section(
-    key: str, raw: Any, fields: dict[str, Callable[[str, Any], Any]], defaults: dict[str, Any]
-) -> dict[str, Any]:
-    """Read one section: reject unknown keys, fill defaults, convert every field."""
-    data = _mapping(key, raw if raw is not None else {})
-    for name in data:
-        if name not in fields:
-            known = ", ".join(fields)
-            raise ConfigError(f"{key}.{name} is not a known setting (known in {key}: {known})")
-    out = {}
-    for name, read in fields.items():
-        if name in data:
-            out[name] = read(f"{key}.{name}", data[name])
-        elif name in defaults:
-            out[name] = defaults[name]
-        else:
-            raise ConfigError(f"{key}.{name} is required")
-    return out
-
-
 def _timezone(key: str, value: Any) -> str:
     _text(key, value)
     try:
@@ -187,64 +96,13 @@ def _timezone(key: str, value: Any) -> str:
     return value
 
 
-def _period_start(key: str, value: Any) -> Month:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
-        raise ConfigError(f"{key} must be a date YYYY-MM-01 (got {value!r})")
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ConfigError(f"{key} must be a date YYYY-MM-01 (got {value!r})") from None
-    if value.day != 1:
-        raise ConfigError(
-            f"{key} must be the 1st of a month, since rules change by month (got {value})"
-        )
-    return Month.of_date(value)
-
-
-def _regulation(raw: Any) -> Regulation:
-    data = _section(
-        "regulation", raw, {"tiers": lambda k, v: _mapping(k, v), "periods": lambda k, v: v}, {}
+def _kiosk_id(key: str, value: Any) -> str:
+    return _text(
+        key,
+        value,
+        pattern=r"[A-Z0-9][A-Z0-9-]{0,15}",
+        allowed="1-16 capital letters, digits or '-' like AMB-01",
     )
-    tiers: dict[str, str] = {}
-    for tier, label in data["tiers"].items():
-        _text(
-            "regulation.tiers",
-            str(tier),
-            pattern=r"[a-z][a-z0-9_]*",
-            allowed="lower-case keys like eselon_iv",
-        )
-        tiers[str(tier)] = _text(f"regulation.tiers.{tier}", label)
-    if not tiers:
-        raise ConfigError("regulation.tiers must define at least one tier")
-    periods_raw = data["periods"]
-    if not isinstance(periods_raw, list) or not periods_raw:
-        raise ConfigError("regulation.periods must be a list with at least one period")
-    periods = []
-    for index, item in enumerate(periods_raw):
-        key = f"regulation.periods[{index}]"
-        period = _section(
-            key, item, {"from": _period_start, "minimums": lambda k, v: _mapping(k, v)}, {}
-        )
-        minimums = {}
-        for tier, amount in period["minimums"].items():
-            if tier not in tiers:
-                raise ConfigError(
-                    f"{key}.minimums.{tier} is not a tier defined in regulation.tiers "
-                    f"(defined: {', '.join(tiers)})"
-                )
-            minimums[tier] = _integer(f"{key}.minimums.{tier}", amount, 0, 100_000_000)
-        left_out = [tier for tier in tiers if tier not in minimums]
-        if left_out:
-            raise ConfigError(
-                f"{key}.minimums leaves out {', '.join(left_out)}: every period lists every "
-                "tier, with 0 for those who owe nothing"
-            )
-        periods.append(RulePeriod(period["from"], minimums))
-    try:
-        return Regulation(tiers, tuple(periods))
-    except DomainError as error:
-        raise ConfigError(f"regulation.periods: {error}") from None
 
 
 def _resolve(key: str, base: Path, relative: str) -> Path:
@@ -252,6 +110,22 @@ def _resolve(key: str, base: Path, relative: str) -> Path:
         return (base / relative).resolve()
     except (ValueError, OSError) as error:  # e.g. an embedded NUL byte
         raise ConfigError(f"{key} is not a usable path ({error}; got {relative!r})") from None
+
+
+def _path(key: str, value: Any, base: Path) -> Path:
+    return _resolve(key, base, _text(key, value))
+
+
+def _database_url(key: str, value: Any, base: Path) -> str:
+    url = _text(key, value)
+    sqlite = re.match(r"^(sqlite(?:\+\w+)?:///)(?!/)(.*)$", url, re.DOTALL)
+    if sqlite:
+        prefix, relative = sqlite.groups()
+        if relative and not relative.startswith(":"):
+            return prefix + str(_resolve(key, base, relative))
+    if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", url):
+        raise ConfigError(f"{key} must be a sqlite:/// or postgresql:// URL (got {value!r})")
+    return url
 
 
 def _usb_id(key: str, value: Any) -> int:
@@ -314,6 +188,265 @@ def _printer_profile(key: str, value: Any) -> str:
     )
 
 
+# --- declaring a section's keys ------------------------------------------------------------
+
+Reader = Callable[[str, Any, Path], Any]  # (dotted key, value as written, config folder)
+REQUIRED: Any = object()  # the default of a key config.yaml must give
+_SETTING = "jikubata.setting"  # the dataclass field metadata key
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How one key is read: ``read`` checks and converts a written value; ``default`` is used,
+    read the same way, when the key is left out (None: left unset, not read)."""
+
+    read: Reader
+    default: Any
+
+
+def _declare(read: Reader, default: Any) -> Any:
+    return field(metadata={_SETTING: Setting(read, default)})
+
+
+def _setting(read: Callable[[str, Any], Any], default: Any = REQUIRED) -> Any:
+    """A section key read by ``read(key, value)``."""
+    return _declare(lambda key, value, _base: read(key, value), default)
+
+
+def _relative_setting(read: Reader, default: str) -> Any:
+    """A section key whose reader also takes the config's folder (paths, SQLite URLs)."""
+    return _declare(read, default)
+
+
+def _one_of(choices: tuple[Any, ...]) -> Callable[[str, Any], Any]:
+    return lambda key, value: _choice(key, value, choices)
+
+
+def _whole_from(low: int, high: int) -> Callable[[str, Any], int]:
+    return lambda key, value: _integer(key, value, low, high)
+
+
+def _number_from(low: float, high: float) -> Callable[[str, Any], float]:
+    return lambda key, value: _number(key, value, low, high)
+
+
+def declared_keys(section: type) -> dict[str, Setting]:
+    """A section dataclass's keys, in declaration order."""
+    return {f.name: f.metadata[_SETTING] for f in fields(section)}
+
+
+# --- the sections ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StallSettings:
+    name: str = _setting(_text)
+    kiosk_id: str = _setting(_kiosk_id)
+    timezone: str = _setting(_timezone, "Asia/Jayapura")
+    address: str = _setting(_text, "Balai Kota Ambon")
+    receipt_footer: str = _setting(_text, "Terima kasih telah berbelanja produk UMKM Ambon")
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str = _relative_setting(_database_url, "sqlite:///data/ledger.db")
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    connection: str = _setting(_one_of(PRINTER_CONNECTIONS), "file")
+    path: Path = _relative_setting(_path, "receipts")
+    host: str = _setting(_text, "127.0.0.1")
+    port: int = _setting(_whole_from(1, 65535), 9100)
+    profile: str = _setting(_printer_profile, "TM-T20II")
+    chars_per_line: int = _setting(_one_of(CHARS_PER_LINE), 42)
+    timeout_seconds: float = _setting(_number_from(0.5, 60), 5.0)
+    usb_vendor_id: int | None = _setting(_usb_id, None)
+    usb_product_id: int | None = _setting(_usb_id, None)
+    serial_device: str = _setting(_text, "/dev/ttyUSB0")
+    serial_baudrate: int = _setting(_one_of(SERIAL_BAUDRATES), 9600)
+    cups_printer: str = _setting(_text, "receipt")
+    open_cash_drawer: bool = _setting(_boolean, False)
+    confirm_with_status: bool = _setting(_boolean, True)
+
+
+@dataclass(frozen=True)
+class PaymentSettings:
+    qris: str | None = _setting(_qris, None)  # the stall's static QRIS payload; None: cash only
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    accept_unsigned: bool = _setting(_boolean, True)
+
+
+@dataclass(frozen=True)
+class CardSettings:
+    key_file: Path = _relative_setting(_path, "data/card-keys.txt")
+    revoked_file: Path = _relative_setting(_path, "data/revoked-cards.txt")
+
+
+@dataclass(frozen=True)
+class ExportSettings:
+    delimiter: str = _setting(_one_of((",", ";")), ",")
+    folder: Path = _relative_setting(_path, "exports")
+
+
+@dataclass(frozen=True)
+class RosterSettings:
+    max_deactivation_share: float = _setting(_number_from(0.0, 1.0), 0.10)
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    folder: Path = _relative_setting(_path, "data/backups")
+
+
+# The top level, in config.yaml's order: each key's section dataclass. "regulation" is a
+# table, not flat keys: _regulation reads it, after the others, as it always has been.
+SECTIONS: dict[str, type | None] = {
+    "stall": StallSettings,
+    "database": DatabaseSettings,
+    "regulation": None,
+    "printer": PrinterSettings,
+    "payment": PaymentSettings,
+    "scan": ScanSettings,
+    "cards": CardSettings,
+    "export": ExportSettings,
+    "roster": RosterSettings,
+    "backup": BackupSettings,
+}
+REQUIRED_SECTIONS = ("stall", "database", "regulation")  # the rest may be left out
+
+
+@dataclass(frozen=True)
+class Settings:
+    source: Path
+    stall: StallSettings
+    database_url: str
+    regulation: Regulation
+    printer: PrinterSettings
+    payment: PaymentSettings
+    scan: ScanSettings
+    cards: CardSettings
+    export: ExportSettings
+    roster: RosterSettings
+    backup_folder: Path
+
+    @property
+    def base_dir(self) -> Path:
+        return self.source.parent
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _read_keys(key: str, raw: Any, declared: Mapping[str, Setting], base: Path) -> dict[str, Any]:
+    """Read one section: reject unknown keys, fill defaults, convert every key."""
+    data = _mapping(key, raw if raw is not None else {})
+    for name in data:
+        if name not in declared:
+            known = ", ".join(declared)
+            raise ConfigError(f"{key}.{name} is not a known setting (known in {key}: {known})")
+    out = {}
+    for name, declaration in declared.items():
+        if name in data:
+            out[name] = declaration.read(f"{key}.{name}", data[name], base)
+        elif declaration.default is REQUIRED:
+            raise ConfigError(f"{key}.{name} is required")
+        elif declaration.default is None:
+            out[name] = None
+        else:
+            out[name] = declaration.read(f"{key}.{name}", declaration.default, base)
+    return out
+
+
+_S = TypeVar("_S")
+
+
+def _read_section(section: type[_S], key: str, raw: Any, base: Path) -> _S:
+    return section(**_read_keys(key, raw, declared_keys(section), base))
+
+
+def _as_written(_key: str, value: Any, _base: Path) -> Any:
+    return value
+
+
+def _section_of_keys(key: str, value: Any, _base: Path) -> Mapping[str, Any]:
+    return _mapping(key, value)
+
+
+def _period_start(key: str, value: Any, _base: Path) -> Month:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
+        raise ConfigError(f"{key} must be a date YYYY-MM-01 (got {value!r})")
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ConfigError(f"{key} must be a date YYYY-MM-01 (got {value!r})") from None
+    if value.day != 1:
+        raise ConfigError(
+            f"{key} must be the 1st of a month, since rules change by month (got {value})"
+        )
+    return Month.of_date(value)
+
+
+# "from" is a Python keyword, so these two are declared as tables rather than dataclasses.
+_REGULATION_KEYS = {
+    "tiers": Setting(_section_of_keys, REQUIRED),
+    "periods": Setting(_as_written, REQUIRED),
+}
+_PERIOD_KEYS = {
+    "from": Setting(_period_start, REQUIRED),
+    "minimums": Setting(_section_of_keys, REQUIRED),
+}
+
+
+def _regulation(raw: Any, base: Path) -> Regulation:
+    data = _read_keys("regulation", raw, _REGULATION_KEYS, base)
+    tiers: dict[str, str] = {}
+    for tier, label in data["tiers"].items():
+        _text(
+            "regulation.tiers",
+            str(tier),
+            pattern=r"[a-z][a-z0-9_]*",
+            allowed="lower-case keys like eselon_iv",
+        )
+        tiers[str(tier)] = _text(f"regulation.tiers.{tier}", label)
+    if not tiers:
+        raise ConfigError("regulation.tiers must define at least one tier")
+    periods_raw = data["periods"]
+    if not isinstance(periods_raw, list) or not periods_raw:
+        raise ConfigError("regulation.periods must be a list with at least one period")
+    periods = []
+    for index, item in enumerate(periods_raw):
+        key = f"regulation.periods[{index}]"
+        period = _read_keys(key, item, _PERIOD_KEYS, base)
+        minimums = {}
+        for tier, amount in period["minimums"].items():
+            if tier not in tiers:
+                raise ConfigError(
+                    f"{key}.minimums.{tier} is not a tier defined in regulation.tiers "
+                    f"(defined: {', '.join(tiers)})"
+                )
+            minimums[tier] = _integer(f"{key}.minimums.{tier}", amount, 0, 100_000_000)
+        left_out = [tier for tier in tiers if tier not in minimums]
+        if left_out:
+            raise ConfigError(
+                f"{key}.minimums leaves out {', '.join(left_out)}: every period lists every "
+                "tier, with 0 for those who owe nothing"
+            )
+        periods.append(RulePeriod(period["from"], minimums))
+    try:
+        return Regulation(tiers, tuple(periods))
+    except DomainError as error:
+        raise ConfigError(f"regulation.periods: {error}") from None
+
+
 def _printer_complete(printer: PrinterSettings) -> PrinterSettings:
     if printer.connection == "usb" and (
         printer.usb_vendor_id is None or printer.usb_product_id is None
@@ -325,154 +458,35 @@ def _printer_complete(printer: PrinterSettings) -> PrinterSettings:
     return printer
 
 
-def _database_url(key: str, value: Any, base: Path) -> str:
-    url = _text(key, value)
-    sqlite = re.match(r"^(sqlite(?:\+\w+)?:///)(?!/)(.*)$", url, re.DOTALL)
-    if sqlite:
-        prefix, relative = sqlite.groups()
-        if relative and not relative.startswith(":"):
-            return prefix + str(_resolve(key, base, relative))
-    if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", url):
-        raise ConfigError(f"{key} must be a sqlite:/// or postgresql:// URL (got {value!r})")
-    return url
+# Each section as written, read by its own reader in parse_settings; an optional section left
+# out reads as empty (every key takes its default).
+_TOP_KEYS = {
+    name: Setting(_as_written, REQUIRED if name in REQUIRED_SECTIONS else None) for name in SECTIONS
+}
 
 
 def parse_settings(raw: Any, source: Path) -> Settings:
     """Validate a parsed YAML document; ``source`` anchors the relative paths."""
     base = source.parent
-    top = _section(
-        "config",
-        raw,
-        {
-            name: (lambda k, v: v)
-            for name in (
-                "stall",
-                "database",
-                "regulation",
-                "printer",
-                "payment",
-                "scan",
-                "cards",
-                "export",
-                "roster",
-                "backup",
-            )
-        },
-        {
-            "scan": None,
-            "cards": None,
-            "export": None,
-            "roster": None,
-            "backup": None,
-            "printer": None,
-            "payment": None,
-        },
-    )
-
-    def path(k: str, v: Any) -> Path:
-        return _resolve(k, base, _text(k, v))
-
-    stall = _section(
-        "stall",
-        top["stall"],
-        {
-            "name": _text,
-            "timezone": _timezone,
-            "kiosk_id": lambda k, v: _text(
-                k,
-                v,
-                pattern=r"[A-Z0-9][A-Z0-9-]{0,15}",
-                allowed="1-16 capital letters, digits or '-' like AMB-01",
-            ),
-            "address": _text,
-            "receipt_footer": _text,
-        },
-        {
-            "timezone": "Asia/Jayapura",
-            "address": "Balai Kota Ambon",
-            "receipt_footer": "Terima kasih telah berbelanja produk UMKM Ambon",
-        },
-    )
-    database = _section(
-        "database",
-        top["database"],
-        {"url": lambda k, v: _database_url(k, v, base)},
-        {"url": "sqlite:///" + str((base / "data/ledger.db").resolve())},
-    )
-    printer = _section(
-        "printer",
-        top["printer"],
-        {
-            "connection": lambda k, v: _choice(k, v, PRINTER_CONNECTIONS),
-            "path": path,
-            "host": _text,
-            "port": lambda k, v: _integer(k, v, 1, 65535),
-            "profile": _printer_profile,
-            "chars_per_line": lambda k, v: _choice(k, v, CHARS_PER_LINE),
-            "timeout_seconds": lambda k, v: _number(k, v, 0.5, 60),
-            "usb_vendor_id": _usb_id,
-            "usb_product_id": _usb_id,
-            "serial_device": _text,
-            "serial_baudrate": lambda k, v: _choice(k, v, SERIAL_BAUDRATES),
-            "cups_printer": _text,
-            "open_cash_drawer": _boolean,
-            "confirm_with_status": _boolean,
-        },
-        {
-            "connection": "file",
-            "path": (base / "receipts").resolve(),
-            "host": "127.0.0.1",
-            "port": 9100,
-            "profile": "TM-T20II",
-            "chars_per_line": 42,
-            "timeout_seconds": 5.0,
-            "usb_vendor_id": None,
-            "usb_product_id": None,
-            "serial_device": "/dev/ttyUSB0",
-            "serial_baudrate": 9600,
-            "cups_printer": "receipt",
-            "open_cash_drawer": False,
-            "confirm_with_status": True,
-        },
-    )
-    payment = _section("payment", top["payment"], {"qris": _qris}, {"qris": None})
-    scan = _section("scan", top["scan"], {"accept_unsigned": _boolean}, {"accept_unsigned": True})
-    cards = _section(
-        "cards",
-        top["cards"],
-        {"key_file": path, "revoked_file": path},
-        {
-            "key_file": (base / "data/card-keys.txt").resolve(),
-            "revoked_file": (base / "data/revoked-cards.txt").resolve(),
-        },
-    )
-    export = _section(
-        "export",
-        top["export"],
-        {"delimiter": lambda k, v: _choice(k, v, (",", ";")), "folder": path},
-        {"delimiter": ",", "folder": (base / "exports").resolve()},
-    )
-    roster = _section(
-        "roster",
-        top["roster"],
-        {"max_deactivation_share": lambda k, v: _number(k, v, 0.0, 1.0)},
-        {"max_deactivation_share": 0.10},
-    )
-    backup = _section(
-        "backup", top["backup"], {"folder": path}, {"folder": (base / "data/backups").resolve()}
-    )
+    top = _read_keys("config", raw, _TOP_KEYS, base)
+    # Read in this order so that, of several mistakes, the same one is reported first.
+    sections: dict[str, Any] = {
+        key: _read_section(cls, key, top[key], base)
+        for key, cls in SECTIONS.items()
+        if cls is not None
+    }
     return Settings(
         source=source,
-        stall=StallSettings(**stall),
-        database_url=database["url"],
-        regulation=_regulation(top["regulation"]),
-        printer=_printer_complete(PrinterSettings(**printer)),
-        payment=PaymentSettings(**payment),
-        scan=ScanSettings(**scan),
-        cards=CardSettings(**cards),
-        export=ExportSettings(**export),
-        roster=RosterSettings(**roster),
-        backup_folder=backup["folder"],
+        stall=sections["stall"],
+        database_url=sections["database"].url,
+        regulation=_regulation(top["regulation"], base),
+        printer=_printer_complete(sections["printer"]),
+        payment=sections["payment"],
+        scan=sections["scan"],
+        cards=sections["cards"],
+        export=sections["export"],
+        roster=sections["roster"],
+        backup_folder=sections["backup"].folder,
     )
 
 

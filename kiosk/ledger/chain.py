@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
 from typing import Any
 
 GENESIS_HASH = "0" * 64
@@ -23,67 +22,14 @@ def canonical_time(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def entry_hash(fields: dict[str, Any]) -> str:
-    """SHA-256 over sorted-key, compact JSON: the same bytes on every platform and database."""
+def canonical_encoding(fields: dict[str, Any]) -> bytes:
+    """Sorted-key, compact JSON in UTF-8: the same bytes on every platform and database."""
     payload = json.dumps(
         {"v": ENCODING_VERSION, **fields}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return payload.encode("utf-8")
 
 
-def sale_fields(
-    *,
-    entry_id: str,
-    kiosk_id: str,
-    seq: int,
-    prev_hash: str,
-    created_at: dt.datetime,
-    nip: str | None,
-    operator: str,
-    payment_method: str,
-    cash_given: int | None,
-    total: int,
-    source: str,
-    note: str | None,
-    lines: Sequence[tuple[str, str | None, str, int, int]],
-) -> dict[str, Any]:
-    return {
-        "kind": "sale",
-        "id": entry_id,
-        "kiosk": kiosk_id,
-        "seq": seq,
-        "prev": prev_hash,
-        "at": canonical_time(created_at),
-        "nip": nip,
-        "operator": operator,
-        "method": payment_method,
-        "cash": cash_given,
-        "total": total,
-        "source": source,
-        "note": note,
-        "lines": [list(line) for line in lines],
-    }
-
-
-def void_fields(
-    *,
-    entry_id: str,
-    kiosk_id: str,
-    seq: int,
-    prev_hash: str,
-    created_at: dt.datetime,
-    sale_id: str,
-    reason: str,
-    voided_by: str,
-) -> dict[str, Any]:
-    return {
-        "kind": "void",
-        "id": entry_id,
-        "kiosk": kiosk_id,
-        "seq": seq,
-        "prev": prev_hash,
-        "at": canonical_time(created_at),
-        "sale": sale_id,
-        "reason": reason,
-        "by": voided_by,
-    }
+def entry_hash(fields: dict[str, Any]) -> str:
+    """SHA-256 of the canonical encoding; ``fields`` come from kiosk.ledger.entries."""
+    return hashlib.sha256(canonical_encoding(fields)).hexdigest()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import insert, select, update
 
@@ -29,12 +30,12 @@ class OperatorStore:
     def all(self) -> list[OperatorRecord]:
         with self._db.read() as connection:
             rows = connection.execute(select(OPERATORS).order_by(OPERATORS.c.name)).all()
-        return [OperatorRecord(r.name, r.kode_umkm, r.pin_hash, r.active) for r in rows]
+        return [_record(row) for row in rows]
 
     def get(self, name: str) -> OperatorRecord | None:
         with self._db.read() as connection:
-            r = connection.execute(select(OPERATORS).where(OPERATORS.c.name == name)).first()
-        return OperatorRecord(r.name, r.kode_umkm, r.pin_hash, r.active) if r else None
+            row = connection.execute(select(OPERATORS).where(OPERATORS.c.name == name)).first()
+        return _record(row) if row else None
 
     def save(
         self, name: str, kode_umkm: str | None, pin_hash: str, *, actor: str, at: dt.datetime
@@ -49,3 +50,9 @@ class OperatorStore:
             else:
                 connection.execute(insert(OPERATORS), {"name": name, **values})
             audit(connection, actor, "operator", at, name=name, umkm=kode_umkm)
+
+
+def _record(row: Any) -> OperatorRecord:
+    return OperatorRecord(
+        name=row.name, kode_umkm=row.kode_umkm, pin_hash=row.pin_hash, active=row.active
+    )

@@ -158,14 +158,14 @@ class PrintJobStore:
 
 def _view(row) -> PrintJobView:  # type: ignore[no-untyped-def]
     return PrintJobView(
-        row.id,
-        row.kind,
-        row.title,
-        row.sale_id,
-        row.status,
-        row.attempts,
-        row.last_error,
-        row.created_at,
-        bytes(row.payload),
-        row.preview,
+        id=row.id,
+        kind=row.kind,
+        title=row.title,
+        sale_id=row.sale_id,
+        status=row.status,
+        attempts=row.attempts,
+        last_error=row.last_error,
+        created_at=row.created_at,
+        payload=bytes(row.payload),
+        preview=row.preview,
     )

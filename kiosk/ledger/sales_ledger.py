@@ -10,11 +10,11 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, text
 
-from ..domain.cart import CartLine
 from ..domain.errors import DomainError, DuplicateImport
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
-from .chain import GENESIS_HASH, entry_hash, sale_fields, void_fields
+from .chain import GENESIS_HASH
 from .engine import Database
+from .entries import LineFields, SaleEntry, VoidEntry, entry_row
 from .fast_sql import FastStatement, db_time
 from .ids import new_entry_id
 from .models import AuditLog, Entry, Sale, SaleLine, SalesImport, Void
@@ -52,10 +52,6 @@ def _chain_head(connection: Connection, kiosk_id: str) -> tuple[int, str]:
         connection.execute(_PG_KIOSK_LOCK, {"kiosk": kiosk_id})
     row = _FAST_HEAD.first(connection, {"kiosk_id": kiosk_id})
     return (row[0], row[1]) if row else (0, GENESIS_HASH)
-
-
-def _line_tuples(lines: Sequence[CartLine]) -> list[tuple[str, str | None, str, int, int]]:
-    return [(ln.vendor_code, ln.sku, ln.description, ln.unit_price, ln.quantity) for ln in lines]
 
 
 def audit(connection: Connection, actor: str, action: str, at: dt.datetime, **detail: Any) -> None:
@@ -135,81 +131,26 @@ class SalesLedger:
         entries, sales, lines, recorded = [], [], [], []
         for draft in drafts:
             seq += 1
-            entry_id = new_entry_id()
-            created_at = draft.created_at.astimezone(dt.UTC)
-            stored_time = db_time(created_at, connection.dialect)
-            method = draft.payment.method.value
-            cash = draft.payment.cash_given
-            fields = sale_fields(
-                entry_id=entry_id,
+            entry = SaleEntry(
+                id=new_entry_id(),
                 kiosk_id=self.kiosk_id,
                 seq=seq,
                 prev_hash=prev,
-                created_at=created_at,
+                created_at=draft.created_at.astimezone(dt.UTC),
                 nip=draft.nip,
                 operator=draft.operator,
-                payment_method=method,
-                cash_given=cash,
+                payment_method=draft.payment.method.value,
+                cash_given=draft.payment.cash_given,
                 total=draft.total,
                 source=source,
                 note=draft.note,
-                lines=_line_tuples(draft.lines),
+                lines=tuple(LineFields.of(line) for line in draft.lines),
             )
-            digest = entry_hash(fields)
-            entries.append(
-                {
-                    "id": entry_id,
-                    "kiosk_id": self.kiosk_id,
-                    "seq": seq,
-                    "kind": "sale",
-                    "prev_hash": prev,
-                    "entry_hash": digest,
-                }
-            )
-            sales.append(
-                {
-                    "id": entry_id,
-                    "created_at": stored_time,
-                    "nip": draft.nip,
-                    "operator": draft.operator,
-                    "payment_method": method,
-                    "cash_given": cash,
-                    "total": draft.total,
-                    "source": source,
-                    "note": draft.note,
-                    "sales_import_id": import_id,
-                }
-            )
-            for line_no, line in enumerate(draft.lines, start=1):
-                lines.append(
-                    {
-                        "sale_id": entry_id,
-                        "line_no": line_no,
-                        "kode_umkm": line.vendor_code,
-                        "sku": line.sku,
-                        "description": line.description,
-                        "unit_price": line.unit_price,
-                        "quantity": line.quantity,
-                        "subtotal": line.subtotal,
-                    }
-                )
-            recorded.append(
-                RecordedSale(
-                    id=entry_id,
-                    kiosk_id=self.kiosk_id,
-                    seq=seq,
-                    created_at=created_at,
-                    nip=draft.nip,
-                    operator=draft.operator,
-                    payment_method=method,
-                    cash_given=cash,
-                    total=draft.total,
-                    source=source,
-                    note=draft.note,
-                    lines=draft.lines,
-                    entry_hash=digest,
-                )
-            )
+            digest = entry.hash()
+            entries.append(entry_row(entry, digest))
+            sales.append(entry.sale_row(db_time(entry.created_at, connection.dialect), import_id))
+            lines.extend(entry.line_rows())
+            recorded.append(entry.recorded(draft.lines, digest))
             prev = digest
         _INSERT_ENTRIES.many(connection, entries)
         _INSERT_SALES.many(connection, sales)
@@ -230,42 +171,19 @@ class SalesLedger:
                 raise SaleNotFound(f"there is no sale {sale_number(kiosk_id, seq)}")
             if sale.voided:
                 raise AlreadyVoided(f"sale {sale.number} was already voided")
-            entry_id = new_entry_id()
-            at = at.astimezone(dt.UTC)
-            digest = entry_hash(
-                void_fields(
-                    entry_id=entry_id,
-                    kiosk_id=self.kiosk_id,
-                    seq=head_seq + 1,
-                    prev_hash=prev,
-                    created_at=at,
-                    sale_id=sale.id,
-                    reason=reason,
-                    voided_by=actor,
-                )
+            entry = VoidEntry(
+                id=new_entry_id(),
+                kiosk_id=self.kiosk_id,
+                seq=head_seq + 1,
+                prev_hash=prev,
+                created_at=at.astimezone(dt.UTC),
+                sale_id=sale.id,
+                reason=reason,
+                voided_by=actor,
             )
-            connection.execute(
-                insert(ENTRIES),
-                {
-                    "id": entry_id,
-                    "kiosk_id": self.kiosk_id,
-                    "seq": head_seq + 1,
-                    "kind": "void",
-                    "prev_hash": prev,
-                    "entry_hash": digest,
-                },
-            )
-            connection.execute(
-                insert(VOIDS),
-                {
-                    "id": entry_id,
-                    "sale_id": sale.id,
-                    "created_at": at,
-                    "reason": reason,
-                    "voided_by": actor,
-                },
-            )
-            audit(connection, actor, "void", at, sale=sale.number, reason=reason)
+            connection.execute(insert(ENTRIES), entry_row(entry, entry.hash()))
+            connection.execute(insert(VOIDS), entry.void_row())
+            audit(connection, actor, "void", entry.created_at, sale=sale.number, reason=reason)
         return replace(sale, voided=True)
 
     def find(self, number: str) -> RecordedSale | None:
@@ -278,6 +196,7 @@ class SalesLedger:
             select(
                 ENTRIES.c.kiosk_id,
                 ENTRIES.c.seq,
+                ENTRIES.c.prev_hash,
                 ENTRIES.c.entry_hash,
                 SALES,
                 VOIDS.c.id.label("void_id"),
@@ -288,31 +207,9 @@ class SalesLedger:
         ).first()
         if row is None:
             return None
-        lines = tuple(
-            CartLine(
-                vendor_code=ln.kode_umkm,
-                description=ln.description,
-                unit_price=ln.unit_price,
-                quantity=ln.quantity,
-                sku=ln.sku,
-            )
-            for ln in connection.execute(
-                select(LINES).where(LINES.c.sale_id == row.id).order_by(LINES.c.line_no)
-            )
+        line_rows = connection.execute(
+            select(LINES).where(LINES.c.sale_id == row.id).order_by(LINES.c.line_no)
         )
-        return RecordedSale(
-            id=row.id,
-            kiosk_id=row.kiosk_id,
-            seq=row.seq,
-            created_at=row.created_at,
-            nip=row.nip,
-            operator=row.operator,
-            payment_method=row.payment_method,
-            cash_given=row.cash_given,
-            total=row.total,
-            source=row.source,
-            note=row.note,
-            lines=lines,
-            entry_hash=row.entry_hash,
-            voided=row.void_id is not None,
-        )
+        entry = SaleEntry.from_row(row, map(LineFields.from_row, line_rows))
+        lines = tuple(line.cart_line() for line in entry.lines)
+        return entry.recorded(lines, row.entry_hash, voided=row.void_id is not None)

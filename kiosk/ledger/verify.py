@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from ..domain.records import sale_number
-from .chain import GENESIS_HASH, entry_hash, sale_fields, void_fields
+from .chain import GENESIS_HASH
 from .engine import Database
+from .entries import LineFields, SaleEntry, VoidEntry
 from .models import Entry, Sale, SaleLine, Void
 
 ENTRIES = Entry.__table__
@@ -128,54 +129,32 @@ def _walk(connection: Connection) -> Iterator[list[Any]]:
 def _recomputed_hash(rows: list[Any]) -> tuple[str | None, str | None]:
     """(hash, problem) for one entry from what the tables hold now."""
     head = rows[0]
-    common = {
-        "entry_id": head.id,
-        "kiosk_id": head.kiosk_id,
-        "seq": head.seq,
-        "prev_hash": head.prev_hash,
-    }
     if head.kind == "sale":
         if head.sale_row is None:
             return None, "its sale row is missing"
         if head.void_row is not None:
             return None, "a void row was attached to this sale's entry"
-        if any(r.subtotal != r.unit_price * r.quantity for r in rows if r.kode_umkm is not None):
+        line_rows = [r for r in rows if r.kode_umkm is not None]
+        if any(r.subtotal != r.unit_price * r.quantity for r in line_rows):
             return None, "a line's subtotal is not quantity × price"
-        lines = [
-            (r.kode_umkm, r.sku, r.description, r.unit_price, r.quantity)
-            for r in rows
-            if r.kode_umkm is not None
-        ]
-        if sum(r.subtotal for r in rows if r.kode_umkm is not None) != head.total:
+        if sum(r.subtotal for r in line_rows) != head.total:
             return None, "its total is not the sum of its lines"
-        return entry_hash(
-            sale_fields(
-                **common,
-                created_at=head.created_at,
-                nip=head.nip,
-                operator=head.operator,
-                payment_method=head.payment_method,
-                cash_given=head.cash_given,
-                total=head.total,
-                source=head.source,
-                note=head.note,
-                lines=lines,
-            )
-        ), None
+        return SaleEntry.from_row(head, map(LineFields.from_row, line_rows)).hash(), None
     if head.kind == "void":
         if head.void_row is None:
             return None, "its void row is missing"
         if head.sale_row is not None:
             return None, "a sale row was attached to this void's entry"
-        return entry_hash(
-            void_fields(
-                **common,
-                created_at=head.void_at,
-                sale_id=head.sale_id,
-                reason=head.reason,
-                voided_by=head.voided_by,
-            )
-        ), None
+        return VoidEntry(
+            id=head.id,
+            kiosk_id=head.kiosk_id,
+            seq=head.seq,
+            prev_hash=head.prev_hash,
+            created_at=head.void_at,
+            sale_id=head.sale_id,
+            reason=head.reason,
+            voided_by=head.voided_by,
+        ).hash(), None
     return None, f"unknown entry kind {head.kind!r}"
 
 
@@ -205,4 +184,10 @@ def verify_ledger(db: Database) -> VerifyReport:
                 break
             expected_seq, expected_prev = head.seq + 1, head.entry_hash
             heads[kiosk] = ChainHead(kiosk, head.seq, head.entry_hash)
-    return VerifyReport(checked, len(kiosks), first_broken, tuple(problems), tuple(heads.values()))
+    return VerifyReport(
+        entries_checked=checked,
+        kiosks=len(kiosks),
+        first_broken=first_broken,
+        database_problems=tuple(problems),
+        heads=tuple(heads.values()),
+    )

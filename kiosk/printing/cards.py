@@ -22,6 +22,8 @@ from typing import BinaryIO
 import qrcode
 from PIL import Image, ImageDraw, ImageFont, PdfParser
 
+from .. import brand
+from ..brand import RGB
 from .document import CardFace
 
 MM_PER_INCH = 25.4
@@ -39,18 +41,18 @@ SUBTITLE = "Sudut Balai Kota Ambon"
 BADGE = "KARTU BELANJA ASN"
 SCAN_HINT = "Pindai di kiosk Jiku Bata"
 
-RGB = tuple[int, int, int]
 Box = tuple[int, int, int, int]  # left, top, right, bottom in pixels (right/bottom exclusive)
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
-WHITE: RGB = (255, 255, 255)
-INK: RGB = (24, 32, 40)
-MUTED: RGB = (88, 98, 108)
-BRAND: RGB = (11, 72, 107)  # deep Banda-sea blue
-BRAND_LIGHT: RGB = (206, 226, 240)
-ACCENT: RGB = (240, 146, 30)  # mango orange
-ACCENT_DARK: RGB = (200, 96, 16)
-CUT_MARK: RGB = (0, 0, 0)
+# The screen's colours (kiosk.brand): a card looks like the kiosk that scans it.
+WHITE: RGB = brand.rgb(brand.PAPER)
+INK: RGB = brand.rgb(brand.INK)
+MUTED: RGB = brand.rgb(brand.MUTED)
+BRAND: RGB = brand.rgb(brand.BRAND)
+BRAND_LIGHT: RGB = brand.rgb(brand.BRAND_LIGHT)
+ACCENT: RGB = brand.rgb(brand.ACCENT)
+ACCENT_DARK: RGB = brand.rgb(brand.ACCENT_DARK)
+CUT_MARK: RGB = (0, 0, 0)  # not a brand colour: black cuts cleanest
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),  # Debian, Ubuntu

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from .admin_pin import AdminPinService
 from .catalog_import import CatalogImporter, CatalogPreview
 from .changes import Change, ChangeFeed
 from .compliance import ComplianceService, OpdSummary
+from .export_kinds import ExportKind
 from .exports import ExportService
 from .identify import IdentifyService
 from .ports import AdminPort, RosterPort, SalesLedgerPort, SpendingPort
@@ -102,10 +102,9 @@ class AdminDesk:
     def default_delimiter(self) -> str:
         return self._exports.delimiter
 
-    def export(self, kind: str, month: Month, out: Path, delimiter: str) -> int:
-        """One of the monthly CSVs (see EXPORT_KINDS); returns the rows written."""
-        write: Callable[[Month, Path, str], int] = EXPORTS[kind](self._exports)
-        return write(month, out, delimiter)
+    def export(self, kind: ExportKind, month: Month, out: Path, delimiter: str) -> int:
+        """One of the monthly CSVs of the registry; returns the rows written."""
+        return kind.run(self._exports, month, out, delimiter)
 
     # -- sales: find, void, reprint -------------------------------------------------------------
     def find_sale(self, number: str) -> RecordedSale | None:
@@ -160,12 +159,3 @@ class AdminDesk:
     def import_products(self, path: Path) -> None:
         self._catalog_importer.import_products(path)
         self._changes.publish(Change.CATALOG)
-
-
-# The exports the admin area offers, by the name the screen and the CLI use.
-EXPORTS: dict[str, Callable[[ExportService], Callable[[Month, Path, str], int]]] = {
-    "compliance": lambda exports: exports.compliance,
-    "opd": lambda exports: exports.opd,
-    "vendors": lambda exports: exports.vendors,
-    "sales": lambda exports: exports.sales,
-}

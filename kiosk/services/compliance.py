@@ -95,28 +95,32 @@ class ComplianceService:
             total, count = (spent.total, spent.purchases) if spent else (0, 0)
             rows.append(
                 ComplianceRow(
-                    month,
-                    *person,
-                    minimum,
-                    total,
-                    count,
-                    judge(minimum, total, exempt=person.nip in exempt, on_roster=True),
+                    month=month,
+                    nip=person.nip,
+                    nama=person.nama,
+                    opd=person.opd,
+                    jabatan=person.jabatan,
+                    tingkat=person.tingkat,
+                    minimum=minimum,
+                    spent=total,
+                    purchases=count,
+                    status=judge(minimum, total, exempt=person.nip in exempt, on_roster=True),
                 )
             )
         for nip in sorted(spending.keys() - people.keys()):
             spent = spending[nip]
             rows.append(
                 ComplianceRow(
-                    month,
-                    nip,
-                    "",
-                    "",
-                    "",
-                    "",
-                    0,
-                    spent.total,
-                    spent.purchases,
-                    Status.TIDAK_TERDAFTAR,
+                    month=month,
+                    nip=nip,
+                    nama="",
+                    opd="",
+                    jabatan="",
+                    tingkat="",
+                    minimum=0,
+                    spent=spent.total,
+                    purchases=spent.purchases,
+                    status=Status.TIDAK_TERDAFTAR,
                 )
             )
         return rows
@@ -131,10 +135,10 @@ class ComplianceService:
             owing = [r for r in rows if r.minimum > 0 and r.status is not Status.DIKECUALIKAN]
             summaries.append(
                 OpdSummary(
-                    opd,
-                    len(rows),
-                    Counter(r.status for r in rows),
-                    sum(r.spent for r in rows),
+                    opd=opd,
+                    people=len(rows),
+                    counts=Counter(r.status for r in rows),
+                    spent=sum(r.spent for r in rows),
                     obliged=len(owing),
                     met=sum(r.status is Status.MEMENUHI for r in owing),
                 )

@@ -76,7 +76,19 @@ class ExportService:
     def compliance(self, month: Month, out: Path, delimiter: str | None = None) -> int:
         label = str(month)
         rows = (
-            (label, *row[1:9], row.shortfall, row.status.value)
+            (
+                label,
+                row.nip,
+                row.nama,
+                row.opd,
+                row.jabatan,
+                row.tingkat,
+                row.minimum,
+                row.spent,
+                row.purchases,
+                row.shortfall,
+                row.status.value,
+            )
             for row in self._compliance.rows(month)
         )
         # nama, opd and jabatan are the only free text: NIPs are digits, tiers config keys.

@@ -8,6 +8,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
 
+from .. import brand
 from . import theme
 
 
@@ -33,7 +34,7 @@ def draw_stall_logo(painter: QPainter, rect: QRectF) -> None:
     painter.drawPath(roof)
     scallop = width / 4
     for index in range(4):
-        painter.setBrush(QColor(theme.ACCENT if index % 2 else "#d9741a"))
+        painter.setBrush(QColor(theme.ACCENT if index % 2 else brand.ACCENT_DARK))
         painter.drawChord(
             QRectF(left + index * scallop, top + 0.9 * unit, scallop, scallop), 180 * 16, 180 * 16
         )

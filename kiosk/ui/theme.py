@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from .. import brand
+
 # High contrast, no grey on grey. Green met, amber short, red error.
-INK = "#12202e"
-PAPER = "#ffffff"
+INK = brand.INK
+PAPER = brand.PAPER
 BACKDROP = "#eef2f6"
-BRAND = "#0d4a6e"  # the deep blue of the card header
-ACCENT = "#f0962a"  # the awning orange
+BRAND = brand.BRAND  # the deep blue of the card header
+ACCENT = brand.ACCENT  # the awning orange
 OK = "#1b7f3b"
 SHORT = "#b86e00"
 ERROR = "#b3261e"
-MUTED = "#4a5a6a"
+MUTED = brand.MUTED
 
 TOUCH = 56  # px: the smallest thing a finger must hit
 PRIMARY = 72  # px: the one obvious next step

@@ -147,6 +147,7 @@ def test_selling_with_a_cart_and_a_buyer(english, ctx, qtbot) -> None:
     screen.request_pay()  # nobody chosen: asks for a card, a NIP or a public buyer
     assert screen.buyer.message.message.startswith("Scan ASN card, type NIP")
     assert_english(screen)
+
     def identify(payload: str) -> None:  # looked up off the GUI thread
         ctx.session.scan(payload)
         qtbot.waitUntil(lambda: not ctx.session.looking_up)

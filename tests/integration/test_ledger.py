@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -10,12 +11,15 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.bootstrap import open_kiosk, sqlite_path
+from kiosk.domain.cart import CartLine, Payment, PaymentMethod
 from kiosk.domain.months import Month
+from kiosk.domain.records import SaleDraft
+from kiosk.ledger import sales_ledger
 from kiosk.ledger.chain import GENESIS_HASH
 from kiosk.ledger.migrate import current_revision, head_revision
 from kiosk.ledger.models import APPEND_ONLY_TABLES, HISTORY_TABLES
 
-from .conftest import first_nip_with_tier, ring_concurrently, sell
+from .conftest import SAMPLE, WIT, first_nip_with_tier, ring_concurrently, sell
 
 
 def test_migration_from_empty_reaches_head_with_production_pragmas(kiosk):
@@ -258,3 +262,35 @@ def test_roster_history_and_exemptions_cannot_be_rewritten(stocked, statement):
     stocked.admin.exempt(first_nip_with_tier(stocked, "eselon_iv"), Month(2026, 11), "Cuti")
     with pytest.raises(IntegrityError, match="append-only"), stocked.db.write() as connection:
         connection.execute(text(statement))
+
+
+def test_the_writer_stores_the_pinned_hashes_and_verify_accepts_them(kiosk, monkeypatch):
+    """A fixed sale and void through SalesLedger hash to what the code before entries.py
+    wrote, so databases written before still verify (see tests/unit/test_chain_encoding.py)."""
+    ids = iter(["0c6f1b0e-5a4d-4f7e-9d1c-2b3a4c5d6e7f", "7e6d5c4b-3a2c-4d1e-9f7e-4d5a0e1b6f0c"])
+    monkeypatch.setattr(sales_ledger, "new_entry_id", lambda: next(ids))
+    kiosk.catalog_importer.import_vendors(SAMPLE / "vendors.csv")
+    at = dt.datetime(2026, 11, 20, 12, 30, 5, 123456, tzinfo=WIT)
+    draft = SaleDraft(
+        lines=(
+            CartLine("UMKM-001", "Sagu lempeng — isi 10", 15_000, 2, "SAGU-LMP"),
+            CartLine("UMKM-002", "Nominal bebas", 7_500),
+        ),
+        nip="198503142010011001",
+        operator="Ina",
+        payment=Payment(PaymentMethod.TUNAI, 50_000),
+        created_at=at,
+    )
+    sale = kiosk.sales_ledger.append_sale(draft)
+    kiosk.sales_ledger.void(
+        sale.number, reason="Salah input: dobel", actor="admin", at=at + dt.timedelta(minutes=5)
+    )
+    with kiosk.db.read() as connection:
+        stored = connection.exec_driver_sql("SELECT entry_hash FROM entries ORDER BY seq").all()
+    assert [row.entry_hash for row in stored] == [
+        "0d2c2d2c727433f3a2c01200f7272b25f22e464fe1c59a40b5b103e1614f12b7",
+        "bd0afc6f7cd5135040e1f5351ab8d7b5e9762fe5c7fee13c46f2386ad4bc975c",
+    ]
+    assert sale.entry_hash == stored[0].entry_hash
+    assert kiosk.sales_ledger.find(sale.number).entry_hash == stored[0].entry_hash
+    assert kiosk.verify().ok

@@ -1,5 +1,5 @@
-"""`jikubata` with no command starts the kiosk (README, "Command line"), and `run` refuses clearly when the
-machine lacks what Qt needs. The touchscreen itself is tested in tests/gui."""
+"""`jikubata` with no command starts the kiosk (README, "Command line"), and `run` refuses
+clearly when the machine lacks what Qt needs. The touchscreen itself is tested in tests/gui."""
 
 from __future__ import annotations
 

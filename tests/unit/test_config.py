@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -13,7 +14,16 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.config import ConfigError, escpos_profile_names, load_settings, parse_settings
+from kiosk.config import (
+    REQUIRED,
+    SECTIONS,
+    ConfigError,
+    Settings,
+    declared_keys,
+    escpos_profile_names,
+    load_settings,
+    parse_settings,
+)
 from kiosk.domain.months import Month
 
 SHIPPED = Path(__file__).resolve().parents[2] / "config.yaml"
@@ -557,6 +567,83 @@ def test_any_value_anywhere_gives_settings_or_a_config_error_naming_the_key(
         parse_settings(raw, fuzz_source)
     except ConfigError as error:
         assert dotted(path) in str(error)
+
+
+# --- each section's keys are declared once (kiosk/config.py) ------------------------------
+
+REPO = SHIPPED.parent
+DECLARED = [
+    (section, name, declaration)
+    for section, cls in SECTIONS.items()
+    if cls is not None
+    for name, declaration in declared_keys(cls).items()
+]
+NEEDED = {"stall.name", "stall.kiosk_id"}  # the only keys config.yaml must give
+
+
+def section_values(settings: Settings, section: str) -> dict[str, Any]:
+    """One section of parsed settings as key -> value (two are flattened onto Settings)."""
+    if section == "database":
+        return {"url": settings.database_url}
+    if section == "backup":
+        return {"folder": settings.backup_folder}
+    return dataclasses.asdict(getattr(settings, section))
+
+
+@pytest.mark.parametrize(
+    ("section", "name", "declaration"), DECLARED, ids=[f"{s}.{n}" for s, n, _ in DECLARED]
+)
+def test_every_declared_key_has_a_default_read_as_if_written(
+    tmp_path: Path, section: str, name: str, declaration: Any
+) -> None:
+    key = f"{section}.{name}"
+    if declaration.default is REQUIRED:
+        assert key in NEEDED, f"{key} has no default"
+        return
+    left_out = copy.deepcopy(DESIGN_MINIMAL)
+    left_out.setdefault(section, {}).pop(name, None)
+    value = section_values(parse_settings(left_out, tmp_path / "config.yaml"), section)[name]
+    if declaration.default is None:
+        assert value is None
+        return
+    written = copy.deepcopy(left_out)
+    written[section][name] = declaration.default
+    again = section_values(parse_settings(written, tmp_path / "config.yaml"), section)[name]
+    assert value == again is not None
+
+
+def test_the_needed_keys_are_declared_without_a_default() -> None:
+    for key in NEEDED:
+        section, name = key.split(".")
+        assert declared_keys(SECTIONS[section])[name].default is REQUIRED
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["config", *(s for s, cls in SECTIONS.items() if cls), "regulation", "regulation.periods[0]"],
+)
+def test_every_section_refuses_an_unknown_key_and_lists_the_known_ones(
+    raw: dict[str, Any], tmp_path: Path, where: str
+) -> None:
+    if where == "config":
+        section, known = raw, list(SECTIONS)
+    elif where.startswith("regulation"):
+        section = raw["regulation"]["periods"][0] if where.endswith("[0]") else raw["regulation"]
+        known = list(section)  # the shipped config gives exactly these
+    else:
+        section = raw.setdefault(where, {})
+        known = list(declared_keys(SECTIONS[where]))
+    section["colour"] = "blue"
+    expected = f"{where}.colour is not a known setting (known in {where}: {', '.join(known)})"
+    assert config_error(raw, tmp_path / "config.yaml") == expected
+
+
+def test_the_readme_documents_every_declared_key() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| key | default | meaning |") :].split("\n\n", 1)[0]
+    documented = set(re.findall(r"`([a-z_]+\.[a-z_]+)`", table))
+    declared = {f"{section}.{name}" for section, name, _ in DECLARED}
+    assert declared | {"regulation.tiers", "regulation.periods"} == documented
 
 
 # --- reading the file ---------------------------------------------------------------------

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
-from ...services.export_names import default_file_name
+from ...services.export_kinds import EXPORT_KINDS, ExportKind
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
@@ -19,13 +19,14 @@ from .base import AdminPage, ChoiceGroup, Go
 from .folders import USB_PATTERNS, Place, places
 from .words import error_text
 
-KINDS = ("compliance", "opd", "vendors", "sales")
-KIND_NAMES = {
-    "compliance": QT_TRANSLATE_NOOP("ExportsScreen", "Kepatuhan ASN"),
-    "opd": QT_TRANSLATE_NOOP("ExportsScreen", "Ringkasan OPD"),
-    "vendors": QT_TRANSLATE_NOOP("ExportsScreen", "Pendapatan UMKM"),
-    "sales": QT_TRANSLATE_NOOP("ExportsScreen", "Semua penjualan"),
-}
+# The registry's labels, marked here so lupdate finds them (it reads kiosk/ui only);
+# tests/unit checks every registered kind's label is in the translation file.
+_LABELS = (
+    QT_TRANSLATE_NOOP("ExportsScreen", "Kepatuhan ASN"),
+    QT_TRANSLATE_NOOP("ExportsScreen", "Ringkasan OPD"),
+    QT_TRANSLATE_NOOP("ExportsScreen", "Pendapatan UMKM"),
+    QT_TRANSLATE_NOOP("ExportsScreen", "Semua penjualan"),
+)
 DELIMITERS = {  # the chip's words (translated where shown): the separator
     QT_TRANSLATE_NOOP("ExportsScreen", ", (koma)"): ",",
     QT_TRANSLATE_NOOP("ExportsScreen", "; (titik koma, Excel Indonesia)"): ";",
@@ -39,7 +40,7 @@ class ExportsScreen(AdminPage):
         super().__init__(ctx, go, translate("ExportsScreen", "Ekspor laporan bulanan"))
         self._patterns = usb_patterns
         self._places: dict[str, Place] = {}
-        self._queue: list[tuple[str, Path]] = []
+        self._queue: list[tuple[ExportKind, Path]] = []
         self.written: list[Path] = []
         self.month = MonthPicker(ctx.back_end.stall.clock.this_month())
         form = QGridLayout()
@@ -123,7 +124,7 @@ class ExportsScreen(AdminPage):
         if self._queue or place is None:
             return
         month = self.month.month
-        self._queue = [(kind, place.path / default_file_name(kind, month)) for kind in KINDS]
+        self._queue = [(kind, place.path / kind.file_name(month)) for kind in EXPORT_KINDS]
         self.written = []
         self.message.clear()
         self.files.setText("")
@@ -135,10 +136,10 @@ class ExportsScreen(AdminPage):
             self._finished()
             return
         kind, path = self._queue[0]
-        step = len(KINDS) - len(self._queue) + 1
+        step = len(EXPORT_KINDS) - len(self._queue) + 1
         self.progress.setText(
             translate("ExportsScreen", "Mengekspor {step} dari {total}… ({name})").format(
-                step=step, total=len(KINDS), name=translate("ExportsScreen", KIND_NAMES[kind])
+                step=step, total=len(EXPORT_KINDS), name=translate("ExportsScreen", kind.label)
             )
         )
         admin = self.ctx.back_end.admin
@@ -176,7 +177,7 @@ class ExportsScreen(AdminPage):
         done = len(self.written)
         self.progress.setText(
             translate("ExportsScreen", "Berhenti setelah {done} dari {total} file").format(
-                done=done, total=len(KINDS)
+                done=done, total=len(EXPORT_KINDS)
             )
         )
         self.message.show_message(error_text(error))
