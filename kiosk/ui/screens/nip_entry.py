@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ...domain.nip import NipError, nip_problem
+from ...domain.nip import NipError
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
@@ -76,7 +76,7 @@ class NipEntryScreen(QWidget):
         text = self.keypad.text
         try:
             found = self._ctx.identify.typed(text)
-        except NipError:
-            self.message.show_message(nip_problem_text(nip_problem(text) or ""))
+        except NipError as error:
+            self.message.show_message(nip_problem_text(error.code))
             return
         self.identified.emit(found.nip)
