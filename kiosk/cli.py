@@ -465,7 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = getattr(args, "handler", cmd_run)  # no command: start the kiosk (DESIGN §4)
+    handler = getattr(args, "handler", cmd_run)  # no command: start the kiosk (README)
     try:
         settings = load_settings(config_path(args.config))
         if handler in (cmd_init, cmd_run):

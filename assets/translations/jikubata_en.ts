@@ -139,6 +139,30 @@ jikubata admin set-pin</translation>
         <translation>Sorry, something did not work. Try once more; if it still fails, contact IT staff.</translation>
     </message>
     <message>
+        <source>isinya tidak dapat dipakai</source>
+        <translation>this value cannot be used</translation>
+    </message>
+    <message>
+        <source>baris judul tidak dapat dibaca</source>
+        <translation>the header line cannot be read</translation>
+    </message>
+    <message>
+        <source>baris judul harus &apos;{expected}&apos;</source>
+        <translation>the header line must be &apos;{expected}&apos;</translation>
+    </message>
+    <message>
+        <source>baris ini tidak dapat dibaca</source>
+        <translation>this line cannot be read</translation>
+    </message>
+    <message>
+        <source>ada {count} kolom, baris judul punya {expected} (apakah &apos;{delimiter}&apos; dipakai di dalam isian tanpa tanda kutip?)</source>
+        <translation>has {count} fields, the header has {expected} (is &apos;{delimiter}&apos; used inside a value without quotes?)</translation>
+    </message>
+    <message>
+        <source>lebih dari {limit} huruf</source>
+        <translation>longer than {limit} characters</translation>
+    </message>
+    <message>
         <source>tidak boleh kosong</source>
         <translation>must not be empty</translation>
     </message>
@@ -179,10 +203,6 @@ jikubata admin set-pin</translation>
         <translation>&apos;{value}&apos; is not a rupiah amount</translation>
     </message>
     <message>
-        <source>baris judul harus &apos;{value}&apos;</source>
-        <translation>the header line must be &apos;{value}&apos;</translation>
-    </message>
-    <message>
         <source>Baris {line}, kolom {column}: {problem}</source>
         <translation>Line {line}, column {column}: {problem}</translation>
     </message>
@@ -217,6 +237,278 @@ jikubata admin set-pin</translation>
     <message>
         <source>File ini sudah pernah diimpor. Tidak ada yang diubah.</source>
         <translation>This file was imported before. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{value} melebihi batas satu baris kasir ({limit})</source>
+        <translation>{value} is more than a till line may hold ({limit})</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; bukan waktu seperti 2026-11-07 09:15</source>
+        <translation>&apos;{value}&apos; is not a time like 2026-11-07 09:15</translation>
+    </message>
+    <message>
+        <source>{value} masih di masa depan</source>
+        <translation>{value} is in the future</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; memakai koma untuk ribuan; tulis 20000 atau 20.000</source>
+        <translation>&apos;{value}&apos; uses a comma for thousands; write 20000 or 20.000</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; bukan rupiah bulat (rupiah tidak memakai sen)</source>
+        <translation>&apos;{value}&apos; is not whole rupiah (rupiah have no cents)</translation>
+    </message>
+    <message>
+        <source>Pilih alasan pembatalan (3 sampai 500 huruf).</source>
+        <translation>Choose a reason for the void (3 to 500 characters).</translation>
+    </message>
+    <message>
+        <source>Pilih alasan pengecualian (3 sampai 500 huruf).</source>
+        <translation>Choose a reason for the exemption (3 to 500 characters).</translation>
+    </message>
+    <message>
+        <source>Nama petugas harus 1 sampai 64 huruf.</source>
+        <translation>An operator&apos;s name must be 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>PIN petugas harus 4 sampai 8 angka.</source>
+        <translation>An operator PIN must be 4 to 8 digits.</translation>
+    </message>
+    <message>
+        <source>UMKM &apos;{value}&apos; belum terdaftar. Impor data UMKM dulu.</source>
+        <translation>UMKM &apos;{value}&apos; is not registered. Import the UMKM data first.</translation>
+    </message>
+    <message>
+        <source>PIN admin harus 6 sampai 12 angka.</source>
+        <translation>The admin PIN must be 6 to 12 digits.</translation>
+    </message>
+    <message>
+        <source>Pilih PIN yang bukan satu angka berulang atau urutan sederhana.</source>
+        <translation>Choose a PIN that is not one repeated digit or a simple sequence.</translation>
+    </message>
+    <message>
+        <source>Tidak ada orang di daftar ASN yang bekerja di OPD &apos;{opd}&apos;.</source>
+        <translation>Nobody on the ASN list works in OPD &apos;{opd}&apos;.</translation>
+    </message>
+    <message>
+        <source>NIP {nip} tidak ada di OPD &apos;{opd}&apos; (daftar ASN mencatatnya di &apos;{actual}&apos;).</source>
+        <translation>NIP {nip} is not in OPD &apos;{opd}&apos; (the ASN list has it in &apos;{actual}&apos;).</translation>
+    </message>
+    <message>
+        <source>NIP {nip} tidak ada di daftar ASN yang berlaku pada {day}.</source>
+        <translation>NIP {nip} is not on the ASN list in force on {day}.</translation>
+    </message>
+    <message>
+        <source>File {file} tidak ditemukan. Pasang ulang flashdisk lalu tekan Muat ulang.</source>
+        <translation>File {file} not found. Plug the USB drive in again, then press Reload.</translation>
+    </message>
+    <message>
+        <source>{file} adalah folder, bukan file CSV. Tidak ada yang diimpor.</source>
+        <translation>{file} is a folder, not a CSV file. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>File {file} lebih besar dari {limit}. Tidak ada yang diimpor.</source>
+        <translation>File {file} is larger than {limit}. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>File {file} bukan file CSV. Tidak ada yang diimpor.</source>
+        <translation>File {file} is not a CSV file. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>File hanya berisi baris judul. Tidak ada yang diimpor.</source>
+        <translation>The file has only a header line. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Struk {number} tidak ditemukan. Periksa nomornya.</source>
+        <translation>Receipt {number} not found. Check the number.</translation>
+    </message>
+    <message>
+        <source>Transaksi {number} sudah dibatalkan sebelumnya.</source>
+        <translation>Sale {number} was already voided.</translation>
+    </message>
+    <message>
+        <source>Pilih alasan pembatalan dulu.</source>
+        <translation>Choose a reason for the void first.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; bukan nomor struk (contoh: AMB-01-000123).</source>
+        <translation>&apos;{value}&apos; is not a receipt number (like AMB-01-000123).</translation>
+    </message>
+    <message>
+        <source>Transaksi harus berisi paling sedikit satu barang.</source>
+        <translation>A sale needs at least one item.</translation>
+    </message>
+    <message>
+        <source>Waktu transaksi tidak punya zona waktu.</source>
+        <translation>The sale&apos;s time has no time zone.</translation>
+    </message>
+    <message>
+        <source>Transaksi harus mencatat nama petugas.</source>
+        <translation>A sale must record the operator&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Setiap barang harus punya UMKM penjualnya.</source>
+        <translation>Every item needs the UMKM selling it.</translation>
+    </message>
+    <message>
+        <source>Setiap barang harus punya keterangan.</source>
+        <translation>Every item needs a description.</translation>
+    </message>
+    <message>
+        <source>Harga harus rupiah bulat.</source>
+        <translation>Prices must be whole rupiah.</translation>
+    </message>
+    <message>
+        <source>Harga harus antara Rp1 dan {maximum}.</source>
+        <translation>A price must be between Rp1 and {maximum}.</translation>
+    </message>
+    <message>
+        <source>Jumlah barang harus antara 1 dan {maximum}.</source>
+        <translation>The quantity must be between 1 and {maximum}.</translation>
+    </message>
+    <message>
+        <source>Uang tunai harus rupiah bulat.</source>
+        <translation>Cash given must be whole rupiah.</translation>
+    </message>
+    <message>
+        <source>Uang yang diterima kurang dari total.</source>
+        <translation>The cash given is less than the total.</translation>
+    </message>
+    <message>
+        <source>Uang tunai hanya dicatat untuk pembayaran tunai.</source>
+        <translation>Cash given only applies to cash payments.</translation>
+    </message>
+    <message>
+        <source>UMKM {vendors} tidak aktif di kiosk ini.</source>
+        <translation>UMKM {vendors} is not active at this kiosk.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; bukan bulan; tulis seperti 2026-11.</source>
+        <translation>&apos;{value}&apos; is not a month; write it like 2026-11.</translation>
+    </message>
+    <message>
+        <source>Bulan {month} tahun {year} tidak ada.</source>
+        <translation>There is no month {month} in {year}.</translation>
+    </message>
+    <message>
+        <source>Aturan belum punya periode. Periksa pengaturan kiosk.</source>
+        <translation>The regulation has no period. Check the kiosk settings.</translation>
+    </message>
+    <message>
+        <source>Dua periode aturan mulai pada bulan yang sama. Periksa pengaturan kiosk.</source>
+        <translation>Two regulation periods start in the same month. Check the kiosk settings.</translation>
+    </message>
+    <message>
+        <source>Periode mulai {start} memakai tingkat &apos;{tier}&apos; yang tidak ada. Periksa pengaturan kiosk.</source>
+        <translation>The period from {start} uses tier &apos;{tier}&apos;, which does not exist. Check the kiosk settings.</translation>
+    </message>
+    <message>
+        <source>Minimum untuk &apos;{tier}&apos; mulai {start} harus rupiah bulat, 0 atau lebih. Periksa pengaturan kiosk.</source>
+        <translation>The minimum for &apos;{tier}&apos; from {start} must be whole rupiah, 0 or more. Check the kiosk settings.</translation>
+    </message>
+    <message>
+        <source>Periode mulai {start} tidak menyebut tingkat {tiers}. Periksa pengaturan kiosk.</source>
+        <translation>The period from {start} leaves out tier(s) {tiers}. Check the kiosk settings.</translation>
+    </message>
+    <message>
+        <source>Belum ada aturan untuk {month}; aturan pertama mulai {first}.</source>
+        <translation>No rule applies to {month}; the first rule starts {first}.</translation>
+    </message>
+    <message>
+        <source>Tingkat &apos;{tier}&apos; tidak dikenal. Periksa pengaturan kiosk.</source>
+        <translation>Unknown tier &apos;{tier}&apos;. Check the kiosk settings.</translation>
+    </message>
+    <message>
+        <source>Daftar ASN memakai tingkat {tiers} yang tidak ada di pengaturan. Impor daftar ASN yang benar atau hubungi petugas TI.</source>
+        <translation>The ASN list uses tier(s) {tiers} the settings do not define. Import a corrected ASN list or contact IT staff.</translation>
+    </message>
+    <message>
+        <source>Kode kunci kartu &apos;{key_id}&apos; tidak valid. Hubungi petugas TI.</source>
+        <translation>Card key id &apos;{key_id}&apos; is not valid. Contact IT staff.</translation>
+    </message>
+    <message>
+        <source>Kode ini bukan kode struk Jiku Bata.</source>
+        <translation>This is not a Jiku Bata receipt code.</translation>
+    </message>
+    <message>
+        <source>Kode struk rusak: ada {count} bagian, seharusnya 4.</source>
+        <translation>Damaged receipt code: it has {count} parts instead of 4.</translation>
+    </message>
+    <message>
+        <source>Kode struk rusak. Ketik nomor struknya.</source>
+        <translation>Damaged receipt code. Type the receipt number.</translation>
+    </message>
+    <message>
+        <source>Kode QRIS kosong.</source>
+        <translation>The QRIS code is empty.</translation>
+    </message>
+    <message>
+        <source>Kode QRIS berisi karakter kendali di posisi {position}.</source>
+        <translation>The QRIS code has a control character at position {position}.</translation>
+    </message>
+    <message>
+        <source>Kode QRIS terpotong (posisi {position}).</source>
+        <translation>The QRIS code is cut short (position {position}).</translation>
+    </message>
+    <message>
+        <source>Kode QRIS rusak: &apos;{tag}&apos; bukan tag 2 angka.</source>
+        <translation>Damaged QRIS code: &apos;{tag}&apos; is not a 2-digit tag.</translation>
+    </message>
+    <message>
+        <source>Kode QRIS rusak: panjang tag {tag} di posisi {position} bukan 2 angka.</source>
+        <translation>Damaged QRIS code: the length of tag {tag} at position {position} is not 2 digits.</translation>
+    </message>
+    <message>
+        <source>Isi tag QRIS {tag} terlalu panjang ({length} huruf, paling banyak {maximum}).</source>
+        <translation>QRIS tag {tag} is too long ({length} characters, at most {maximum}).</translation>
+    </message>
+    <message>
+        <source>Tag {tag} muncul dua kali dalam kode QRIS.</source>
+        <translation>Tag {tag} appears twice in the QRIS code.</translation>
+    </message>
+    <message>
+        <source>Ini bukan kode QRIS (harus dimulai dengan tag 00 bernilai 01).</source>
+        <translation>This is not a QRIS code (it must start with tag 00 set to 01).</translation>
+    </message>
+    <message>
+        <source>Kode QRIS tidak punya CRC (tag 63).</source>
+        <translation>The QRIS code has no CRC (tag 63).</translation>
+    </message>
+    <message>
+        <source>CRC QRIS (tag 63) harus di akhir, tetapi tag {tag} ada sesudahnya.</source>
+        <translation>The QRIS CRC (tag 63) must come last, but tag {tag} follows it.</translation>
+    </message>
+    <message>
+        <source>CRC QRIS &apos;{value}&apos; bukan 4 angka heksadesimal.</source>
+        <translation>The QRIS CRC &apos;{value}&apos; is not 4 hex digits.</translation>
+    </message>
+    <message>
+        <source>CRC QRIS tidak cocok (seharusnya {expected}, tertulis {found}); salah pindai?</source>
+        <translation>The QRIS CRC does not match (expected {expected}, found {found}); was it misread?</translation>
+    </message>
+    <message>
+        <source>Kode QRIS tidak punya tag {tag}.</source>
+        <translation>The QRIS code has no tag {tag}.</translation>
+    </message>
+    <message>
+        <source>Tag QRIS {tag} berisi &apos;{value}&apos;, yang tidak diterima.</source>
+        <translation>QRIS tag {tag} holds &apos;{value}&apos;, which is not accepted.</translation>
+    </message>
+    <message>
+        <source>Nominal QRIS &apos;{value}&apos; bukan rupiah bulat.</source>
+        <translation>The QRIS amount &apos;{value}&apos; is not whole rupiah.</translation>
+    </message>
+    <message>
+        <source>Nominal QRIS {amount} di luar batas ({minimum} sampai {maximum}).</source>
+        <translation>The QRIS amount {amount} is out of range ({minimum} to {maximum}).</translation>
+    </message>
+    <message>
+        <source>Tag QRIS {tag} tidak berisi sub-tag.</source>
+        <translation>QRIS tag {tag} has no sub-fields.</translation>
+    </message>
+    <message>
+        <source>CRC QRIS (tag {tag}) dihitung sendiri oleh kiosk; jangan diisi.</source>
+        <translation>The kiosk adds the QRIS CRC (tag {tag}) itself; leave it out.</translation>
     </message>
     <message>
         <source>Folder tujuan tidak boleh ditulisi. Pilih folder atau flashdisk lain.</source>

@@ -5,10 +5,22 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, replace
 
-from .errors import DomainError
+from .errors import DomainError, ErrorCode
 
 MAX_QUANTITY = 999
 MAX_LINE_AMOUNT = 50_000_000  # a typo guard: nothing at the stall costs more
+
+
+class CartProblem(ErrorCode):
+    NO_VENDOR = "no_vendor"
+    NO_DESCRIPTION = "no_description"
+    PRICE_NOT_WHOLE = "price_not_whole"
+    PRICE_RANGE = "price_range"  # maximum
+    QUANTITY_RANGE = "quantity_range"  # maximum
+    CASH_NOT_WHOLE = "cash_not_whole"
+    CASH_SHORT = "cash_short"
+    CASH_NOT_CASH = "cash_not_cash"  # cash given with another payment method
+    INACTIVE_VENDOR = "inactive_vendor"  # vendors
 
 
 class CartError(DomainError):
@@ -25,21 +37,27 @@ class CartLine:
 
     def __post_init__(self) -> None:
         if not self.vendor_code:
-            raise CartError("every line needs the vendor it is sold for")
+            raise CartError(CartProblem.NO_VENDOR, "every line needs the vendor it is sold for")
         if not self.description.strip():
-            raise CartError("every line needs a description")
+            raise CartError(CartProblem.NO_DESCRIPTION, "every line needs a description")
         if isinstance(self.unit_price, bool) or not isinstance(self.unit_price, int):
-            raise CartError("prices are whole rupiah")
+            raise CartError(CartProblem.PRICE_NOT_WHOLE, "prices are whole rupiah")
         if not (0 < self.unit_price <= MAX_LINE_AMOUNT):
             raise CartError(
-                f"a price must be between Rp1 and Rp{MAX_LINE_AMOUNT:,}".replace(",", ".")
+                CartProblem.PRICE_RANGE,
+                f"a price must be between Rp1 and Rp{MAX_LINE_AMOUNT:,}".replace(",", "."),
+                maximum=f"Rp{MAX_LINE_AMOUNT:,}".replace(",", "."),
             )
         if (
             isinstance(self.quantity, bool)
             or not isinstance(self.quantity, int)
             or not (1 <= self.quantity <= MAX_QUANTITY)
         ):
-            raise CartError(f"a quantity must be between 1 and {MAX_QUANTITY}")
+            raise CartError(
+                CartProblem.QUANTITY_RANGE,
+                f"a quantity must be between 1 and {MAX_QUANTITY}",
+                maximum=MAX_QUANTITY,
+            )
 
     @property
     def subtotal(self) -> int:
@@ -103,13 +121,13 @@ class Payment:
         if self.method is PaymentMethod.TUNAI:
             given = self.cash_given if self.cash_given is not None else total
             if isinstance(given, bool) or not isinstance(given, int):
-                raise CartError("the cash given must be whole rupiah")
+                raise CartError(CartProblem.CASH_NOT_WHOLE, "the cash given must be whole rupiah")
             if given < total:
-                raise CartError("the cash given is less than the total")
+                raise CartError(CartProblem.CASH_SHORT, "the cash given is less than the total")
             return given - total
         return 0
 
     def check(self, total: int) -> None:
         if self.method is not PaymentMethod.TUNAI and self.cash_given is not None:
-            raise CartError("cash given only applies to cash payments")
+            raise CartError(CartProblem.CASH_NOT_CASH, "cash given only applies to cash payments")
         self.change_for(total)

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import re
 
-from .errors import DomainError
+from .errors import DomainError, ErrorCode
+
+
+class MoneyProblem(ErrorCode):
+    THOUSANDS_COMMA = "thousands_comma"  # value: "20,000", English Excel's grouping
+    CENTS = "cents"  # value has non-zero decimals
+    NOT_AN_AMOUNT = "not_an_amount"  # value
 
 
 class MoneyError(DomainError):
-    """An amount that cannot be read as whole rupiah."""
+    """An amount that cannot be read as whole rupiah; ``values`` has the ``value`` read."""
 
 
 # "20000", "20.000", "Rp20.000", "Rp 20.000,00", "IDR 1.250.000": dots group thousands in
@@ -34,13 +40,25 @@ def parse_rupiah(text: str) -> int:
     if _ENGLISH_GROUPED.match(cleaned):
         # "20,000" is English Excel's thousands separator; reading the comma as the decimal
         # mark would record Rp20. Refuse rather than guess.
-        raise MoneyError(f"'{original}' uses ',' between thousands; write it as 20000 or 20.000")
+        raise MoneyError(
+            MoneyProblem.THOUSANDS_COMMA,
+            f"'{original}' uses ',' between thousands; write it as 20000 or 20.000",
+            value=original,
+        )
     if "," in cleaned:
         cleaned, _, decimals = cleaned.partition(",")
         if not decimals.isdigit() or set(decimals) != {"0"}:
-            raise MoneyError(f"'{original}' is not whole rupiah (rupiah have no cents)")
+            raise MoneyError(
+                MoneyProblem.CENTS,
+                f"'{original}' is not whole rupiah (rupiah have no cents)",
+                value=original,
+            )
     if _PLAIN.match(cleaned):
         return int(cleaned)
     if _GROUPED.match(cleaned):
         return int(cleaned.replace(".", ""))
-    raise MoneyError(f"'{original}' is not an amount in rupiah (write it like 20000 or Rp20.000)")
+    raise MoneyError(
+        MoneyProblem.NOT_AN_AMOUNT,
+        f"'{original}' is not an amount in rupiah (write it like 20000 or Rp20.000)",
+        value=original,
+    )

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .errors import DomainError
+from .errors import DomainError, ErrorCode
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 MONTH_NAMES_ID = (
@@ -26,6 +26,11 @@ MONTH_NAMES_ID = (
 )
 
 
+class MonthProblem(ErrorCode):
+    NOT_A_MONTH = "not_a_month"  # value: not written YYYY-MM
+    OUT_OF_RANGE = "out_of_range"  # year, month
+
+
 class MonthError(DomainError):
     pass
 
@@ -37,13 +42,22 @@ class Month:
 
     def __post_init__(self) -> None:
         if not (1 <= self.month <= 12) or not (1900 <= self.year <= 9998):
-            raise MonthError(f"{self.year:04d}-{self.month:02d} is not a month")
+            raise MonthError(
+                MonthProblem.OUT_OF_RANGE,
+                f"{self.year:04d}-{self.month:02d} is not a month",
+                year=self.year,
+                month=self.month,
+            )
 
     @classmethod
     def parse(cls, text: str) -> Month:
         match = _MONTH.match(text.strip())
         if not match:
-            raise MonthError(f"'{text}' is not a month; write it as YYYY-MM, e.g. 2026-11")
+            raise MonthError(
+                MonthProblem.NOT_A_MONTH,
+                f"'{text}' is not a month; write it as YYYY-MM, e.g. 2026-11",
+                value=text,
+            )
         return cls(int(match.group(1)), int(match.group(2)))
 
     @classmethod

@@ -21,8 +21,29 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .errors import DomainError
+from .errors import DomainError, ErrorCode
 from .money import format_rupiah
+
+
+class QrisProblem(ErrorCode):
+    EMPTY = "empty"
+    CONTROL_CHARACTER = "control_character"  # position (tag when inside a value)
+    TRUNCATED = "truncated"  # position
+    NOT_A_TAG = "not_a_tag"  # tag (position when read from a payload)
+    BAD_LENGTH = "bad_length"  # tag, position, length
+    VALUE_TOO_LONG = "value_too_long"  # tag, length, maximum
+    DUPLICATE_TAG = "duplicate_tag"  # tag, first, second
+    FORMAT_INDICATOR = "format_indicator"  # tag, value: tag 00 must come first and be '01'
+    CRC_MISSING = "crc_missing"
+    CRC_NOT_LAST = "crc_not_last"  # position, tag (the one after it)
+    CRC_MALFORMED = "crc_malformed"  # position, value
+    CRC_MISMATCH = "crc_mismatch"  # position, expected, found
+    MISSING_TAG = "missing_tag"  # tag
+    BAD_VALUE = "bad_value"  # tag, position, value
+    BAD_AMOUNT = "bad_amount"  # value: not whole rupiah
+    AMOUNT_RANGE = "amount_range"  # amount, minimum, maximum
+    NOT_A_TEMPLATE = "not_a_template"  # tag: asked for sub-fields of a plain field
+    CRC_GIVEN = "crc_given"  # tag 63 handed to the encoder, which adds it itself
 
 
 class QrisError(DomainError):
@@ -89,25 +110,37 @@ def _split_tlv(
         header = text[i : i + 4]
         if len(header) < 4:
             raise QrisError(
+                QrisProblem.TRUNCATED,
                 f"{where}the text ends in the middle of a field header at position {pos} "
-                f"({header!r} is left over), so it is truncated or has trailing text"
+                f"({header!r} is left over), so it is truncated or has trailing text",
+                position=pos,
             )
         tag, length = header[:2], header[2:]
         if not (tag.isascii() and tag.isdigit()):
             raise QrisError(
+                QrisProblem.NOT_A_TAG,
                 f"{where}expected a 2-digit tag at position {pos} but found {tag!r}, "
-                "so this is not a QRIS payload"
+                "so this is not a QRIS payload",
+                tag=tag,
+                position=pos,
             )
         if not (length.isascii() and length.isdigit()):
             raise QrisError(
-                f"{where}tag {tag} at position {pos} has length {length!r}, which is not 2 digits"
+                QrisProblem.BAD_LENGTH,
+                f"{where}tag {tag} at position {pos} has length {length!r}, which is not 2 digits",
+                tag=tag,
+                position=pos,
+                length=length,
             )
         size = int(length)
         remaining = len(text) - i - 4
         if size > remaining:
             raise QrisError(
+                QrisProblem.TRUNCATED,
                 f"{where}tag {tag} at position {pos} declares {size} characters but only "
-                f"{remaining} remain, so the payload is truncated"
+                f"{remaining} remain, so the payload is truncated",
+                position=pos,
+                tag=tag,
             )
         fields.append((tag, text[i + 4 : i + 4 + size], pos))
         i += 4 + size
@@ -116,15 +149,24 @@ def _split_tlv(
 
 def _check_value(tag: str, value: str) -> None:
     if not (len(tag) == 2 and tag.isascii() and tag.isdigit()):
-        raise QrisError(f"tag {tag!r} is not a 2-digit tag")
+        raise QrisError(QrisProblem.NOT_A_TAG, f"tag {tag!r} is not a 2-digit tag", tag=tag)
     if len(value) > MAX_VALUE_LENGTH:
         raise QrisError(
+            QrisProblem.VALUE_TOO_LONG,
             f"the value of tag {tag} is {len(value)} characters long, "
-            f"but a field holds at most {MAX_VALUE_LENGTH}"
+            f"but a field holds at most {MAX_VALUE_LENGTH}",
+            tag=tag,
+            length=len(value),
+            maximum=MAX_VALUE_LENGTH,
         )
     bad = _first_control_character(value)
     if bad is not None:
-        raise QrisError(f"the value of tag {tag} has a control character at offset {bad}")
+        raise QrisError(
+            QrisProblem.CONTROL_CHARACTER,
+            f"the value of tag {tag} has a control character at offset {bad}",
+            tag=tag,
+            position=bad,
+        )
 
 
 def encode_tlv(fields: Iterable[Field]) -> str:
@@ -140,7 +182,11 @@ def encode_fields(fields: Iterable[Field]) -> str:
     """Top-level (tag, value) pairs, in the order given -> payload text ending in tag 63."""
     fields = tuple(fields)
     if any(tag == "63" for tag, _ in fields):
-        raise QrisError("leave tag 63 out of the fields: encode_fields appends the CRC itself")
+        raise QrisError(
+            QrisProblem.CRC_GIVEN,
+            "leave tag 63 out of the fields: encode_fields appends the CRC itself",
+            tag="63",
+        )
     body = encode_tlv(fields) + "6304"
     return body + _crc_hex(body)
 
@@ -159,7 +205,11 @@ def _first_control_character(text: str) -> int | None:
 def _amount_of(value: str) -> int:
     match = _AMOUNT.match(value)
     if not match:
-        raise QrisError(f"tag 54 (transaction amount) {value!r} is not a whole number of rupiah")
+        raise QrisError(
+            QrisProblem.BAD_AMOUNT,
+            f"tag 54 (transaction amount) {value!r} is not a whole number of rupiah",
+            value=value,
+        )
     return int(match.group(1))
 
 
@@ -205,7 +255,11 @@ class QrisPayload:
     def nested(self, tag: str) -> tuple[Field, ...]:
         """The sub-fields of template ``tag`` (26-51, 62, 64, 80-99); empty when absent."""
         if tag not in TEMPLATE_TAGS:
-            raise QrisError(f"tag {tag} is not a template, so it has no sub-fields")
+            raise QrisError(
+                QrisProblem.NOT_A_TEMPLATE,
+                f"tag {tag} is not a template, so it has no sub-fields",
+                tag=tag,
+            )
         raw = self.value(tag)
         if raw is None:
             return ()
@@ -224,7 +278,13 @@ def _positions(fields: list[tuple[str, str, int]]) -> dict[str, tuple[str, int]]
     seen: dict[str, tuple[str, int]] = {}
     for tag, value, pos in fields:
         if tag in seen:
-            raise QrisError(f"tag {tag} appears twice, at positions {seen[tag][1]} and {pos}")
+            raise QrisError(
+                QrisProblem.DUPLICATE_TAG,
+                f"tag {tag} appears twice, at positions {seen[tag][1]} and {pos}",
+                tag=tag,
+                first=seen[tag][1],
+                second=pos,
+            )
         seen[tag] = (value, pos)
     return seen
 
@@ -233,38 +293,60 @@ def _check_format_indicator(fields: list[tuple[str, str, int]]) -> None:
     tag, value, _ = fields[0]
     if tag != "00":
         raise QrisError(
+            QrisProblem.FORMAT_INDICATOR,
             f"a QRIS payload must start with tag 00 (payload format indicator), "
-            f"but it starts with tag {tag} at position 0"
+            f"but it starts with tag {tag} at position 0",
+            tag=tag,
+            value=value,
         )
     if value != "01":
         raise QrisError(
-            f"tag 00 (payload format indicator) at position 0 must be '01', found {value!r}"
+            QrisProblem.FORMAT_INDICATOR,
+            f"tag 00 (payload format indicator) at position 0 must be '01', found {value!r}",
+            tag=tag,
+            value=value,
         )
 
 
 def _check_crc(text: str, fields: list[tuple[str, str, int]]) -> None:
     crc_at = next((i for i, field in enumerate(fields) if field[0] == "63"), None)
     if crc_at is None:
-        raise QrisError("tag 63 (CRC) is missing: a QRIS payload ends with '6304' and 4 hex digits")
+        raise QrisError(
+            QrisProblem.CRC_MISSING,
+            "tag 63 (CRC) is missing: a QRIS payload ends with '6304' and 4 hex digits",
+        )
     _, found, pos = fields[crc_at]
     if crc_at != len(fields) - 1:
         after_tag, _, after_pos = fields[crc_at + 1]
         raise QrisError(
+            QrisProblem.CRC_NOT_LAST,
             f"tag 63 (CRC) at position {pos} must be the last field, "
-            f"but tag {after_tag} follows it at position {after_pos}"
+            f"but tag {after_tag} follows it at position {after_pos}",
+            position=pos,
+            tag=after_tag,
         )
     if len(found) != 4:
         raise QrisError(
-            f"tag 63 (CRC) at position {pos} must have length 04, found {len(found):02d}"
+            QrisProblem.CRC_MALFORMED,
+            f"tag 63 (CRC) at position {pos} must have length 04, found {len(found):02d}",
+            position=pos,
+            value=found,
         )
     if not _HEX4.match(found):
         raise QrisError(
-            f"tag 63 (CRC) at position {pos} holds {found!r}, which is not 4 hex digits"
+            QrisProblem.CRC_MALFORMED,
+            f"tag 63 (CRC) at position {pos} holds {found!r}, which is not 4 hex digits",
+            position=pos,
+            value=found,
         )
     expected = _crc_hex(text[:-4])
     if found.upper() != expected:
         raise QrisError(
-            f"CRC mismatch in tag 63 at position {pos}: expected {expected} but found {found}"
+            QrisProblem.CRC_MISMATCH,
+            f"CRC mismatch in tag 63 at position {pos}: expected {expected} but found {found}",
+            position=pos,
+            expected=expected,
+            found=found,
         )
 
 
@@ -272,20 +354,38 @@ def _require(
     seen: dict[str, tuple[str, int]], tag: str, name: str, allowed: tuple[str, ...], hint: str
 ) -> None:
     if tag not in seen:
-        raise QrisError(f"tag {tag} ({name}) is missing; it must be {hint}")
+        raise QrisError(
+            QrisProblem.MISSING_TAG, f"tag {tag} ({name}) is missing; it must be {hint}", tag=tag
+        )
     value, pos = seen[tag]
     if value not in allowed:
-        raise QrisError(f"tag {tag} ({name}) at position {pos} must be {hint}, found {value!r}")
+        raise QrisError(
+            QrisProblem.BAD_VALUE,
+            f"tag {tag} ({name}) at position {pos} must be {hint}, found {value!r}",
+            tag=tag,
+            position=pos,
+            value=value,
+        )
 
 
 def _check_merchant(seen: dict[str, tuple[str, int]]) -> None:
     if "59" not in seen:
-        raise QrisError("tag 59 (merchant name) is missing")
+        raise QrisError(QrisProblem.MISSING_TAG, "tag 59 (merchant name) is missing", tag="59")
     name, pos = seen["59"]
     if not name.strip():
-        raise QrisError(f"tag 59 (merchant name) at position {pos} is blank")
+        raise QrisError(
+            QrisProblem.BAD_VALUE,
+            f"tag 59 (merchant name) at position {pos} is blank",
+            tag="59",
+            position=pos,
+            value=name,
+        )
     if not MERCHANT_ACCOUNT_TAGS & seen.keys():
-        raise QrisError("no merchant account information template (tags 26 to 51) is present")
+        raise QrisError(
+            QrisProblem.MISSING_TAG,
+            "no merchant account information template (tags 26 to 51) is present",
+            tag="26-51",
+        )
 
 
 def _check_amount(seen: dict[str, tuple[str, int]]) -> None:
@@ -294,11 +394,21 @@ def _check_amount(seen: dict[str, tuple[str, int]]) -> None:
     value, pos = seen["54"]
     if not _AMOUNT.match(value):
         raise QrisError(
+            QrisProblem.BAD_AMOUNT,
             f"tag 54 (transaction amount) at position {pos} holds {value!r}, "
-            "which is not a whole number of rupiah"
+            "which is not a whole number of rupiah",
+            value=value,
+            position=pos,
         )
     if _amount_of(value) < MIN_AMOUNT:
-        raise QrisError(f"tag 54 (transaction amount) at position {pos} must be more than zero")
+        raise QrisError(
+            QrisProblem.AMOUNT_RANGE,
+            f"tag 54 (transaction amount) at position {pos} must be more than zero",
+            amount=format_rupiah(_amount_of(value)),
+            minimum=format_rupiah(MIN_AMOUNT),
+            maximum=format_rupiah(MAX_AMOUNT),
+            position=pos,
+        )
 
 
 def _check_templates(fields: list[tuple[str, str, int]]) -> None:
@@ -312,10 +422,14 @@ def parse_qris(text: str) -> QrisPayload:
     if not isinstance(text, str):
         raise TypeError(f"a QRIS payload is text, not {type(text).__name__}")
     if not text:
-        raise QrisError("the text is empty, so it is not a QRIS payload")
+        raise QrisError(QrisProblem.EMPTY, "the text is empty, so it is not a QRIS payload")
     bad = _first_control_character(text)
     if bad is not None:
-        raise QrisError(f"position {bad} holds a control character, which a QRIS payload never has")
+        raise QrisError(
+            QrisProblem.CONTROL_CHARACTER,
+            f"position {bad} holds a control character, which a QRIS payload never has",
+            position=bad,
+        )
     fields = _split_tlv(text)
     _check_format_indicator(fields)
     _check_crc(text, fields)  # before the rest: a bad CRC usually means a misread scan
@@ -337,12 +451,18 @@ def parse_qris(text: str) -> QrisPayload:
 def _check_amount_argument(amount: object) -> int:
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise QrisError(
-            f"the amount must be whole rupiah as an int, not {type(amount).__name__} {amount!r}"
+            QrisProblem.BAD_AMOUNT,
+            f"the amount must be whole rupiah as an int, not {type(amount).__name__} {amount!r}",
+            value=repr(amount),
         )
     if not MIN_AMOUNT <= amount <= MAX_AMOUNT:
         raise QrisError(
+            QrisProblem.AMOUNT_RANGE,
             f"the amount {format_rupiah(amount)} is out of range: a QRIS amount must be from "
-            f"{format_rupiah(MIN_AMOUNT)} to {format_rupiah(MAX_AMOUNT)}"
+            f"{format_rupiah(MIN_AMOUNT)} to {format_rupiah(MAX_AMOUNT)}",
+            amount=format_rupiah(amount),
+            minimum=format_rupiah(MIN_AMOUNT),
+            maximum=format_rupiah(MAX_AMOUNT),
         )
     return amount
 

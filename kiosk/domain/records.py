@@ -8,9 +8,16 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .cart import CartLine, Payment
-from .errors import DomainError
+from .errors import DomainError, ErrorCode
 
 _SALE_NUMBER = re.compile(r"^([A-Z0-9][A-Z0-9-]{0,15})-(\d{1,9})$")
+
+
+class SaleProblem(ErrorCode):
+    NOT_A_NUMBER = "not_a_number"  # value: not a receipt number like AMB-01-000123
+    NO_LINES = "no_lines"
+    NAIVE_TIME = "naive_time"
+    NO_OPERATOR = "no_operator"
 
 
 class SaleNumberError(DomainError):
@@ -25,7 +32,11 @@ def sale_number(kiosk_id: str, seq: int) -> str:
 def parse_sale_number(text: str) -> tuple[str, int]:
     match = _SALE_NUMBER.match(text.strip().upper())
     if not match:
-        raise SaleNumberError(f"'{text}' is not a receipt number (it looks like AMB-01-000123)")
+        raise SaleNumberError(
+            SaleProblem.NOT_A_NUMBER,
+            f"'{text}' is not a receipt number (it looks like AMB-01-000123)",
+            value=text,
+        )
     return match.group(1), int(match.group(2))
 
 
@@ -71,11 +82,11 @@ class SaleDraft:
 
     def __post_init__(self) -> None:
         if not self.lines:
-            raise DomainError("a sale needs at least one line")
+            raise DomainError(SaleProblem.NO_LINES, "a sale needs at least one line")
         if self.created_at.tzinfo is None:
-            raise DomainError("a sale's time must be timezone-aware")
+            raise DomainError(SaleProblem.NAIVE_TIME, "a sale's time must be timezone-aware")
         if not self.operator.strip():
-            raise DomainError("a sale needs the operator who rang it up")
+            raise DomainError(SaleProblem.NO_OPERATOR, "a sale needs the operator who rang it up")
         self.payment.check(self.total)
 
     @property

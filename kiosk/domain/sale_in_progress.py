@@ -14,7 +14,6 @@ from typing import Generic, TypeVar
 
 from .buyer import BuyerStatus
 from .cart import Cart, CartLine, Payment
-from .errors import DomainError
 from .records import Product
 from .scan import IdentifiedBy
 
@@ -36,7 +35,10 @@ class PayBlocker(enum.Enum):
     BUSY = "busy"
 
 
-class SaleRefused(DomainError):
+class SaleRefused(RuntimeError):
+    """A screen asked for a step the sale is not ready for (the screens check pay_blocker
+    first, so a person never sees this; it guards the one place a sale is put together)."""
+
     def __init__(self, blocker: PayBlocker) -> None:
         super().__init__(f"the sale cannot be paid yet: {blocker.value}")
         self.blocker = blocker

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .errors import DomainError
+from .errors import DomainError, ErrorCode
 from .nip import is_valid_nip, parse_nip
 
 SIGNED_PREFIX = "JKB1"
@@ -30,7 +30,7 @@ _SIGNATURE = re.compile(r"[A-Z2-7]{16}")  # base32 of _SIGNATURE_BYTES, no paddi
 _EIGHTEEN_DIGITS = re.compile(r"(?<!\d)\d{18}(?!\d)")
 
 
-class ScanProblem(enum.Enum):
+class ScanProblem(ErrorCode):
     EMPTY = "empty"
     FORGED = "forged"  # claims to be our card, signature does not match
     UNKNOWN_KEY = "unknown_key"  # our format, signed with a key this kiosk does not hold
@@ -43,8 +43,12 @@ class ScanProblem(enum.Enum):
 
 class ScanError(DomainError):
     def __init__(self, problem: ScanProblem, message: str) -> None:
-        super().__init__(message)
-        self.problem = problem
+        super().__init__(problem, message)
+        self.problem = problem  # the same as ``code``, by its older name
+
+
+class CardProblem(ErrorCode):
+    KEY_ID = "key_id"  # key_id: not 1-8 capital letters or digits
 
 
 class IdentifiedBy(enum.Enum):
@@ -70,7 +74,11 @@ def sign_card_payload(nip: str, key_id: str, key: bytes) -> str:
     """The text to put in a card's QR code."""
     nip = parse_nip(nip)
     if not _KEY_ID.match(key_id):
-        raise DomainError(f"key id '{key_id}' must be 1-8 capital letters or digits")
+        raise DomainError(
+            CardProblem.KEY_ID,
+            f"key id '{key_id}' must be 1-8 capital letters or digits",
+            key_id=key_id,
+        )
     return f"{SIGNED_PREFIX}:{key_id}:{nip}:{_signature(key, key_id, nip)}"
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import insert, select, update
 
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, LedgerProblem
 from ..domain.months import Month
 from .engine import Database
 from .models import Exemption, KioskSetting
@@ -35,7 +35,11 @@ class AdminStore:
             ).first()
             if exists:
                 raise DuplicateExemption(
-                    f"{nip} is already exempt for {month} (reason: {exists.reason})"
+                    LedgerProblem.ALREADY_EXEMPT,
+                    f"{nip} is already exempt for {month} (reason: {exists.reason})",
+                    nip=nip,
+                    month=month,
+                    reason=exists.reason,
                 )
             connection.execute(
                 insert(EXEMPTIONS),

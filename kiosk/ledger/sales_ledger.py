@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, text
 
-from ..domain.errors import DomainError, DuplicateImport
+from ..domain.errors import DomainError, DuplicateImport, LedgerProblem
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
 from .chain import GENESIS_HASH
 from .engine import Database
@@ -160,7 +160,7 @@ class SalesLedger:
     def void(self, number: str, *, reason: str, actor: str, at: dt.datetime) -> RecordedSale:
         """A void is a new entry pointing at the sale; the sale itself is never touched."""
         if not reason.strip():
-            raise DomainError("a void needs a reason")
+            raise DomainError(LedgerProblem.VOID_WITHOUT_REASON, "a void needs a reason")
         kiosk_id, seq = parse_sale_number(number)
         with self._db.write() as connection:
             # The chain head first: it takes the writer's lock (an advisory lock on
@@ -168,9 +168,16 @@ class SalesLedger:
             head_seq, prev = _chain_head(connection, self.kiosk_id)
             sale = self._find(connection, kiosk_id, seq)
             if sale is None:
-                raise SaleNotFound(f"there is no sale {sale_number(kiosk_id, seq)}")
+                number = sale_number(kiosk_id, seq)
+                raise SaleNotFound(
+                    LedgerProblem.SALE_NOT_FOUND, f"there is no sale {number}", number=number
+                )
             if sale.voided:
-                raise AlreadyVoided(f"sale {sale.number} was already voided")
+                raise AlreadyVoided(
+                    LedgerProblem.ALREADY_VOIDED,
+                    f"sale {sale.number} was already voided",
+                    number=sale.number,
+                )
             entry = VoidEntry(
                 id=new_entry_id(),
                 kiosk_id=self.kiosk_id,

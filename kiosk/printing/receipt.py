@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from kiosk.domain.cart import CartLine
 from kiosk.domain.compliance import Status
-from kiosk.domain.errors import DomainError
 from kiosk.domain.money import format_rupiah
+from kiosk.domain.receipt_qr import ReceiptQrError, ReceiptQrProblem
 from kiosk.domain.records import RecordedSale
 
 from .document import Align, Block, Feed, Line, PrintDocument, QrCode, Rule
@@ -78,10 +78,6 @@ class LayoutOverflow(AssertionError):
     """A layout produced a line the printer would wrap or mangle: a bug in this module."""
 
 
-class ReceiptQrError(DomainError):
-    """Scanned text that is not a Jiku Bata receipt lookup code."""
-
-
 # -- dates -------------------------------------------------------------------------------------
 
 
@@ -128,17 +124,23 @@ def parse_receipt_qr(text: str) -> tuple[str, str, str]:
     as the ledger stores them. Raises :class:`ReceiptQrError` saying what is wrong."""
     cleaned = text.strip().upper()
     if not cleaned.startswith(f"{QR_PREFIX}:"):
-        raise ReceiptQrError("this is not a Jiku Bata receipt code (it should start with 'JKBR1:')")
+        raise ReceiptQrError(
+            ReceiptQrProblem.NOT_A_RECEIPT,
+            "this is not a Jiku Bata receipt code (it should start with 'JKBR1:')",
+        )
     parts = cleaned.split(":")
     if len(parts) != 4:
         raise ReceiptQrError(
-            f"a receipt code has 4 parts separated by ':', this one has {len(parts)}"
+            ReceiptQrProblem.PARTS,
+            f"a receipt code has 4 parts separated by ':', this one has {len(parts)}",
+            count=len(parts),
         )
     match = _QR.match(cleaned)
     if not match:
         raise ReceiptQrError(
+            ReceiptQrProblem.DAMAGED,
             "this receipt code is damaged: it needs a receipt number (AMB-01-000123), "
-            "a sale id (a UUID) and 12 hex digits of the entry hash"
+            "a sale id (a UUID) and 12 hex digits of the entry hash",
         )
     return match.group(1), match.group(2).lower(), match.group(3).lower()
 

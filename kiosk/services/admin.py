@@ -6,6 +6,7 @@ from ..domain.errors import DomainError
 from ..domain.months import Month
 from ..domain.nip import parse_nip
 from ..domain.records import RecordedSale
+from .errors import Refusal
 from .ports import AdminPort, Clock, SalesLedgerPort, utc_now
 
 VOID_REASONS = (
@@ -26,14 +27,17 @@ class AdminService:
     def void(self, number: str, reason: str, *, actor: str = "admin") -> RecordedSale:
         reason = reason.strip()
         if not 3 <= len(reason) <= 500:
-            raise DomainError("give a reason for the void of 3 to 500 characters")
+            raise DomainError(
+                Refusal.VOID_REASON, "give a reason for the void of 3 to 500 characters"
+            )
         return self._ledger.void(number, reason=reason, actor=actor, at=self._clock())
 
     def exempt(self, nip: str, month: Month, reason: str, *, actor: str = "admin") -> None:
         reason = reason.strip()
         if not 3 <= len(reason) <= 500:
             raise DomainError(
+                Refusal.EXEMPTION_REASON,
                 "give a reason for the exemption (leave, sickness, duty travel…) "
-                "of 3 to 500 characters"
+                "of 3 to 500 characters",
             )
         self._admin.add_exemption(parse_nip(nip), month, reason, actor=actor, at=self._clock())

@@ -8,6 +8,7 @@ import re
 import secrets
 
 from ..domain.errors import DomainError
+from .errors import Refusal
 from .ports import AdminPort, Clock, utc_now
 
 SETTING_KEY = "admin_pin"
@@ -46,9 +47,12 @@ class AdminPinService:
 
     def set_pin(self, pin: str, *, actor: str = "admin") -> None:
         if not _PIN.match(pin):
-            raise PinError("the admin PIN must be 6 to 12 digits")
+            raise PinError(Refusal.ADMIN_PIN_LENGTH, "the admin PIN must be 6 to 12 digits")
         if len(set(pin)) == 1 or pin in "0123456789012" or pin in "9876543210987":
-            raise PinError("choose a PIN that is not all one digit or a simple sequence")
+            raise PinError(
+                Refusal.ADMIN_PIN_WEAK,
+                "choose a PIN that is not all one digit or a simple sequence",
+            )
         self._admin.set_setting(SETTING_KEY, hash_pin(pin), actor=actor, at=self._clock())
 
     def check(self, pin: str) -> bool:

@@ -14,6 +14,7 @@ from ..domain.regulation import Regulation
 from ..domain.scan import sign_card_payload
 from ..printing.document import CardFace
 from .card_keys import read_card_keys
+from .errors import Refusal
 from .ports import RosterPort
 
 
@@ -69,14 +70,20 @@ class CardService:
         everyone = self._roster.people_on(day)
         if not everyone:
             raise CardSelectionError(
-                f"no roster is in force on {day}; import one with 'jikubata roster import'"
+                Refusal.NO_ROSTER,
+                f"no roster is in force on {day}; import one with 'jikubata roster import'",
+                day=day,
             )
         chosen = list(everyone.values())
         if opd is not None:
             wanted = " ".join(opd.split()).casefold()
             chosen = [p for p in chosen if " ".join(p.opd.split()).casefold() == wanted]
             if not chosen:
-                raise CardSelectionError(_unknown_opd(opd, {p.opd for p in everyone.values()}))
+                raise CardSelectionError(
+                    Refusal.UNKNOWN_OPD,
+                    _unknown_opd(opd, {p.opd for p in everyone.values()}),
+                    opd=opd,
+                )
         if not nips:
             return chosen
         by_nip = {p.nip: p for p in chosen}
@@ -87,10 +94,19 @@ class CardService:
                 picked[nip] = by_nip[nip]
             elif nip in everyone:
                 raise CardSelectionError(
-                    f"NIP {nip} is not in OPD '{opd}' (the roster has it in '{everyone[nip].opd}')"
+                    Refusal.NIP_IN_OTHER_OPD,
+                    f"NIP {nip} is not in OPD '{opd}' (the roster has it in '{everyone[nip].opd}')",
+                    nip=nip,
+                    opd=opd,
+                    actual=everyone[nip].opd,
                 )
             else:
-                raise CardSelectionError(f"NIP {nip} is not on the roster in force on {day}")
+                raise CardSelectionError(
+                    Refusal.NIP_NOT_ON_ROSTER,
+                    f"NIP {nip} is not on the roster in force on {day}",
+                    nip=nip,
+                    day=day,
+                )
         return list(picked.values())
 
 

@@ -11,7 +11,7 @@ from ..domain.cart import MAX_LINE_AMOUNT
 from ..domain.money import MoneyError, format_rupiah, parse_rupiah
 from ..domain.records import Product, Vendor
 from .csv_input import length_problems, read_csv
-from .errors import ImportRefused, RowProblem
+from .errors import ImportRefused, RowCode, RowProblem
 from .ports import CatalogPort, Clock, utc_now
 
 VENDOR_COLUMNS = ("kode_umkm", "nama", "pemilik", "telepon")
@@ -29,9 +29,15 @@ class CatalogPreview(Generic[T]):
     problems: list[RowProblem]
 
 
-def _code_problem(value: str) -> str | None:
+def _code_problem(line: int, column: str, value: str) -> RowProblem | None:
     if not _CODE.match(value):
-        return f"'{value}' must be 1-32 letters, digits, '.', '_' or '-' without spaces"
+        return RowProblem.of(
+            line,
+            column,
+            RowCode.BAD_CODE,
+            f"'{value}' must be 1-32 letters, digits, '.', '_' or '-' without spaces",
+            value=value,
+        )
     return None
 
 
@@ -46,23 +52,32 @@ class CatalogImporter:
         seen: dict[str, int] = {}
         for line, row in read_csv(path, VENDOR_COLUMNS).rows:
             found = len(problems)
-            if problem := _code_problem(row["kode_umkm"]):
-                problems.append(RowProblem(line, "kode_umkm", problem))
+            if problem := _code_problem(line, "kode_umkm", row["kode_umkm"]):
+                problems.append(problem)
             elif row["kode_umkm"] in seen:
                 problems.append(
-                    RowProblem(
+                    RowProblem.of(
                         line,
                         "kode_umkm",
+                        RowCode.REPEATED,
                         (f"{row['kode_umkm']} is already on line {seen[row['kode_umkm']]}"),
+                        value=row["kode_umkm"],
+                        line=seen[row["kode_umkm"]],
                     )
                 )
             for column in ("nama", "pemilik"):
                 if not row[column]:
-                    problems.append(RowProblem(line, column, "must not be empty"))
+                    problems.append(RowProblem.of(line, column, RowCode.EMPTY, "must not be empty"))
             problems += length_problems(line, row, {"nama": 200, "pemilik": 200})
             if row["telepon"] and not _PHONE.match(row["telepon"]):
                 problems.append(
-                    RowProblem(line, "telepon", (f"'{row['telepon']}' is not a phone number"))
+                    RowProblem.of(
+                        line,
+                        "telepon",
+                        RowCode.NOT_A_PHONE,
+                        (f"'{row['telepon']}' is not a phone number"),
+                        value=row["telepon"],
+                    )
                 )
             if len(problems) == found:
                 seen[row["kode_umkm"]] = line
@@ -80,45 +95,55 @@ class CatalogImporter:
             found = len(problems)
             if row["kode_umkm"] not in known_vendors:
                 problems.append(
-                    RowProblem(
+                    RowProblem.of(
                         line,
                         "kode_umkm",
+                        RowCode.UNKNOWN_VENDOR,
                         (f"'{row['kode_umkm']}' is not a known UMKM; import the vendors first"),
+                        value=row["kode_umkm"],
                     )
                 )
-            if problem := _code_problem(row["sku"]):
-                problems.append(RowProblem(line, "sku", problem))
+            if problem := _code_problem(line, "sku", row["sku"]):
+                problems.append(problem)
             elif (row["kode_umkm"], row["sku"]) in seen:
                 problems.append(
-                    RowProblem(
+                    RowProblem.of(
                         line,
                         "sku",
+                        RowCode.REPEATED,
                         (f"{row['sku']} is already on line {seen[(row['kode_umkm'], row['sku'])]}"),
+                        value=row["sku"],
+                        line=seen[(row["kode_umkm"], row["sku"])],
                     )
                 )
             if not row["nama"]:
-                problems.append(RowProblem(line, "nama", "must not be empty"))
+                problems.append(RowProblem.of(line, "nama", RowCode.EMPTY, "must not be empty"))
             if not row["kategori"]:
-                problems.append(RowProblem(line, "kategori", "must not be empty"))
+                problems.append(RowProblem.of(line, "kategori", RowCode.EMPTY, "must not be empty"))
             problems += length_problems(line, row, {"nama": 200, "kategori": 64})
             price = 0
             try:
                 price = parse_rupiah(row["harga"])
                 if price <= 0:
-                    problems.append(RowProblem(line, "harga", "must be more than Rp0"))
+                    problems.append(
+                        RowProblem.of(line, "harga", RowCode.NOT_POSITIVE, "must be more than Rp0")
+                    )
                 elif price > MAX_LINE_AMOUNT:
                     problems.append(
-                        RowProblem(
+                        RowProblem.of(
                             line,
                             "harga",
+                            RowCode.OVER_LIMIT,
                             (
                                 f"{format_rupiah(price)} is more than a till line may hold "
                                 f"({format_rupiah(MAX_LINE_AMOUNT)})"
                             ),
+                            value=format_rupiah(price),
+                            limit=format_rupiah(MAX_LINE_AMOUNT),
                         )
                     )
             except MoneyError as error:
-                problems.append(RowProblem(line, "harga", str(error)))
+                problems.append(RowProblem.from_error(line, "harga", error))
             if len(problems) == found:
                 seen[(row["kode_umkm"], row["sku"])] = line
                 products.append(
@@ -129,11 +154,11 @@ class CatalogImporter:
     def import_vendors(self, path: Path, *, actor: str = "admin") -> int:
         preview = self.preview_vendors(path)
         if preview.problems:
-            raise ImportRefused(path, preview.problems)
+            raise ImportRefused.bad_rows(path, preview.problems)
         return self._catalog.save_vendors(preview.items, actor=actor, at=self._clock())
 
     def import_products(self, path: Path, *, actor: str = "admin") -> int:
         preview = self.preview_products(path)
         if preview.problems:
-            raise ImportRefused(path, preview.problems)
+            raise ImportRefused.bad_rows(path, preview.problems)
         return self._catalog.save_products(preview.items, actor=actor, at=self._clock())

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..domain.buyer import BuyerStatus
-from ..domain.cart import CartError, CartLine, Payment
+from ..domain.cart import CartError, CartLine, CartProblem, Payment
 from ..domain.nip import parse_nip
 from ..domain.records import RecordedSale, SaleDraft
 from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
@@ -47,7 +47,11 @@ class CheckoutService:
         active = {v.kode_umkm for v in self._catalog.vendors(active_only=True)}
         unknown = sorted({line.vendor_code for line in lines} - active)
         if unknown:
-            raise CartError(f"UMKM {', '.join(unknown)} is not an active vendor here")
+            raise CartError(
+                CartProblem.INACTIVE_VENDOR,
+                f"UMKM {', '.join(unknown)} is not an active vendor here",
+                vendors=", ".join(unknown),
+            )
         nip = parse_nip(buyer_nip) if buyer_nip else None
         draft = SaleDraft(
             lines=tuple(lines),

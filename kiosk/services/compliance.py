@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from ..domain.compliance import Status, judge, shortfall
 from ..domain.errors import DomainError
 from ..domain.months import Month
-from ..domain.regulation import Regulation, RegulationError
+from ..domain.regulation import Regulation, RegulationError, RegulationProblem
+from .errors import Refusal
 from .ports import AdminPort, RosterPort, SpendingPort
 
 
@@ -73,8 +74,10 @@ class ComplianceService:
         people = self._roster.people_on(month.last_day)
         if not people:
             raise NoRoster(
+                Refusal.NO_ROSTER,
                 f"no roster is in force on {month.last_day}; import one first "
-                "(jikubata roster import FILE --as-of YYYY-MM-DD)"
+                "(jikubata roster import FILE --as-of YYYY-MM-DD)",
+                day=month.last_day,
             )
         self._regulation.period_for(month)  # a month before the rule existed is an error
         start, end = month.utc_bounds(self._tz)
@@ -84,9 +87,12 @@ class ComplianceService:
         unknown = sorted({p.tingkat for p in people.values()} - minimums.keys())
         if unknown:
             raise RegulationError(
+                RegulationProblem.ROSTER_TIERS,
                 f"the roster in force on {month.last_day} uses tier(s) {', '.join(unknown)} that "
                 "regulation.tiers in the config does not define; add them back or import a "
-                "corrected roster"
+                "corrected roster",
+                day=month.last_day,
+                tiers=", ".join(unknown),
             )
         rows = []
         for person in sorted(people.values(), key=lambda p: (p.opd, p.nama, p.nip)):

@@ -1,4 +1,5 @@
-"""The admin's CSV exports (formats fixed in DESIGN.md §4: change them only on purpose)."""
+"""The admin's CSV exports (formats fixed in the README, "CSV files": change them only on
+purpose, with the README and the tests)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from ..domain.errors import DomainError
 from .admin_pin import hash_pin, pin_matches
+from .errors import Refusal
 from .ports import Clock, utc_now
 
 _PIN = re.compile(r"^\d{4,8}$")
@@ -55,11 +56,17 @@ class OperatorService:
     ) -> None:
         name = name.strip()
         if not 1 <= len(name) <= 64:
-            raise DomainError("an operator needs a name of 1 to 64 characters")
+            raise DomainError(
+                Refusal.OPERATOR_NAME, "an operator needs a name of 1 to 64 characters"
+            )
         if not _PIN.match(pin):
-            raise DomainError("an operator PIN must be 4 to 8 digits")
+            raise DomainError(Refusal.OPERATOR_PIN, "an operator PIN must be 4 to 8 digits")
         if kode_umkm is not None and kode_umkm not in self._vendor_codes():
-            raise DomainError(f"'{kode_umkm}' is not a known UMKM; import the vendors first")
+            raise DomainError(
+                Refusal.OPERATOR_VENDOR,
+                f"'{kode_umkm}' is not a known UMKM; import the vendors first",
+                value=kode_umkm,
+            )
         self._store.save(name, kode_umkm, hash_pin(pin), actor=actor, at=self._clock())
 
     def check(self, name: str, pin: str) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from ..domain.buyer import BuyerStatus
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, LedgerProblem
 from ..domain.months import Month
 from ..domain.nip import mask_nip
 from ..domain.records import RecordedSale
@@ -111,7 +111,9 @@ class ReceiptService:
         """A copy of any receipt, marked SALINAN, showing the month as it stood at the sale."""
         sale = self._ledger.find(number)
         if sale is None:
-            raise DomainError(f"there is no sale {number}")
+            raise DomainError(
+                LedgerProblem.SALE_NOT_FOUND, f"there is no sale {number}", number=number
+            )
         buyer = self._standing.lookup(sale.nip, sale.created_at) if sale.nip else None
         return self.print_sale(sale, buyer, copy=True)
 

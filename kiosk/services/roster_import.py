@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.nip import nip_problem
+from ..domain.nip import NIP_REASONS, check_nip
 from ..domain.records import RosterPerson
 from .csv_input import length_problems, read_csv
-from .errors import ImportRefused, RowProblem
+from .errors import ImportProblem, ImportRefused, RowCode, RowProblem
 from .ports import Clock, RosterPort, utc_now
 
 ROSTER_COLUMNS = ("nip", "nama", "opd", "jabatan", "tingkat")
@@ -60,35 +60,50 @@ class RosterImporter:
         first_line: dict[str, int] = {}
         for line, row in rows.rows:
             bad = False
-            problem = nip_problem(row["nip"])
+            problem = check_nip(row["nip"])
             if problem:
                 problems.append(
-                    RowProblem(line, "nip", f"'{row['nip']}' is not a valid NIP: {problem}")
+                    RowProblem.of(
+                        line,
+                        "nip",
+                        RowCode.INVALID_NIP,
+                        f"'{row['nip']}' is not a valid NIP: {NIP_REASONS[problem]}",
+                        value=row["nip"],
+                        reason=problem,
+                    )
                 )
                 bad = True
             elif row["nip"] in first_line:
                 problems.append(
-                    RowProblem(
-                        line, "nip", f"NIP {row['nip']} is already on line {first_line[row['nip']]}"
+                    RowProblem.of(
+                        line,
+                        "nip",
+                        RowCode.REPEATED_NIP,
+                        f"NIP {row['nip']} is already on line {first_line[row['nip']]}",
+                        nip=row["nip"],
+                        line=first_line[row["nip"]],
                     )
                 )
                 bad = True
             for column in ("nama", "opd", "jabatan"):
                 if not row[column]:
-                    problems.append(RowProblem(line, column, "must not be empty"))
+                    problems.append(RowProblem.of(line, column, RowCode.EMPTY, "must not be empty"))
                     bad = True
             too_long = length_problems(line, row, {"nama": 200, "opd": 200, "jabatan": 200})
             problems += too_long
             bad = bad or bool(too_long)
             if row["tingkat"] not in self._tiers:
                 problems.append(
-                    RowProblem(
+                    RowProblem.of(
                         line,
                         "tingkat",
+                        RowCode.UNKNOWN_TIER,
                         (
                             f"'{row['tingkat']}' is not a tier of the config "
                             f"(allowed: {', '.join(self._tiers)})"
                         ),
+                        value=row["tingkat"],
+                        allowed=", ".join(self._tiers),
                     )
                 )
                 bad = True
@@ -116,16 +131,19 @@ class RosterImporter:
     ) -> RosterImportResult:
         preview = self.preview(path, as_of)
         if preview.problems:
-            raise ImportRefused(path, preview.problems)
+            raise ImportRefused.bad_rows(path, preview.problems)
         if preview.removed_share > self._max_share and not force:
             raise ImportRefused(
                 path,
-                message=(
-                    f"{path.name} would remove {preview.removed} of the {preview.active_before} "
-                    f"people on the roster in force on {as_of} ({preview.removed_share:.0%}); "
-                    "a partial file is the usual mistake, so import it with --force only if "
-                    "that many really left"
-                ),
+                ImportProblem.REMOVES_MANY,
+                f"{path.name} would remove {preview.removed} of the {preview.active_before} "
+                f"people on the roster in force on {as_of} ({preview.removed_share:.0%}); "
+                "a partial file is the usual mistake, so import it with --force only if "
+                "that many really left",
+                removed=preview.removed,
+                active=preview.active_before,
+                share=f"{preview.removed_share:.0%}",
+                as_of=as_of,
             )
         import_id = self._roster.add_snapshot(
             preview.people,

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 from ..domain.cart import CartLine, Payment, PaymentMethod
 from ..domain.errors import DomainError, DuplicateImport
 from ..domain.money import parse_rupiah
-from ..domain.nip import nip_problem
+from ..domain.nip import NIP_REASONS, check_nip
 from ..domain.records import SaleDraft
 from .csv_input import length_problems, read_csv
-from .errors import ImportRefused, RowProblem
+from .errors import ImportProblem, ImportRefused, RowCode, RowProblem
 from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
 
 _TIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")  # strptime alone takes "1:5"
@@ -55,27 +55,48 @@ class SalesImporter:
                 local = dt.datetime.strptime(row["waktu"], "%Y-%m-%d %H:%M")
                 moment = local.replace(tzinfo=self._tz).astimezone(dt.UTC)
                 if moment > now:
-                    problems.append(RowProblem(line, "waktu", f"{row['waktu']} is in the future"))
+                    problems.append(
+                        RowProblem.of(
+                            line,
+                            "waktu",
+                            RowCode.IN_THE_FUTURE,
+                            f"{row['waktu']} is in the future",
+                            value=row["waktu"],
+                        )
+                    )
             except ValueError:
                 problems.append(
-                    RowProblem(
-                        line, "waktu", (f"'{row['waktu']}' is not a time like 2026-11-07 09:15")
+                    RowProblem.of(
+                        line,
+                        "waktu",
+                        RowCode.NOT_A_TIME,
+                        (f"'{row['waktu']}' is not a time like 2026-11-07 09:15"),
+                        value=row["waktu"],
                     )
                 )
-            if row["nip"] and (problem := nip_problem(row["nip"])):
+            if row["nip"] and (problem := check_nip(row["nip"])):
                 problems.append(
-                    RowProblem(
+                    RowProblem.of(
                         line,
                         "nip",
+                        RowCode.INVALID_NIP,
                         (
-                            f"'{row['nip']}' is not a valid NIP: {problem} (leave it empty for a "
-                            "public buyer)"
+                            f"'{row['nip']}' is not a valid NIP: {NIP_REASONS[problem]} (leave it "
+                            "empty for a public buyer)"
                         ),
+                        value=row["nip"],
+                        reason=problem,
                     )
                 )
             if row["kode_umkm"] not in vendors:
                 problems.append(
-                    RowProblem(line, "kode_umkm", f"'{row['kode_umkm']}' is not a known UMKM")
+                    RowProblem.of(
+                        line,
+                        "kode_umkm",
+                        RowCode.UNKNOWN_VENDOR,
+                        f"'{row['kode_umkm']}' is not a known UMKM",
+                        value=row["kode_umkm"],
+                    )
                 )
             problems += length_problems(line, row, {"keterangan": 200})
             problems += length_problems(line, row, {"keterangan": 200})
@@ -83,9 +104,11 @@ class SalesImporter:
             try:
                 amount = parse_rupiah(row["jumlah"])
                 if amount <= 0:
-                    problems.append(RowProblem(line, "jumlah", "must be more than Rp0"))
+                    problems.append(
+                        RowProblem.of(line, "jumlah", RowCode.NOT_POSITIVE, "must be more than Rp0")
+                    )
             except DomainError as error:
-                problems.append(RowProblem(line, "jumlah", str(error)))
+                problems.append(RowProblem.from_error(line, "jumlah", error))
             if len(problems) > found or moment is None:
                 continue
             try:
@@ -104,7 +127,7 @@ class SalesImporter:
                     )
                 )
             except DomainError as error:
-                problems.append(RowProblem(line, None, str(error)))
+                problems.append(RowProblem.from_error(line, None, error))
         # Same purchases = same file, however it was re-saved or re-typed: the parsed
         # purchases in a fixed order (amounts as numbers, times as instants), not the bytes.
         content = json.dumps(
@@ -124,7 +147,7 @@ class SalesImporter:
     def import_file(self, path: Path, *, actor: str = "admin") -> int:
         preview = self.preview(path, actor=actor)
         if preview.problems:
-            raise ImportRefused(path, preview.problems)
+            raise ImportRefused.bad_rows(path, preview.problems)
         try:
             return self._ledger.import_sales(
                 preview.drafts,
@@ -137,10 +160,12 @@ class SalesImporter:
             when = error.imported_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M")
             raise ImportRefused(
                 path,
-                message=(
-                    f"{path.name}: this file was already imported (as '{error.file_name}' on "
-                    f"{when}, stall time)"
-                ),
+                ImportProblem.ALREADY_IMPORTED,
+                f"{path.name}: this file was already imported (as '{error.file_name}' on "
+                f"{when}, stall time)",
+                first_name=error.file_name,
+                when=when,
             ) from None
         except DomainError as error:
-            raise ImportRefused(path, message=f"{path.name}: {error}") from None
+            # The ledger's own refusal keeps its code: the screen words that.
+            raise ImportRefused(path, error.code, f"{path.name}: {error}", **error.values) from None

@@ -13,7 +13,7 @@ from ..domain.buyer import BuyerStatus
 from ..domain.cart import Cart, Payment
 from ..domain.errors import DomainError
 from ..domain.records import Product
-from ..domain.sale_in_progress import SaleInProgress, Stage
+from ..domain.sale_in_progress import SaleInProgress, SaleRefused, Stage
 from ..domain.scan import IdentifiedBy, ScanError
 from .tasks import TaskRunner
 
@@ -168,7 +168,7 @@ class SaleSession(QObject):
         """Commit the sale (off the GUI thread); False when it cannot be paid yet."""
         try:
             request = self.sale.pay(payment)
-        except DomainError:
+        except (SaleRefused, DomainError):  # not ready, or too little cash: nothing changes
             return False
         self._lookup += 1  # a lookup still running must not change the buyer now
         self.changed.emit()

@@ -1,4 +1,5 @@
-"""Colours, sizes and the style sheet: readable at arm's length in a bright hall (UX.md)."""
+"""Colours, sizes and the style sheet: readable at arm's length in a bright hall
+(docs/ARCHITECTURE.md, "Screens")."""
 
 from __future__ import annotations
 

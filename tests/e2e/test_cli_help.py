@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from conftest import Kiosk
 
-# Every subcommand and words from its purpose (DESIGN.md §4's CLI table).
+# Every subcommand and words from its purpose (the README's command table).
 SUBCOMMANDS: dict[tuple[str, ...], str] = {
     ("init",): "create or migrate the database",
     ("roster", "import"): "import the complete ASN roster as of a date",

@@ -1,4 +1,4 @@
-"""`roster import` and the compliance CSV it drives (DESIGN.md §4 "Compliance CSV out")."""
+"""`roster import` and the compliance CSV it drives (README, "CSV files")."""
 
 from __future__ import annotations
 

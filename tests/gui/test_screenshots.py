@@ -1,5 +1,6 @@
-"""Every screen rendered at 1280x800 into docs/screenshots/ (DESIGN.md §5), so anyone can see
-the kiosk without running it. Each step also checks the screen it saved is the right one."""
+"""Every screen rendered at 1280x800 into docs/screenshots/ (docs/ARCHITECTURE.md, "Testing"), so
+anyone can see the kiosk without running it. Each step also checks the screen it saved is the
+right one."""
 
 from __future__ import annotations
 

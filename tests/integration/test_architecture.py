@@ -1,4 +1,4 @@
-"""The dependency rules of DESIGN.md §3, kept by a test rather than by goodwill."""
+"""The dependency rules of docs/ARCHITECTURE.md ("Layers"), kept by a test, not by goodwill."""
 
 from __future__ import annotations
 

@@ -28,8 +28,8 @@ from kiosk.domain.months import Month
 
 SHIPPED = Path(__file__).resolve().parents[2] / "config.yaml"
 
-# Exactly the keys DESIGN.md section 4 lists as fixed; everything else must have a default.
-DESIGN_MINIMAL = {
+# Exactly the keys the README lists as required; everything else must have a default.
+REQUIRED_ONLY = {
     "stall": {
         "name": "Jiku Bata — Sudut Balai Kota Ambon",
         "kiosk_id": "AMB-01",
@@ -103,7 +103,7 @@ def test_the_shipped_config_carries_the_published_minimums() -> None:
 
 
 def test_a_config_with_only_the_designs_keys_works_with_defaults(tmp_path: Path) -> None:
-    settings = parse_settings(copy.deepcopy(DESIGN_MINIMAL), tmp_path / "config.yaml")
+    settings = parse_settings(copy.deepcopy(REQUIRED_ONLY), tmp_path / "config.yaml")
     base = tmp_path.resolve()
     assert settings.base_dir == tmp_path
     assert settings.stall.address
@@ -120,7 +120,7 @@ def test_a_config_with_only_the_designs_keys_works_with_defaults(tmp_path: Path)
 
 
 def test_stall_timezone_and_printer_section_may_be_left_out(tmp_path: Path) -> None:
-    raw = copy.deepcopy(DESIGN_MINIMAL)
+    raw = copy.deepcopy(REQUIRED_ONLY)
     del raw["stall"]["timezone"]
     del raw["printer"]
     settings = parse_settings(raw, tmp_path / "config.yaml")
@@ -131,7 +131,7 @@ def test_stall_timezone_and_printer_section_may_be_left_out(tmp_path: Path) -> N
 
 
 def test_empty_sections_take_their_defaults(tmp_path: Path) -> None:
-    raw = copy.deepcopy(DESIGN_MINIMAL)
+    raw = copy.deepcopy(REQUIRED_ONLY)
     raw.update(scan=None, export=None, cards=None, roster=None, backup=None)
     settings = parse_settings(raw, tmp_path / "config.yaml")
     assert settings.export.delimiter == ","
@@ -600,7 +600,7 @@ def test_every_declared_key_has_a_default_read_as_if_written(
     if declaration.default is REQUIRED:
         assert key in NEEDED, f"{key} has no default"
         return
-    left_out = copy.deepcopy(DESIGN_MINIMAL)
+    left_out = copy.deepcopy(REQUIRED_ONLY)
     left_out.setdefault(section, {}).pop(name, None)
     value = section_values(parse_settings(left_out, tmp_path / "config.yaml"), section)[name]
     if declaration.default is None:

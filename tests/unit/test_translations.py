@@ -150,10 +150,12 @@ def test_dates_and_months_stay_indonesian_without_english(qapp):  # type: ignore
 
 
 def test_an_admin_row_problem_reads_as_english(english):
-    from kiosk.services.errors import RowProblem
+    from kiosk.services.errors import RowCode, RowProblem
     from kiosk.ui.admin.words import problem_text
 
-    problem = RowProblem(4, "nip", "'1993' is not a valid NIP")
+    problem = RowProblem.of(
+        4, "nip", RowCode.INVALID_NIP, "'1993' is not a valid NIP", value="1993"
+    )
     assert (
         problem_text(problem)
         == "Line 4, column nip: '1993' is not a valid NIP (it must be 18 digits)"
@@ -161,13 +163,12 @@ def test_an_admin_row_problem_reads_as_english(english):
 
 
 def test_an_admin_row_problem_stays_indonesian_without_english(qapp):  # type: ignore[no-untyped-def]
-    from kiosk.services.errors import RowProblem
+    from kiosk.services.errors import RowCode, RowProblem
     from kiosk.ui.admin.words import problem_text
 
-    assert (
-        problem_text(RowProblem(4, "nip", "'1993' is not a valid NIP"))
-        == "Baris 4, kolom nip: '1993' bukan NIP yang valid (harus 18 angka)"
+    bad = RowProblem.of(4, "nip", RowCode.INVALID_NIP, "'1993' is not a valid NIP", value="1993")
+    assert problem_text(bad) == "Baris 4, kolom nip: '1993' bukan NIP yang valid (harus 18 angka)"
+    twice = RowProblem.of(
+        7, None, RowCode.REPEATED_NIP, "NIP 1 is already on line 3", nip="1", line=3
     )
-    assert problem_text(RowProblem(7, None, "NIP 1 is already on line 3")) == (
-        "Baris 7: NIP 1 sudah ada di baris 3"
-    )
+    assert problem_text(twice) == "Baris 7: NIP 1 sudah ada di baris 3"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from ...domain.errors import DomainError
+from ...domain.errors import DomainError, LedgerProblem
 from ...domain.records import RecordedSale, sale_number
 from ...services.admin import VOID_REASONS
 from ..context import UiContext
@@ -209,8 +209,7 @@ class VoidScreen(AdminPage):
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
-        text = str(error)
-        if isinstance(error, DomainError) and "already voided" in text:
+        if isinstance(error, DomainError) and error.code is LedgerProblem.ALREADY_VOIDED:
             self.message.show_message(
                 translate("VoidScreen", "Transaksi ini sudah dibatalkan sebelumnya.")
             )

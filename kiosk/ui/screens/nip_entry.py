@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ...domain.nip import nip_problem
+from ...domain.nip import NipError
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
@@ -77,6 +77,8 @@ class NipEntryScreen(QWidget):
     def submit_nip(self) -> None:
         self._ctx.session.type_nip(self.keypad.text)
 
-    def _refused(self, _error: Exception) -> None:
-        text = self.keypad.text
-        self.message.show_message(nip_problem_text(nip_problem(text) or ""))
+    def _refused(self, error: Exception) -> None:
+        # A NIP that is not one has its own words; anything else, the general ones.
+        self.message.show_message(
+            nip_problem_text(error.code if isinstance(error, NipError) else None)
+        )

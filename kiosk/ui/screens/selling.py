@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.cart import CartError
 from ...domain.money import format_rupiah
 from ...domain.records import Product, Vendor
+from ...domain.sale_in_progress import SaleRefused
 from ...domain.scan import ScanProblem
 from ..context import UiContext
 from ..i18n import translate
@@ -36,8 +37,8 @@ ALL = QT_TRANSLATE_NOOP("SellingScreen", "Semua")
 ALL_VENDORS = QT_TRANSLATE_NOOP("SellingScreen", "Semua UMKM")
 COLUMNS = 4
 CHIP_COLUMNS = 4
-# The catalogue's categories as in UX.md. They stay Indonesian in the data (products CSV,
-# ledger); only the chips show them translated. Other categories are shown as written.
+# The catalogue's usual categories (docs/ARCHITECTURE.md, "Screens"). They stay Indonesian in
+# the data (products CSV, ledger); only the chips show them translated. Others as written.
 CATEGORY_ORDER = (
     QT_TRANSLATE_NOOP("SellingScreen", "Makanan"),
     QT_TRANSLATE_NOOP("SellingScreen", "Minuman"),
@@ -368,11 +369,12 @@ class SellingScreen(QWidget):
         return frame
 
     def _add_product(self, product: Product) -> None:
-        with contextlib.suppress(CartError):  # 999 is the cap; one more tap changes nothing
+        # 999 is the cap, and nothing changes while the sale is written: a tap does nothing.
+        with contextlib.suppress(CartError, SaleRefused):
             self._ctx.session.add_product(product)
 
     def _set_quantity(self, index: int, quantity: int) -> None:
-        with contextlib.suppress(CartError):
+        with contextlib.suppress(CartError, SaleRefused):
             self._ctx.session.set_quantity(index, quantity)
 
     def request_pay(self) -> None:

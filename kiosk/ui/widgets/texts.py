@@ -1,6 +1,7 @@
 """The words the vendor screens show, in one place so every screen says things the same way
-(UX.md "Words"). Plain Indonesian, no technical terms; English comes from the translation
-file (context "Texts"), looked up each time a text is made, never at import."""
+(docs/ARCHITECTURE.md, "Words on screen"). Plain Indonesian, no technical terms; English comes
+from the translation file (context "Texts"), looked up each time a text is made, never at
+import."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ...domain.compliance import Status
+from ...domain.errors import ErrorCode
 from ...domain.money import format_rupiah
+from ...domain.nip import NipProblem
 from ...domain.scan import ScanProblem
 from ..i18n import translate
 
 if TYPE_CHECKING:
     from ...services.standing import BuyerStatus
 
-SCAN_PROBLEMS = {
+SCAN_PROBLEMS: dict[ErrorCode, str] = {
     ScanProblem.EMPTY: QT_TRANSLATE_NOOP("Texts", "Kode tidak terbaca. Silakan pindai ulang."),
     ScanProblem.FORGED: QT_TRANSLATE_NOOP("Texts", "Kartu tidak sah. Minta pembeli ketik NIP."),
     ScanProblem.UNKNOWN_KEY: QT_TRANSLATE_NOOP(
@@ -42,23 +45,27 @@ SCAN_PROBLEM_OTHER = QT_TRANSLATE_NOOP(
     "Texts", "Kartu tidak dapat dibaca. Pindai ulang atau ketik NIP."
 )
 
-# kiosk.domain.nip.nip_problem's reasons, as a buyer would understand them.
-NIP_PROBLEMS = {
-    "exactly 18 digits": QT_TRANSLATE_NOOP("Texts", "NIP harus 18 angka."),
-    "birth date": QT_TRANSLATE_NOOP("Texts", "Tanggal lahir pada NIP tidak valid."),
-    "before 1900": QT_TRANSLATE_NOOP("Texts", "Tanggal lahir pada NIP tidak valid."),
-    "gender": QT_TRANSLATE_NOOP("Texts", "Angka ke-15 NIP harus 1 atau 2."),
+# What is wrong with a typed NIP, as a buyer would understand it.
+_BAD_BIRTH_DATE = QT_TRANSLATE_NOOP("Texts", "Tanggal lahir pada NIP tidak valid.")
+NIP_PROBLEMS: dict[ErrorCode, str] = {
+    NipProblem.LENGTH: QT_TRANSLATE_NOOP("Texts", "NIP harus 18 angka."),
+    NipProblem.BIRTH_DATE: _BAD_BIRTH_DATE,
+    NipProblem.BIRTH_YEAR: _BAD_BIRTH_DATE,
+    NipProblem.GENDER: QT_TRANSLATE_NOOP("Texts", "Angka ke-15 NIP harus 1 atau 2."),
 }
 NIP_PROBLEM_OTHER = QT_TRANSLATE_NOOP("Texts", "NIP tidak valid. Periksa kembali.")
 
 
-def scan_problem_text(problem: ScanProblem | None) -> str:
+def scan_problem_text(problem: ErrorCode | None) -> str:
     """Why a scan was refused, in the screen's language (``None``: no particular reason)."""
-    return translate("Texts", SCAN_PROBLEMS.get(problem, SCAN_PROBLEM_OTHER))
+    source = SCAN_PROBLEMS.get(problem, SCAN_PROBLEM_OTHER) if problem else SCAN_PROBLEM_OTHER
+    return translate("Texts", source)
 
 
-def nip_problem_text(reason: str) -> str:
-    source = next((text for key, text in NIP_PROBLEMS.items() if key in reason), NIP_PROBLEM_OTHER)
+def nip_problem_text(problem: ErrorCode | None) -> str:
+    """Why a typed NIP was refused: ``problem`` is the NipError's code (``None``: no
+    particular reason)."""
+    source = NIP_PROBLEMS.get(problem, NIP_PROBLEM_OTHER) if problem else NIP_PROBLEM_OTHER
     return translate("Texts", source)
 
 
