@@ -5,6 +5,7 @@ signal for every change. Screens render its state and send it their intents."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -100,28 +101,24 @@ class SaleSession(QObject):
     # -- buyer ----------------------------------------------------------------------------------
     def scan(self, payload: str) -> None:
         """A card at the scanner: the lookup runs off the GUI thread."""
+        self._identify(lambda: self._service.identify_scan(payload), self._scan_failed)
+
+    def type_nip(self, text: str) -> None:
+        """A NIP typed on the keypad."""
+        self._identify(lambda: self._service.identify_typed(text), self._typed_failed)
+
+    def _identify(
+        self, lookup: Callable[[], Identified], failed: Callable[[int, Exception], None]
+    ) -> None:
         if self.sale.committing:
             return  # the sale is being written with the buyer already chosen
         self._lookup += 1
         ticket = self._lookup
         self.looking_up += 1
         self._runner.run(
-            lambda: self._service.identify_scan(payload),
+            lookup,
             lambda found: self._found(ticket, found),
-            lambda error: self._scan_failed(ticket, error),
-        )
-
-    def type_nip(self, text: str) -> None:
-        """A NIP typed on the keypad."""
-        if self.sale.committing:
-            return
-        self._lookup += 1
-        ticket = self._lookup
-        self.looking_up += 1
-        self._runner.run(
-            lambda: self._service.identify_typed(text),
-            lambda found: self._found(ticket, found),
-            lambda error: self._typed_failed(ticket, error),
+            lambda error: failed(ticket, error),
         )
 
     def _found(self, ticket: int, found: Identified) -> None:
