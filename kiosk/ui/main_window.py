@@ -107,6 +107,7 @@ class KioskWindow(QMainWindow):
         self._may_close = False
         self._waiting_screen: Screen | None = None  # asked for before the back end
         self._start_waiting = False  # idle was touched before the back end
+        self._show_after_scan = False  # a scan's answer brings the selling screen
         self._scans_waiting: list[str] = []
         self.last_sale_number: str | None = None
         self.setWindowTitle(stall.name)
@@ -171,6 +172,7 @@ class KioskWindow(QMainWindow):
         session = ctx.session
         session.identified.connect(self._buyer_identified)
         session.scan_refused.connect(lambda _problem: ctx.sounds.problem())
+        session.scan_refused.connect(lambda _problem: self._scan_answered())
         session.committed.connect(self._paid)
         self._factories.update(
             {
@@ -454,9 +456,17 @@ class KioskWindow(QMainWindow):
             self.success.stop_timer()
             session.clear_sale()  # a new card after a sale starts the next one
         self.selling.clear_scan_message()
+        # The screen changes once, when the answer is back (a few ms): laying out the selling
+        # screen first and the buyer after would paint twice and keep the buyer waiting.
+        self._show_after_scan = name is not Screen.LOGIN
         session.scan(payload)
-        if name is not Screen.LOGIN:
-            # Without an operator the buyer is kept and shown after login.
+
+    def _scan_answered(self) -> None:
+        """Show the buyer (or why the card was refused) where the vendor sells; without an
+        operator the buyer is kept and shown after login."""
+        if self._show_after_scan:
+            self._show_after_scan = False
+            session = self._context().session
             self.show_screen(Screen.SELLING if session.operator else Screen.LOGIN)
 
     def _buyer_identified(self) -> None:
@@ -464,6 +474,7 @@ class KioskWindow(QMainWindow):
         ctx.sounds.ok()
         if self.current_screen_name() is Screen.NIP:  # a typed NIP was found
             self.show_screen(Screen.SELLING)
+        self._scan_answered()
 
     # -- what the back end changed -----------------------------------------------------------
     def _back_end_changed(self, changes: Changes) -> None:
