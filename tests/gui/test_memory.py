@@ -99,7 +99,7 @@ def sell_one(qtbot, window: KioskWindow) -> None:
     exact = f"quick_{window.ctx.session.total}"
     buttons = [quick.itemAt(i).widget() for i in range(quick.count())]
     click(qtbot, next(b for b in buttons if b is not None and b.objectName() == exact))
-    with qtbot.waitSignal(window.payment.paid):
+    with qtbot.waitSignal(window.ctx.session.committed):
         click(qtbot, window.payment.confirm)
     assert window.current_screen_name() == "success"
     click(qtbot, window.success.done)
@@ -122,7 +122,7 @@ def alive_now() -> tuple[Counter[str], Counter[str]]:
 def test_sales_through_the_window_leave_nothing_behind(qtbot, window) -> None:
     log_in(qtbot, window)
     results: list[weakref.ref[Any]] = []
-    window.payment.paid.connect(lambda result, _job: results.append(weakref.ref(result)))
+    window.ctx.session.committed.connect(lambda outcome: results.append(weakref.ref(outcome)))
     for _ in range(3):  # the first sales fill caches and build what is built once
         sell_one(qtbot, window)
     wrappers_before, objects_before = alive_now()
@@ -138,6 +138,7 @@ def test_sales_through_the_window_leave_nothing_behind(qtbot, window) -> None:
     # QObjects); caches may still take a few, never one a sale.
     grown = objects_after.total() - objects_before.total()
     assert grown < sales, f"{grown} more objects: {(objects_after - objects_before).most_common(8)}"
-    # The success screen keeps the last sale's result (for Cetak ulang), none of the others.
+    # The success screen and the sale in progress keep the last sale's outcome (Cetak ulang),
+    # none of the others.
     assert len(results) == 3 + sales
     assert [ref() is None for ref in results[:-1]] == [True] * (len(results) - 1)
