@@ -10,16 +10,20 @@ memory after a run of sales, all through the real window (Qt offscreen).
   (2) scan to status on a 1,000,000-sale ledger (built or reused through bench/ledger.py):
       a card scan typed through the real ScanDetector until the buyer panel has painted that
       person's month; median and p99, target <= 100 ms;
-  (3) resident memory (VmRSS) of a kiosk process after ``--ui-sales`` complete sales driven
-      through the real widgets (tiles, buyer, BAYAR, exact cash, Konfirmasi, Selesai);
-      target <= 250 MB; also sales per second.
+  (3) resident memory (VmRSS) of a kiosk process after ``--ui-sales`` (default 2000) complete
+      sales driven through the real widgets (tiles, buyer, BAYAR, exact cash, Konfirmasi,
+      Selesai); target <= 250 MB. Every 100 sales a checkpoint (full collection, malloc_trim)
+      notes VmRSS, the objects Python's collector tracks and the references to None; their
+      growth per sale after the first 100 is fitted over the checkpoints, target <= 1 kB of
+      VmRSS per sale. Also sales per second.
 
 It ends with a table of metric, measured, target, PASS/FAIL, and exits 0 whatever the figures
 (benchmarks report, they do not gate). See bench/README.md.
 
-    .venv/bin/python bench/gui.py                   # full size: ~4 minutes on 2 cores, of
+    .venv/bin/python bench/gui.py                   # full size: ~8 minutes on 2 cores, of
                                                     # which ~2 build the 1,000,000-sale ledger
-    .venv/bin/python bench/gui.py --sales 50000     # quick check: ~1.5 minutes
+                                                    # and ~4 are the 2,000 sales of (3)
+    .venv/bin/python bench/gui.py --sales 50000 --ui-sales 300   # quick check: ~2 minutes
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import compileall
 import contextlib
 import ctypes
 import datetime as dt
+import gc
 import importlib.util
 import json
 import math
@@ -45,6 +50,7 @@ import tempfile
 import threading
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -83,6 +89,8 @@ DEFAULT_DB = REPO / ".bench-data" / "gui-ledger.db"
 TARGET_START_RATIO = 2.0
 TARGET_SCAN_MS = 100.0
 TARGET_RSS_MB = 250.0  # MB = 10**6 bytes
+TARGET_GROWTH_KB = 1.0  # VmRSS growth per sale after the first 100 (kB = 1000 bytes)
+CHECKPOINT = 100  # (3) measures every this many sales; the growth is counted after the first
 
 BENCH_OPERATOR, BENCH_PIN = "Bench", "2468"  # made on the big ledger with operators.set_pin
 DEMO_OPERATOR, DEMO_PIN = "Ina", "1111"  # the demo seeder's (README)
@@ -805,6 +813,49 @@ def bench_scan(
 # --- (3) memory after sales through the UI (a child process) ---------------------------------
 
 
+def _malloc_trim() -> Callable[[], object] | None:
+    """glibc's ``malloc_trim(0)``, or None where there is no such function."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    return lambda: trim(0)
+
+
+MALLOC_TRIM = _malloc_trim()
+
+
+def checkpoint(sales: int) -> tuple[int, int, int, int]:
+    """Sales done, VmRSS, objects the collector tracks, references to None; after a full
+    collection (so that the count means "alive", not "not yet collected"; the kiosk's own
+    collections run as usual in between) and, with glibc, ``malloc_trim(0)``: the allocator
+    hands back the free pages it keeps, so that VmRSS is memory in use. Without that, the
+    checkpoints' own lists of every object (a few MB, freed at once) move glibc's threshold
+    for what it maps apart, and VmRSS climbs by a megabyte or more in the next few hundred
+    sales for no other reason than the measuring."""
+    gc.collect()
+    if MALLOC_TRIM is not None:
+        MALLOC_TRIM()
+    return sales, status_kb("VmRSS"), len(gc.get_objects()), sys.getrefcount(None)
+
+
+def type_counts() -> Counter[str]:
+    """Objects the collector tracks, by type (after a full collection)."""
+    gc.collect()
+    return Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.get_objects())
+
+
+def slope(points: Sequence[tuple[int, float]]) -> float:
+    """Least-squares growth per unit of x: less at the mercy of one noisy checkpoint than
+    the difference of the first and last."""
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+
+
 def sales_steps(
     app: QApplication, settings: Settings, count: int, seed: int, out: dict[str, Any]
 ) -> Steps:
@@ -820,11 +871,12 @@ def sales_steps(
     cards = cards_for(kiosk.settings, people)
     with kiosk.db.read() as connection:
         before = connection.execute(text("SELECT COUNT(*) FROM sales")).scalar_one()
-    out["rss"]["logged in"] = rss = status_kb("VmRSS")
-    out["trend"] = [(0, rss)]
+    out["rss"]["logged in"] = status_kb("VmRSS")
+    out["trend"] = [checkpoint(0)]
     out["singletons"] = [singleton_counts()]
     saves: list[float] = []
     numbers: set[str | None] = set()
+    paused = 0.0  # the checkpoints' collections: not the kiosk's time
     started = perf()
     for n in range(1, count + 1):
         if window.current_screen_name() == "idle":
@@ -867,9 +919,15 @@ def sales_steps(
         numbers.add(window.last_sale_number)
         tap(window.success.done)
         yield None
-        if n % 100 == 0 or n == count:
-            out["trend"].append((n, status_kb("VmRSS")))
-    out["seconds"] = perf() - started
+        if n % CHECKPOINT == 0 or n == count:
+            t1 = perf()
+            if n == CHECKPOINT:
+                types_then = type_counts()  # first, so that it is there at both ends
+            out["trend"].append(checkpoint(n))
+            paused += perf() - t1
+    out["seconds"] = perf() - started - paused
+    if count > CHECKPOINT:
+        out["grown_types"] = (type_counts() - types_then).most_common(8)
     out["singletons"].append(singleton_counts())
     out["reserve"] = _added[0]
     yield Wait("background work done", lambda: window.ctx.runner.busy == 0)
@@ -918,7 +976,12 @@ def bench_memory(count: int, settings: Settings, scratch: Path) -> list[Row]:
     ]
     with errors.open("w", encoding="utf-8") as handle:
         done = subprocess.run(
-            command, cwd=REPO, stdout=subprocess.PIPE, stderr=handle, text=True, timeout=1200
+            command,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=handle,
+            text=True,
+            timeout=max(1200, count),  # ~0.1 s a sale on 2 cores
         )
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
     if done.returncode != 0 or not lines:
@@ -949,11 +1012,15 @@ def bench_memory(count: int, settings: Settings, scratch: Path) -> list[Row]:
             f"  without the reserve the kiosk would abort after {sales_runway} sales from "
             "the login ('Fatal Python error: bool_dealloc' or 'none_dealloc')"
         )
-    print("  VmRSS by sales done: " + ", ".join(f"{n}: {mb(size)}" for n, size in trend))
-    first_hundred = next((size for n, size in trend if n == 100), None)
-    if first_hundred is not None and count > 100:
-        slope = (trend[-1][1] - first_hundred) / (trend[-1][0] - 100)
-        print(f"  growth after the first 100 sales: {slope / 1000:.1f} kB per sale")
+    print("  VmRSS by sales done (MB):")
+    for start in range(0, len(trend), 10):
+        print(
+            "    "
+            + ", ".join(f"{n}: {size / 1e6:.1f}" for n, size, *_ in trend[start : start + 10])
+        )
+    if MALLOC_TRIM is None:
+        print("    (no malloc_trim here: VmRSS includes pages the allocator keeps free)")
+    growth = growth_rows(trend, out.get("grown_types", []))
     after = rss["after"]
     return [
         ("(3) VmRSS before the sales", mb(rss["logged in"]), "-", "info"),
@@ -965,12 +1032,47 @@ def bench_memory(count: int, settings: Settings, scratch: Path) -> list[Row]:
         ),
         ("(3) sales through the UI", f"{count / seconds:.1f} sales/s", "-", "info"),
         ("(3) Konfirmasi -> success, median", ms(statistics.median(saves)), "-", "info"),
+        *growth,
         (
             "(3) sales until Python aborts",
             sales_runway or "never",
             "never",
             "FAIL" if sales_runway else "PASS",
         ),
+    ]
+
+
+def growth_rows(trend: Sequence[Sequence[int]], grown: Sequence[Sequence[Any]]) -> list[Row]:
+    """What stays behind per sale once the first sales have filled the caches: the slopes of
+    VmRSS, of the objects the collector tracks and of the references to None, fitted over the
+    checkpoints from sale ``CHECKPOINT`` on (each after a full collection)."""
+    after = [point for point in trend if point[0] >= CHECKPOINT]
+    if len(after) < 2:
+        print(f"  (growth per sale needs more than {CHECKPOINT} sales)")
+        return []
+    sales = after[-1][0] - after[0][0]
+    rss, objects, nones = (slope([(point[0], point[i]) for point in after]) for i in (1, 2, 3))
+    print(
+        f"  growth per sale over sales {after[0][0]}-{after[-1][0]} ({sales} sales, "
+        f"least squares over {len(after)} checkpoints):"
+    )
+    print(f"    VmRSS              {rss / 1000:+.2f} kB per sale ({rss * sales / 1e6:+.1f} MB)")
+    print(f"    Python objects     {objects:+.2f} per sale (tracked by gc, after a collection)")
+    print(f"    references to None {nones:+.1f} per sale")
+    if grown:
+        print(
+            "    types that grew most: "
+            + ", ".join(f"{name} {count / sales:+.2f}/sale" for name, count in grown)
+        )
+    return [
+        (
+            f"(3) VmRSS growth/sale after {CHECKPOINT}",
+            f"{rss / 1000:.2f} kB",
+            f"<= {TARGET_GROWTH_KB:g} kB",
+            "PASS" if rss <= TARGET_GROWTH_KB * 1000 else "FAIL",
+        ),
+        (f"(3) Python objects/sale after {CHECKPOINT}", f"{objects:+.2f}", "-", "info"),
+        (f"(3) refs to None/sale after {CHECKPOINT}", f"{nones:+.1f}", "-", "info"),
     ]
 
 
@@ -995,7 +1097,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--people", type=int, default=10_000, help="ASN in the big ledger")
     parser.add_argument("--scans", type=int, default=300, help="timed scans (at least 200)")
     parser.add_argument("--warmup", type=int, default=10, help="untimed scans first")
-    parser.add_argument("--ui-sales", type=int, default=500, help="sales driven through the UI")
+    parser.add_argument(
+        "--ui-sales",
+        type=int,
+        default=2000,
+        help=f"sales driven through the UI in (3); growth is measured after the first {CHECKPOINT}",
+    )
     parser.add_argument(
         "--db",
         help="big ledger file to build, or to reuse when bench/ledger.py's --db built it with "
