@@ -892,6 +892,11 @@ def sales_steps(
         else:
             scanner_types(window, rng.choice(cards))
             press_enter(window)
+            yield Wait(  # the card is looked up off the GUI thread
+                "the buyer looked up",
+                lambda: not window.ctx.session.looking_up,
+                window.ctx.session.changed,
+            )
         yield None
         tap(window.selling.pay)
         yield None
@@ -911,7 +916,7 @@ def sales_steps(
             lambda: (
                 window.current_screen_name() == "success" or bool(window.payment.message.message)
             ),
-            window.payment.paid,
+            window.ctx.session.changed,
         )
         saves.append(perf() - t0)
         if window.current_screen_name() != "success":
