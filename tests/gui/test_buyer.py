@@ -154,3 +154,17 @@ def test_a_scan_on_idle_without_an_operator_asks_for_login_and_keeps_the_buyer(
     assert window.selling.pay.isEnabled() is False
     qtbot.mouseClick(window.selling.buyer.rescan, Qt.MouseButton.LeftButton)
     assert window.ctx.session.buyer is None
+
+
+def test_a_refused_card_message_goes_once_a_typed_nip_finds_the_buyer(qtbot, window) -> None:
+    _ring_up(qtbot, window)
+    scan(qtbot, window, window.ctx.scanner._clock, "HELLO-WORLD-123")
+    assert window.selling.buyer.message.message  # the card was refused, in plain words
+    click(qtbot, window.selling.buyer.type_nip)
+    nip = nip_with_status(window.ctx.kiosk, Status.KURANG)
+    for digit in nip:
+        click(qtbot, window.nip_entry.keypad.findChild(QPushButton, f"key_{digit}"))
+    click(qtbot, window.nip_entry.submit)
+    qtbot.waitUntil(lambda: window.current_screen_name() == "selling")
+    assert window.ctx.session.buyer.nip == nip
+    assert not window.selling.buyer.message.message

@@ -98,6 +98,7 @@ class SellingScreen(QWidget):
         layout.addWidget(holder)
         ctx.session.changed.connect(self.refresh)
         ctx.session.scan_refused.connect(self._scan_refused)
+        ctx.session.identified.connect(self.clear_scan_message)  # the buyer is found now
         self.refresh()
 
     # -- products ----------------------------------------------------------------------------
