@@ -164,9 +164,9 @@ def test_relative_sqlite_url_with_a_driver_resolves_too(
 
 
 def test_parent_relative_sqlite_url(raw: dict[str, Any], tmp_path: Path) -> None:
-    raw["database"]["url"] = "sqlite:///../shared/ledger.db"
+    raw["database"]["url"] = "sqlite:///../common/ledger.db"
     settings = parse_settings(raw, tmp_path / "site" / "config.yaml")
-    assert settings.database_url == f"sqlite:///{(tmp_path / 'shared' / 'ledger.db').resolve()}"
+    assert settings.database_url == f"sqlite:///{(tmp_path / 'common' / 'ledger.db').resolve()}"
 
 
 @pytest.mark.parametrize(
