@@ -144,6 +144,7 @@ class PaymentScreen(QWidget):
         self.keypad.set_text("")
         self.confirm.setText(translate("PaymentScreen", "Konfirmasi"))
         self.back.setEnabled(True)
+        self.keypad.setEnabled(True)
 
     def _typed(self, _text: str) -> None:
         given, total = self.cash_given, self.total_amount
@@ -167,6 +168,8 @@ class PaymentScreen(QWidget):
         self._ctx.session.pay(Payment(PaymentMethod.TUNAI, self.cash_given))
 
     def _show_saving(self) -> None:
+        if not self.isVisible():
+            return  # start() sets the screen up each time it opens
         saving = self.saving
         self.confirm.setText(
             translate("PaymentScreen", "Menyimpan…")
