@@ -27,6 +27,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 
+from ..domain.errors import DomainError
+
 log = logging.getLogger(__name__)
 
 Handlers = tuple[Callable[[Any], None], Callable[[Exception], None] | None]
@@ -65,6 +67,10 @@ class TaskRunner(QObject):
     def _work(self, number: int, work: Callable[[], Any]) -> None:  # on a pool thread
         try:
             result = work()
+        except DomainError as error:
+            # A person's input refused (a typo, a bad card): the screen says so in its own
+            # words. Not the kiosk's fault, and its message may hold a NIP: never logged.
+            self._failed.emit(number, error)
         except Exception as error:  # handed to the GUI thread, which shows it
             log.exception("background task failed")
             self._failed.emit(number, error)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -168,3 +170,23 @@ def test_a_refused_card_message_goes_once_a_typed_nip_finds_the_buyer(qtbot, win
     qtbot.waitUntil(lambda: window.current_screen_name() == "selling")
     assert window.ctx.session.buyer.nip == nip
     assert not window.selling.buyer.message.message
+
+
+def test_a_refused_nip_or_card_leaves_no_trace_of_its_digits_in_the_log(
+    qtbot, window, caplog
+) -> None:
+    """A typo or a bad card is the person's mistake, not the kiosk's: no traceback, and a
+    NIP is personal data that must never reach the log file."""
+    _ring_up(qtbot, window)
+    typo = "198504122010012"  # 15 digits of somebody's NIP
+    with caplog.at_level(logging.DEBUG):
+        window.ctx.session.type_nip(typo)
+        qtbot.waitUntil(lambda: not window.ctx.session.looking_up)
+        scan(qtbot, window, window.ctx.scanner._clock, f"NIP:{typo}")
+    assert window.nip_entry.message.message or window.selling.buyer.message.message
+    logged = "\n".join(
+        record.getMessage() + (record.exc_text or "") + repr(record.exc_info)
+        for record in caplog.records
+    )
+    assert typo not in logged
+    assert not [record for record in caplog.records if record.exc_info]
