@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from .buyer import BuyerStatus
 from .cart import Cart, CartLine, Payment
 from .records import Product
 from .scan import IdentifiedBy
-
-Outcome = TypeVar("Outcome")
 
 
 class Stage(enum.Enum):
@@ -58,9 +55,8 @@ class SaleRequest:
     payment: Payment
 
 
-class SaleInProgress(Generic[Outcome]):
-    """Mutable on purpose: one per kiosk window, cleared between buyers. ``Outcome`` is what
-    the commit reported (the services' result), kept to show the buyer until the next sale."""
+class SaleInProgress:
+    """Mutable on purpose: one per kiosk window, cleared between buyers."""
 
     def __init__(self) -> None:
         self.operator: str | None = None
@@ -69,7 +65,6 @@ class SaleInProgress(Generic[Outcome]):
         self.identified_by: IdentifiedBy | None = None
         self.public_buyer = False
         self.stage = Stage.SELLING
-        self.outcome: Outcome | None = None
 
     # -- reading ------------------------------------------------------------------------------
     @property
@@ -151,11 +146,10 @@ class SaleInProgress(Generic[Outcome]):
         self.stage = Stage.COMMITTING
         return request
 
-    def committed(self, outcome: Outcome) -> None:
-        """The ledger has it: the basket is done with; the outcome is shown to the buyer."""
+    def committed(self) -> None:
+        """The ledger has it: the basket is done with (the success screen shows the sale)."""
         self.cart.clear()
         self.buyer, self.identified_by, self.public_buyer = None, None, False
-        self.outcome = outcome
         self.stage = Stage.DONE
 
     def commit_failed(self) -> None:
@@ -164,13 +158,12 @@ class SaleInProgress(Generic[Outcome]):
             self.stage = Stage.SELLING
 
     def clear(self) -> None:
-        """Batal, a timeout or the next buyer: basket, buyer and shown outcome go; the
-        operator stays. Never while the ledger is writing."""
+        """Batal, a timeout or the next buyer: basket and buyer go; the operator stays.
+        Never while the ledger is writing."""
         if self.stage is Stage.COMMITTING:
             return
         self.cart.clear()
         self.buyer, self.identified_by, self.public_buyer = None, None, False
-        self.outcome = None
         self.stage = Stage.SELLING
 
     def _start_next_if_done(self) -> None:

@@ -120,11 +120,6 @@ class AdminDesk:
         self._changes.publish(Change.SALES, Change.PRINTING)
         return voided
 
-    def reprint(self, number: str) -> int:
-        job = self._receipts.reprint(number)
-        self._changes.publish(Change.PRINTING)
-        return job
-
     # -- exemptions -----------------------------------------------------------------------------
     def nip_from_scan(self, payload: str) -> str:
         """A card scanned in the exemptions screen (ScanError when refused)."""

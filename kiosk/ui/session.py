@@ -38,7 +38,7 @@ class SaleSession(QObject):
         super().__init__(parent)
         self._service = sale
         self._runner = runner
-        self.sale: SaleInProgress[SaleOutcome] = SaleInProgress()
+        self.sale = SaleInProgress()
         self._lookup = 0  # only the latest identification counts
         self.looking_up = 0  # identifications still on their way back
 
@@ -70,10 +70,6 @@ class SaleSession(QObject):
     @property
     def committing(self) -> bool:
         return self.sale.committing
-
-    @property
-    def outcome(self) -> SaleOutcome | None:
-        return self.sale.outcome
 
     # -- operator -------------------------------------------------------------------------------
     def log_in(self, operator: str) -> None:
@@ -125,8 +121,7 @@ class SaleSession(QObject):
         self.looking_up -= 1
         if ticket != self._lookup or self.sale.committing:
             return  # a newer scan, a log-out or Bayar came first
-        self.sale.identify(found.buyer, found.how)
-        self.changed.emit()
+        self.set_buyer(found.buyer, found.how)
         self.identified.emit()
 
     def _scan_failed(self, ticket: int, error: Exception) -> None:
@@ -143,22 +138,21 @@ class SaleSession(QObject):
         if ticket == self._lookup:
             self.typed_refused.emit(error)
 
-    def set_buyer(self, buyer: BuyerStatus | None, *, public: bool = False) -> None:
-        """A buyer already looked up (or none, or the public buyer)."""
+    def set_buyer(self, buyer: BuyerStatus, how: IdentifiedBy) -> None:
+        """A buyer looked up: a scan's or a typed NIP's answer ends here."""
         self._lookup += 1
-        if public:
-            self.sale.choose_public()
-        elif buyer is None:
-            self.sale.forget_buyer()
-        else:
-            self.sale.identify(buyer, IdentifiedBy.TYPED)
+        self.sale.identify(buyer, how)
         self.changed.emit()
 
     def choose_public(self) -> None:
-        self.set_buyer(None, public=True)
+        self._lookup += 1  # a lookup still on its way must not replace the choice
+        self.sale.choose_public()
+        self.changed.emit()
 
     def forget_buyer(self) -> None:
-        self.set_buyer(None)
+        self._lookup += 1
+        self.sale.forget_buyer()
+        self.changed.emit()
 
     # -- paying ---------------------------------------------------------------------------------
     def pay(self, payment: Payment) -> bool:
@@ -175,7 +169,7 @@ class SaleSession(QObject):
         return True
 
     def _committed(self, outcome: SaleOutcome) -> None:
-        self.sale.committed(outcome)
+        self.sale.committed()
         self.changed.emit()
         self.committed.emit(outcome)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.cart import CartLine, Payment, PaymentMethod
 from kiosk.domain.compliance import Status
 from kiosk.domain.months import Month
+from kiosk.domain.scan import IdentifiedBy
 from kiosk.services.printing_ports import Problem, QueueState
 from kiosk.services.sale import SaleOutcome
 from kiosk.ui.screens.error import ErrorScreen
@@ -163,9 +164,9 @@ def test_selling_with_a_cart_and_a_buyer(english, ctx, qtbot) -> None:
     save(frame, "selling")
 
     for nip in (nip_with_status(ctx.kiosk, Status.MEMENUHI), exempt_nip(ctx.kiosk)):
-        ctx.session.set_buyer(ctx.kiosk.standing.lookup(nip))
+        ctx.session.set_buyer(ctx.kiosk.standing.lookup(nip), IdentifiedBy.TYPED)
         assert_english(screen)
-    ctx.session.set_buyer(ctx.kiosk.standing.lookup(NOT_ON_ROSTER))
+    ctx.session.set_buyer(ctx.kiosk.standing.lookup(NOT_ON_ROSTER), IdentifiedBy.TYPED)
     assert screen.buyer.name.full_text == "NIP not registered"
     assert_english(screen)
     screen.choose_public()
@@ -197,7 +198,7 @@ def test_payment_and_success(english, ctx, qtbot) -> None:
     product = kiosk.catalog.products(active_only=True)[0]
     ctx.session.add_product(product)
     ctx.session.add_product(product)
-    ctx.session.set_buyer(kiosk.standing.lookup(nip))
+    ctx.session.set_buyer(kiosk.standing.lookup(nip), IdentifiedBy.TYPED)
     payment = PaymentScreen(ctx)
     frame, header, _banner = framed(ctx, payment, qtbot)
     header.set_operator("Ina")
@@ -208,7 +209,7 @@ def test_payment_and_success(english, ctx, qtbot) -> None:
     assert_english(payment)
     save(frame, "payment")
 
-    ctx.session.set_buyer(None, public=True)
+    ctx.session.choose_public()
     payment.start()
     assert payment.buyer.text() == "Public buyer"
     assert quick.itemAt(0).widget().text() == "Exact amount"

@@ -138,7 +138,6 @@ def test_sales_through_the_window_leave_nothing_behind(qtbot, window) -> None:
     # QObjects); caches may still take a few, never one a sale.
     grown = objects_after.total() - objects_before.total()
     assert grown < sales, f"{grown} more objects: {(objects_after - objects_before).most_common(8)}"
-    # The success screen and the sale in progress keep the last sale's outcome (Cetak ulang),
-    # none of the others.
+    # The success screen keeps the last sale's outcome (Cetak ulang), none of the others.
     assert len(results) == 3 + sales
     assert [ref() is None for ref in results[:-1]] == [True] * (len(results) - 1)

@@ -177,7 +177,7 @@ class VoidScreen(AdminPage):
         admin = self.ctx.back_end.admin
         if self.reprint:
             self.ctx.runner.run(
-                lambda: admin.reprint(sale.number),
+                lambda: self.ctx.back_end.sale.reprint(sale.number),
                 lambda _: self._reprinted(sale),
                 self._failed,
             )
