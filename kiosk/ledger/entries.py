@@ -125,6 +125,7 @@ class SaleEntry:
             "total": self.total,
             "source": self.source,
             "note": self.note,
+            "identified_by": None,
             "sales_import_id": import_id,
         }
 
@@ -214,4 +215,5 @@ def entry_row(entry: SaleEntry | VoidEntry, digest: str) -> dict[str, Any]:
         "kind": entry.kind,
         "prev_hash": entry.prev_hash,
         "entry_hash": digest,
+        "entry_mac": None,
     }

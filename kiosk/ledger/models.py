@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 APPEND_ONLY_TABLES = ("entries", "sales", "sale_lines", "voids", "audit_log")
+SEAL_TABLES = ("seals",)  # append-only since 0005
 HISTORY_TABLES = ("roster_imports", "roster_entries", "exemptions")  # append-only since 0004
 
 
@@ -103,6 +104,10 @@ class Entry(Base):
     kind: Mapped[str] = mapped_column(String(8))  # "sale" | "void"
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+    # HMAC-SHA256 of entry_hash under the kiosk's ledger key (kept outside the database):
+    # recomputing hashes with the public code is not enough to forge an entry. None only on
+    # entries written before revision 0005.
+    entry_mac: Mapped[str | None] = mapped_column(String(64))
 
 
 class SalesImport(Base):
@@ -129,6 +134,8 @@ class Sale(Base):
     total: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(8))  # "kiosk" | "import"
     note: Mapped[str | None] = mapped_column(String(500))
+    # card | qr | typed | public | paper; None only on sales written before revision 0005
+    identified_by: Mapped[str | None] = mapped_column(String(8))
     sales_import_id: Mapped[int | None] = mapped_column(ForeignKey("sales_imports.id"))
 
 
@@ -198,6 +205,7 @@ class PrintJob(Base):
     attempts: Mapped[int] = mapped_column(Integer)
     next_try_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str | None] = mapped_column(String(300))
+    claimed_by: Mapped[str | None] = mapped_column(String(64))  # "host:pid" while printing
 
 
 class Operator(Base):
@@ -209,3 +217,26 @@ class Operator(Base):
     kode_umkm: Mapped[str | None] = mapped_column(ForeignKey("vendors.kode_umkm"))
     pin_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Seal(Base):
+    """A keyed digest of a table that decides a month's result or who may act (exemptions,
+    roster snapshots, operators and PINs, settings, the audit log), written in the same
+    transaction as each change to it. Append-only; the newest seal per subject must match."""
+
+    __tablename__ = "seals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject: Mapped[str] = mapped_column(String(32), index=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64))
+    sealed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class PinGuardState(Base):
+    """Wrong PINs in a row and the lockout, per operator or admin: kept in the database so a
+    restart does not hand out fresh attempts."""
+
+    __tablename__ = "pin_guards"
+    subject: Mapped[str] = mapped_column(String(80), primary_key=True)  # "operator:Ina", "admin"
+    failures: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
