@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.errors import DomainError
 from ..domain.months import Month
 from ..domain.records import Product, RecordedSale, RosterPerson, Vendor
 from .admin import AdminService
@@ -61,6 +63,7 @@ class AdminDesk:
         roster: RosterPort,
         admin_store: AdminPort,
         identify: IdentifyService,
+        revoked_cards: Callable[[], DomainError | None] = lambda: None,
         roster_importer: RosterImporter,
         catalog_importer: CatalogImporter,
         limits: ImportLimits,
@@ -78,6 +81,7 @@ class AdminDesk:
         self._roster = roster
         self._admin_store = admin_store
         self._identify = identify
+        self._revoked_cards = revoked_cards
         self._roster_importer = roster_importer
         self._catalog_importer = catalog_importer
         self.limits = limits
@@ -119,6 +123,11 @@ class AdminDesk:
             log.exception("void of %s recorded; its slip could not be queued", number)
         self._changes.publish(Change.SALES, Change.PRINTING)
         return voided
+
+    # -- the revoked-cards file ----------------------------------------------------------------
+    def revoked_cards_problem(self) -> DomainError | None:
+        """What is wrong with the revoked-cards file (None: nothing); reads it if it changed."""
+        return self._revoked_cards()
 
     # -- exemptions -----------------------------------------------------------------------------
     def nip_from_scan(self, payload: str) -> str:

@@ -136,3 +136,18 @@ def test_the_menu_opens_each_task_and_asks_before_quitting(ctx, go, qtbot):
     click(qtbot, screen.quit)
     click(qtbot, screen.quit_yes)
     assert quits == [1]
+
+
+def test_the_menu_says_when_the_revoked_cards_file_has_a_bad_line(ctx, go, qtbot):
+    revoked = ctx.kiosk.settings.cards.revoked_file
+    screen = show(AdminHomeScreen(ctx, go, on_quit=lambda: None), qtbot)
+    revoked.write_text("196608141992031002\n19660814199203100\n", encoding="utf-8")
+    screen.refresh()  # what every visit does
+    qtbot.waitUntil(lambda: screen.problem.message != "")
+    assert screen.problem.message == (
+        f"Daftar kartu hilang {revoked} baris 2 bukan NIP dan dilewati; baris lain tetap "
+        "memblokir kartunya."
+    )
+    revoked.write_text("196608141992031002\n", encoding="utf-8")
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.problem.message == "")
