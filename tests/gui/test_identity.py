@@ -53,3 +53,11 @@ def test_a_typed_revoked_nip_is_refused_in_plain_words(qtbot, window) -> None:
     assert session.buyer is None
     assert window.current_screen_name() == "nip"
     assert "dilaporkan hilang" in window.nip_entry.message.message
+
+
+def test_another_qr_holding_a_nip_is_refused_by_the_shipped_config(qtbot, window) -> None:
+    nip = nip_with_status(window.ctx.kiosk, Status.KURANG)
+    _ring_up(qtbot, window)
+    scan(qtbot, window, window.ctx.scanner._clock, f"https://asn.example/v?nip={nip}")
+    assert window.ctx.session.buyer is None
+    assert window.selling.buyer.message.message == "Hanya kartu Jiku Bata yang diterima di sini."
