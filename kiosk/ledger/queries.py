@@ -41,6 +41,7 @@ class SaleLineRow:
     voided: bool
     operator: str
     source: str
+    identified_by: str | None  # a BuyerIdentity value; None on sales made before it
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ _SALE_LINE_COLUMNS = {
     "voided": VOIDS.c.id.is_not(None),  # typed Boolean: read back as True/False
     "operator": SALES.c.operator,
     "source": SALES.c.source,
+    "identified_by": SALES.c.identified_by,
 }
 _SALE_LINE_SELECT = tuple(
     _SALE_LINE_COLUMNS[field.name].label(field.name) for field in fields(SaleLineRow)
