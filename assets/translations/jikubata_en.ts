@@ -608,12 +608,20 @@ jikubata admin set-pin</translation>
         <translation>LEAST SOLD</translation>
     </message>
     <message>
+        <source>NIP DIKETIK PER PETUGAS</source>
+        <translation>NIPS TYPED PER OPERATOR</translation>
+    </message>
+    <message>
         <source>{met} dari {obliged} ASN memenuhi · {exempt} dikecualikan</source>
         <translation>{met} of {obliged} ASN met · {exempt} exempt</translation>
     </message>
     <message>
         <source>{met} dari {obliged} ASN memenuhi</source>
         <translation>{met} of {obliged} ASN met</translation>
+    </message>
+    <message>
+        <source>{operator}: {typed} dari {asn} ASN diketik</source>
+        <translation>{operator}: {typed} of {asn} ASN typed</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ admin sees who types NIPs a lot, and an export says which purchases rest on a ty
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 
 from .scan import IdentifiedBy
 
@@ -28,3 +29,20 @@ _FROM_SCAN = {
     IdentifiedBy.UNSIGNED_QR: BuyerIdentity.QR,
     IdentifiedBy.TYPED: BuyerIdentity.TYPED,
 }
+
+
+# The ways an ASN buyer is identified at the kiosk itself: the base of the typed share.
+AT_THE_KIOSK = (BuyerIdentity.CARD, BuyerIdentity.QR, BuyerIdentity.TYPED)
+
+
+@dataclass(frozen=True)
+class TypedShare:
+    """One operator's month: of the ASN buyers identified at the kiosk, how many were typed."""
+
+    operator: str
+    typed: int
+    identified: int  # by card, other QR or typed; public, paper and older sales left out
+
+    @property
+    def share(self) -> float:
+        return self.typed / self.identified if self.identified else 0.0

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import DomainError
+from ..domain.identity import TypedShare
 from ..domain.months import Month
 from ..domain.records import Product, RecordedSale, RosterPerson, Vendor
 from .admin import AdminService
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 class MonthOverview:
     opds: list[OpdSummary]
     vendors: list  # type: ignore[type-arg]  # the spending port's vendor revenue rows
+    typed: list[TypedShare]  # per operator: ASN buyers whose NIP was typed
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,9 @@ class AdminDesk:
     def month_overview(self, month: Month) -> MonthOverview:
         start, end = month.utc_bounds(self._clock.tz)
         return MonthOverview(
-            self._compliance.opd_summary(month), self._spending.vendor_revenue(start, end)
+            self._compliance.opd_summary(month),
+            self._spending.vendor_revenue(start, end),
+            self._spending.typed_shares(start, end),
         )
 
     @property

@@ -9,6 +9,8 @@ import pytest
 
 from kiosk.bootstrap import Kiosk, sqlite_path
 from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+from kiosk.domain.identity import BuyerIdentity, TypedShare
+from kiosk.domain.months import Month
 from kiosk.domain.records import SaleDraft
 from kiosk.domain.sale_in_progress import SaleInProgress
 from kiosk.domain.scan import IdentifiedBy
@@ -98,3 +100,32 @@ def test_an_old_sale_without_an_identity_still_verifies(stocked, sale_service):
     ]
     raw.close()
     assert stocked.verify().ok
+
+
+def test_the_month_counts_typed_nips_per_operator_among_asn_buyers_identified_here(stocked):
+    nip = first_nip_with_tier(stocked, "eselon_iii")
+
+    def sell(operator: str, identity: BuyerIdentity | None, nip: str | None = nip) -> str:
+        return stocked.checkout.checkout(
+            [CartLine("UMKM-001", "Bagea", 10_000)],
+            buyer_nip=nip,
+            operator=operator,
+            payment=CASH,
+            identity=identity,
+        ).sale.number
+
+    for identity in (BuyerIdentity.TYPED, BuyerIdentity.TYPED, BuyerIdentity.CARD):
+        sell("Yance", identity)
+    voided = sell("Yance", BuyerIdentity.TYPED)
+    stocked.admin.void(voided, "Salah input")  # a voided sale counts for nobody
+    sell("Ina", BuyerIdentity.CARD)
+    sell("Ina", BuyerIdentity.QR)
+    sell("Ina", BuyerIdentity.PUBLIC, nip=None)  # no ASN buyer
+    sell("Ina", None)  # made before the column: unknown, left out of both counts
+    sell("Mama Ona", BuyerIdentity.PUBLIC, nip=None)  # nobody identified: no line
+    start, end = Month(2026, 11).utc_bounds(stocked.settings.stall.tz)
+    assert stocked.spending.typed_shares(start, end) == [
+        TypedShare("Ina", typed=0, identified=2),
+        TypedShare("Yance", typed=2, identified=3),
+    ]
+    assert TypedShare("Yance", 2, 3).share == pytest.approx(2 / 3)
