@@ -41,7 +41,6 @@ class AdminHomeScreen(AdminPage):
         self._on_quit = on_quit
         # What the admin must fix that the vendors never see (a broken revoked-cards file).
         self.problem = MessageBox()
-        self.problem.setObjectName("admin_problem")
         self._asked = 0
         self.body.addWidget(self.problem)
         grid = QGridLayout()
