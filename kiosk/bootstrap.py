@@ -32,7 +32,7 @@ from .services.admin import AdminService
 from .services.admin_desk import AdminDesk, ImportLimits
 from .services.admin_pin import AdminPinService
 from .services.back_end import BackEnd
-from .services.card_keys import create_card_key_file, read_card_keys, read_revoked
+from .services.card_keys import create_card_key_file, read_card_keys
 from .services.cards import CardService
 from .services.catalog_import import CatalogImporter
 from .services.changes import ChangeFeed
@@ -47,6 +47,7 @@ from .services.printer_desk import PrinterDesk, describe
 from .services.printing_ports import PrinterStatus, QueueState
 from .services.qris_payment import QrisPaymentService
 from .services.receipts import ReceiptService
+from .services.revoked_cards import RevokedCards
 from .services.roster_import import RosterImporter
 from .services.sale import SaleService
 from .services.sales_import import SalesImporter
@@ -118,6 +119,8 @@ class Kiosk:
             clock=clock,
         )
         self.catalog_importer = CatalogImporter(self.catalog, clock)
+        # One reader per kiosk: it re-reads the file only when it changes.
+        self.revoked_cards = RevokedCards(s.cards.revoked_file)
         self.sales_importer = SalesImporter(self.sales_ledger, self.catalog, tz, clock)
         self.admin = AdminService(self.sales_ledger, self.admin_store, clock)
         self.admin_pin = AdminPinService(self.admin_store, clock)
@@ -163,17 +166,17 @@ class Kiosk:
         return self.print_worker
 
     def identify_service(self) -> IdentifyService:
-        revoked_file = self.settings.cards.revoked_file
         return IdentifyService(
             read_card_keys(self.settings.cards.key_file),
             accept_unsigned=self.settings.scan.accept_unsigned,
-            revoked=lambda: read_revoked(revoked_file),
+            revoked=self.revoked_cards.current,
         )
 
     def back_end(self) -> BackEnd:
         """What the screens get: the sale, the admin's desk, the printer, the clock."""
         s = self.settings
         identify = self.identify_service()  # reads the card keys once
+        self.revoked_cards.current()  # a broken revoked-cards file is logged at start-up
         printer = PrinterDesk(
             setup=describe(s.printer, s.printer.chars_per_line),
             status=self.printer.status if self.printer is not None else None,
@@ -209,6 +212,7 @@ class Kiosk:
                 roster=self.roster,
                 admin_store=self.admin_store,
                 identify=identify,
+                revoked_cards=self.revoked_cards.problem,
                 roster_importer=self.roster_importer,
                 catalog_importer=self.catalog_importer,
                 limits=ImportLimits(s.roster.max_deactivation_share),

@@ -281,7 +281,9 @@ class PaymentSettings:
 
 @dataclass(frozen=True)
 class ScanSettings:
-    accept_unsigned: bool = _setting(_boolean, True)
+    # Off: a QR holding a NIP proves nothing (anyone can make one), so only the kiosk's signed
+    # cards are scanned; a NIP may still be typed, and the sale records that it was typed.
+    accept_unsigned: bool = _setting(_boolean, False)
 
 
 @dataclass(frozen=True)

@@ -423,6 +423,14 @@ jikubata admin set-pin</translation>
         <translation>The ASN list uses tier(s) {tiers} the settings do not define. Import a corrected ASN list or contact IT staff.</translation>
     </message>
     <message>
+        <source>Daftar kartu hilang {file} baris {lines} bukan NIP dan dilewati; baris lain tetap memblokir kartunya.</source>
+        <translation>Lost-cards list {file}: line {lines} is not a NIP and is skipped; the other lines still block their cards.</translation>
+    </message>
+    <message>
+        <source>Daftar kartu hilang {file} tidak dapat dibaca (simpan sebagai teks UTF-8); kiosk tetap memblokir {count} NIP dari daftar terakhir yang terbaca.</source>
+        <translation>Lost-cards list {file} cannot be read (save it as UTF-8 text); the kiosk still blocks the {count} NIP(s) of the last list it read.</translation>
+    </message>
+    <message>
         <source>Kode kunci kartu &apos;{key_id}&apos; tidak valid. Hubungi petugas TI.</source>
         <translation>Card key id &apos;{key_id}&apos; is not valid. Contact IT staff.</translation>
     </message>
@@ -600,12 +608,20 @@ jikubata admin set-pin</translation>
         <translation>LEAST SOLD</translation>
     </message>
     <message>
+        <source>NIP DIKETIK PER PETUGAS</source>
+        <translation>NIPS TYPED PER OPERATOR</translation>
+    </message>
+    <message>
         <source>{met} dari {obliged} ASN memenuhi · {exempt} dikecualikan</source>
         <translation>{met} of {obliged} ASN met · {exempt} exempt</translation>
     </message>
     <message>
         <source>{met} dari {obliged} ASN memenuhi</source>
         <translation>{met} of {obliged} ASN met</translation>
+    </message>
+    <message>
+        <source>{operator}: {typed} dari {asn} ASN diketik</source>
+        <translation>{operator}: {typed} of {asn} ASN typed</translation>
     </message>
 </context>
 <context>
@@ -1493,10 +1509,6 @@ Operator {operator} · {method}</translation>
         <translation>Not a Jiku Bata card. Ask the buyer to type their NIP.</translation>
     </message>
     <message>
-        <source>Kartu ini sudah dilaporkan hilang dan diblokir.</source>
-        <translation>This card was reported lost and is blocked.</translation>
-    </message>
-    <message>
         <source>Hanya kartu Jiku Bata yang diterima di sini.</source>
         <translation>Only Jiku Bata cards are accepted here.</translation>
     </message>
@@ -1523,6 +1535,10 @@ Operator {operator} · {method}</translation>
     <message>
         <source>Tanggal lahir pada NIP tidak valid.</source>
         <translation>Invalid birth date in the NIP.</translation>
+    </message>
+    <message>
+        <source>NIP ini diblokir karena kartunya dilaporkan hilang; silakan hubungi admin.</source>
+        <translation>This NIP is blocked because its card was reported lost; please ask the admin.</translation>
     </message>
     <message>
         <source>Angka ke-15 NIP harus 1 atau 2.</source>

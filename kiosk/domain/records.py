@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from .cart import CartLine, Payment
 from .errors import DomainError, ErrorCode
+from .identity import BuyerIdentity
 
 _SALE_NUMBER = re.compile(r"^([A-Z0-9][A-Z0-9-]{0,15})-(\d{1,9})$")
 
@@ -79,6 +80,7 @@ class SaleDraft:
     payment: Payment
     created_at: dt.datetime
     note: str | None = None
+    identity: BuyerIdentity | None = None  # None: not said (the ledger marks imports paper)
 
     def __post_init__(self) -> None:
         if not self.lines:
@@ -110,6 +112,7 @@ class RecordedSale:
     lines: tuple[CartLine, ...]
     entry_hash: str
     voided: bool = False
+    identified_by: str | None = None  # a BuyerIdentity value; None on sales made before it
 
     @property
     def number(self) -> str:

@@ -70,6 +70,7 @@ class SaleEntry:
     source: str
     note: str | None
     lines: tuple[LineFields, ...]
+    identified_by: str | None = None  # a BuyerIdentity value; None on sales made before it
 
     @classmethod
     def from_row(cls, row: Any, lines: Iterable[LineFields]) -> SaleEntry:
@@ -88,12 +89,14 @@ class SaleEntry:
             source=row.source,
             note=row.note,
             lines=tuple(lines),
+            identified_by=row.identified_by,
         )
 
     def fields(self) -> dict[str, Any]:
         """What the hash covers. Changing a key or a value's form changes every hash: the
-        databases already written would no longer verify."""
-        return {
+        databases already written would no longer verify. ``identified`` came later: it is
+        in the encoding only when set, so the sales written before it still verify."""
+        fields = {
             "kind": self.kind,
             "id": self.id,
             "kiosk": self.kiosk_id,
@@ -109,6 +112,9 @@ class SaleEntry:
             "note": self.note,
             "lines": [list(line) for line in self.lines],
         }
+        if self.identified_by is not None:
+            fields["identified"] = self.identified_by
+        return fields
 
     def hash(self) -> str:
         return entry_hash(self.fields())
@@ -125,7 +131,7 @@ class SaleEntry:
             "total": self.total,
             "source": self.source,
             "note": self.note,
-            "identified_by": None,
+            "identified_by": self.identified_by,
             "sales_import_id": import_id,
         }
 
@@ -163,6 +169,7 @@ class SaleEntry:
             lines=lines,
             entry_hash=digest,
             voided=voided,
+            identified_by=self.identified_by,
         )
 
 

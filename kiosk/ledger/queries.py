@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import and_, bindparam, case, func, select
 
+from ..domain.identity import AT_THE_KIOSK, BuyerIdentity, TypedShare
 from .engine import Database
 from .fast_sql import FastStatement, db_time
 from .models import Entry, Sale, SaleLine, Vendor, Void
@@ -41,6 +42,7 @@ class SaleLineRow:
     voided: bool
     operator: str
     source: str
+    identified_by: str | None  # a BuyerIdentity value; None on sales made before it
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ _SALE_LINE_COLUMNS = {
     "voided": VOIDS.c.id.is_not(None),  # typed Boolean: read back as True/False
     "operator": SALES.c.operator,
     "source": SALES.c.source,
+    "identified_by": SALES.c.identified_by,
 }
 _SALE_LINE_SELECT = tuple(
     _SALE_LINE_COLUMNS[field.name].label(field.name) for field in fields(SaleLineRow)
@@ -152,6 +155,29 @@ class SpendingQueries:
         with self._db.read() as connection:
             for row in connection.execution_options(yield_per=2000).execute(query):
                 yield SaleLineRow(*row)  # _SALE_LINE_SELECT is in the record's field order
+
+    def typed_shares(self, start: dt.datetime, end: dt.datetime) -> list[TypedShare]:
+        """Per operator, the non-voided sales in [start, end) to an ASN identified at the kiosk,
+        and how many of those had the NIP typed; operators with none are left out."""
+        typed = func.sum(case((SALES.c.identified_by == BuyerIdentity.TYPED.value, 1), else_=0))
+        query = (
+            select(SALES.c.operator, typed.label("typed"), func.count().label("identified"))
+            .outerjoin(VOIDS, VOIDS.c.sale_id == SALES.c.id)
+            .where(
+                SALES.c.created_at >= start,
+                SALES.c.created_at < end,
+                VOIDS.c.id.is_(None),
+                SALES.c.nip.is_not(None),
+                SALES.c.identified_by.in_([identity.value for identity in AT_THE_KIOSK]),
+            )
+            .group_by(SALES.c.operator)
+            .order_by(SALES.c.operator)
+        )
+        with self._db.read() as connection:
+            return [
+                TypedShare(row.operator, int(row.typed), int(row.identified))
+                for row in connection.execute(query)
+            ]
 
     def vendor_revenue(self, start: dt.datetime, end: dt.datetime) -> list[VendorRevenue]:
         """Every vendor, with zero rows for those who sold nothing (the admin wants to see them)."""

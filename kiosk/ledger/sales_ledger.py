@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, text
 
 from ..domain.errors import DomainError, DuplicateImport, LedgerProblem
+from ..domain.identity import BuyerIdentity
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
 from .chain import GENESIS_HASH
 from .engine import Database
@@ -131,6 +132,8 @@ class SalesLedger:
         entries, sales, lines, recorded = [], [], [], []
         for draft in drafts:
             seq += 1
+            # A paper record's buyer was written down by hand, however the draft says.
+            identity = BuyerIdentity.PAPER if source == "import" else draft.identity
             entry = SaleEntry(
                 id=new_entry_id(),
                 kiosk_id=self.kiosk_id,
@@ -145,6 +148,7 @@ class SalesLedger:
                 source=source,
                 note=draft.note,
                 lines=tuple(LineFields.of(line) for line in draft.lines),
+                identified_by=identity.value if identity is not None else None,
             )
             digest = entry.hash()
             entries.append(entry_row(entry, digest))

@@ -104,6 +104,7 @@ def _walk(connection: Connection) -> Iterator[list[Any]]:
             SALES.c.total,
             SALES.c.source,
             SALES.c.note,
+            SALES.c.identified_by,
             LINES.c.kode_umkm,
             LINES.c.sku,
             LINES.c.description,

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.errors import DomainError
+from ..domain.identity import TypedShare
 from ..domain.months import Month
 from ..domain.records import Product, RecordedSale, RosterPerson, Vendor
 from .admin import AdminService
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 class MonthOverview:
     opds: list[OpdSummary]
     vendors: list  # type: ignore[type-arg]  # the spending port's vendor revenue rows
+    typed: list[TypedShare]  # per operator: ASN buyers whose NIP was typed
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class AdminDesk:
         roster: RosterPort,
         admin_store: AdminPort,
         identify: IdentifyService,
+        revoked_cards: Callable[[], DomainError | None] = lambda: None,
         roster_importer: RosterImporter,
         catalog_importer: CatalogImporter,
         limits: ImportLimits,
@@ -78,6 +83,7 @@ class AdminDesk:
         self._roster = roster
         self._admin_store = admin_store
         self._identify = identify
+        self._revoked_cards = revoked_cards
         self._roster_importer = roster_importer
         self._catalog_importer = catalog_importer
         self.limits = limits
@@ -95,7 +101,9 @@ class AdminDesk:
     def month_overview(self, month: Month) -> MonthOverview:
         start, end = month.utc_bounds(self._clock.tz)
         return MonthOverview(
-            self._compliance.opd_summary(month), self._spending.vendor_revenue(start, end)
+            self._compliance.opd_summary(month),
+            self._spending.vendor_revenue(start, end),
+            self._spending.typed_shares(start, end),
         )
 
     @property
@@ -119,6 +127,11 @@ class AdminDesk:
             log.exception("void of %s recorded; its slip could not be queued", number)
         self._changes.publish(Change.SALES, Change.PRINTING)
         return voided
+
+    # -- the revoked-cards file ----------------------------------------------------------------
+    def revoked_cards_problem(self) -> DomainError | None:
+        """What is wrong with the revoked-cards file (None: nothing); reads it if it changed."""
+        return self._revoked_cards()
 
     # -- exemptions -----------------------------------------------------------------------------
     def nip_from_scan(self, payload: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.nip import is_valid_nip
@@ -62,19 +63,32 @@ def create_card_key_file(path: Path, key_id: str = "K1") -> bool:
     return True
 
 
-def read_revoked(path: Path) -> frozenset[str]:
-    """NIPs whose signed cards were reported lost (one per line); no file means none."""
+@dataclass(frozen=True)
+class RevokedList:
+    """What the revoked-cards file says: the NIPs it blocks, and the lines that are no NIP."""
+
+    nips: frozenset[str]
+    bad_lines: tuple[int, ...] = ()
+
+
+def read_revoked(path: Path) -> RevokedList:
+    """NIPs whose cards were reported lost (one per line, ``#`` comments); no file means none.
+
+    A line that is no NIP is listed, never raised: a typo in one line must not un-revoke the
+    others. CardKeyError when the file is not UTF-8 text; OSError when it cannot be read."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return frozenset()
+        return RevokedList(frozenset())
     except UnicodeDecodeError as error:
         raise _not_utf8(path, "revoked-cards file", error) from None
-    revoked = set()
+    revoked, bad = set(), []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
-        if line and not is_valid_nip(line):
-            raise CardKeyError(f"{path} line {number}: '{line}' is not a valid NIP")
-        if line:
+        if not line:
+            continue
+        if is_valid_nip(line):
             revoked.add(line)
-    return frozenset(revoked)
+        else:
+            bad.append(number)
+    return RevokedList(frozenset(revoked), tuple(bad))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..domain.buyer import BuyerStatus
 from ..domain.cart import CartError, CartLine, CartProblem, Payment
+from ..domain.identity import BuyerIdentity
 from ..domain.nip import parse_nip
 from ..domain.records import RecordedSale, SaleDraft
 from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
@@ -43,6 +44,7 @@ class CheckoutService:
         operator: str,
         payment: Payment,
         note: str | None = None,
+        identity: BuyerIdentity | None = None,
     ) -> CheckoutResult:
         active = {v.kode_umkm for v in self._catalog.vendors(active_only=True)}
         unknown = sorted({line.vendor_code for line in lines} - active)
@@ -60,6 +62,7 @@ class CheckoutService:
             payment=payment,
             created_at=self._clock(),
             note=note,
+            identity=identity,
         )
         sale = self._ledger.append_sale(draft)
         # The sale is committed: nothing after this line may make it look failed, or the

@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..domain.cart import CartLine, Payment, PaymentMethod
+from ..domain.identity import BuyerIdentity
 from ..domain.months import Month
 from ..domain.records import SaleDraft
 from .catalog_import import CatalogImporter
@@ -23,6 +24,8 @@ DEMO_OPERATOR_PINS = {
     "Yance": ("2222", "UMKM-004"),
     "Mama Ona": ("3333", "UMKM-001"),
 }
+# How often each demo operator types a NIP instead of scanning a card (the dashboard shows it).
+TYPING_SHARE = {"Ina": 0.05, "Yance": 0.3, "Mama Ona": 0.1}
 
 
 @dataclass(frozen=True)
@@ -76,13 +79,14 @@ class DemoSeeder:
         products = self._catalog_importer.import_products(self._dir / "products.csv", actor="demo")
         for name, (pin, vendor) in DEMO_OPERATOR_PINS.items():
             self._operators.set_pin(name, pin, kode_umkm=vendor, actor="demo")
-        drafts = self._sales(start_month, now, random.Random(seed))
+        # Typing has its own generator: the sales stay those of the same seed as before.
+        drafts = self._sales(start_month, now, random.Random(seed), random.Random(seed + 1))
         self._ledger.append_sales(drafts)
         people = len(self._roster.people_on(now.astimezone(self._tz).date()))
         return DemoResult(people, vendors, products, len(drafts))
 
     def _sales(
-        self, start_month: Month, now: dt.datetime, chooser: random.Random
+        self, start_month: Month, now: dt.datetime, chooser: random.Random, typing: random.Random
     ) -> list[SaleDraft]:
         people = sorted(self._roster.people_on(start_month.first_day))
         products = [p for p in self._catalog.products(active_only=True) if p.harga <= 150_000]
@@ -109,15 +113,22 @@ class DemoSeeder:
                     )
                 total = sum(line.subtotal for line in lines)
                 cash = chooser.random() < 0.7
+                nip = chooser.choice(people) if chooser.random() < 0.8 else None
+                operator = chooser.choice(OPERATORS)
+                identity = BuyerIdentity.PUBLIC
+                if nip is not None:
+                    typed = typing.random() < TYPING_SHARE[operator]
+                    identity = BuyerIdentity.TYPED if typed else BuyerIdentity.CARD
                 drafts.append(
                     SaleDraft(
                         lines=tuple(lines),
-                        nip=chooser.choice(people) if chooser.random() < 0.8 else None,
-                        operator=chooser.choice(OPERATORS),
+                        nip=nip,
+                        operator=operator,
                         payment=Payment(PaymentMethod.TUNAI, _cash_given(total, chooser))
                         if cash
                         else Payment(PaymentMethod.QRIS),
                         created_at=at.astimezone(dt.UTC),
+                        identity=identity,
                     )
                 )
             day += dt.timedelta(days=1)

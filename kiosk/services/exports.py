@@ -7,6 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..domain.compliance import Status
+from ..domain.identity import BuyerIdentity
 from ..domain.months import Month
 from ..domain.records import sale_number
 from .compliance import ComplianceService
@@ -56,7 +57,16 @@ SALES_HEADER = (
     "status",
     "petugas",
     "sumber",
+    "identitas",  # added last, so columns an admin's sheet reads by position stay put
 )
+# The ``identitas`` cell: how the buyer was identified, in the admin's words (data, not UI).
+IDENTITAS = {
+    BuyerIdentity.CARD.value: "kartu",
+    BuyerIdentity.QR.value: "qr-lain",
+    BuyerIdentity.TYPED.value: "ketik",
+    BuyerIdentity.PUBLIC.value: "umum",
+    BuyerIdentity.PAPER.value: "kertas",
+}
 
 
 class ExportService:
@@ -148,6 +158,7 @@ class ExportService:
                     "BATAL" if line.voided else "SAH",
                     line.operator,
                     line.source,
+                    IDENTITAS.get(line.identified_by or "", ""),  # empty: sold before it was kept
                 )
 
         return write_csv(out, SALES_HEADER, rows(), delimiter or self.delimiter)

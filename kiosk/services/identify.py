@@ -1,4 +1,5 @@
-"""Who is buying: a scanner payload or a typed NIP, checked against the card keys."""
+"""Who is buying: a scanner payload or a typed NIP, checked against the card keys and, on
+every path, against the revoked-cards list (``revoked`` never raises: see revoked_cards.py)."""
 
 from __future__ import annotations
 
@@ -25,4 +26,4 @@ class IdentifyService:
         )
 
     def typed(self, text: str) -> Identification:
-        return read_typed_nip(text)
+        return read_typed_nip(text, self._revoked())

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
+from ..domain.identity import TypedShare
 from ..domain.months import Month
 from ..domain.records import Product, RecordedSale, RosterPerson, SaleDraft, Vendor
 
@@ -67,6 +68,7 @@ class SpendingPort(Protocol):
     def of(self, nip: str, start: dt.datetime, end: dt.datetime) -> SpendingLike: ...
     def sale_lines(self, start: dt.datetime, end: dt.datetime) -> Iterator: ...  # type: ignore[type-arg]
     def vendor_revenue(self, start: dt.datetime, end: dt.datetime) -> list: ...  # type: ignore[type-arg]
+    def typed_shares(self, start: dt.datetime, end: dt.datetime) -> list[TypedShare]: ...
 
 
 class AdminPort(Protocol):

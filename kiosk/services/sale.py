@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass
 
 from ..domain.buyer import BuyerStatus
+from ..domain.identity import BuyerIdentity
 from ..domain.records import Product, RecordedSale, Vendor
 from ..domain.sale_in_progress import SaleRequest
 from ..domain.scan import IdentifiedBy
@@ -105,6 +106,7 @@ class SaleService:
             buyer_nip=request.nip,
             operator=request.operator,
             payment=request.payment,
+            identity=BuyerIdentity.at_the_kiosk(request.identified_by),
         )
         job: int | None
         try:

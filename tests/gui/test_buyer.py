@@ -86,7 +86,7 @@ def test_the_same_card_twice_doubles_nothing(qtbot, window) -> None:
 
 def test_a_valid_nip_not_on_the_roster_is_accepted_and_flagged(qtbot, window) -> None:
     _ring_up(qtbot, window)
-    scan(qtbot, window, window.ctx.scanner._clock, f"https://asn.example/v?nip={NOT_ON_ROSTER}")
+    scan(qtbot, window, window.ctx.scanner._clock, signed_card(window.ctx.kiosk, NOT_ON_ROSTER))
     buyer = window.ctx.session.buyer
     assert buyer is not None and buyer.nip == NOT_ON_ROSTER and not buyer.on_roster
     assert window.selling.buyer.name.full_text == "NIP tidak terdaftar"

@@ -55,7 +55,7 @@ def test_render_every_screen(qtbot, window) -> None:
     _save(window, "buyer-short")
     scan(qtbot, window, clock, signed_card(kiosk, nip_with_status(kiosk, Status.MEMENUHI)))
     _save(window, "buyer-met")
-    scan(qtbot, window, clock, NOT_ON_ROSTER)
+    scan(qtbot, window, clock, signed_card(kiosk, NOT_ON_ROSTER))
     assert window.ctx.session.buyer.nip == NOT_ON_ROSTER
     _save(window, "buyer-not-on-roster")
     real = signed_card(kiosk, nip_with_status(kiosk, Status.KURANG))

@@ -136,3 +136,43 @@ def test_the_menu_opens_each_task_and_asks_before_quitting(ctx, go, qtbot):
     click(qtbot, screen.quit)
     click(qtbot, screen.quit_yes)
     assert quits == [1]
+
+
+def test_the_menu_says_when_the_revoked_cards_file_has_a_bad_line(ctx, go, qtbot):
+    revoked = ctx.kiosk.settings.cards.revoked_file
+    screen = show(AdminHomeScreen(ctx, go, on_quit=lambda: None), qtbot)
+    revoked.write_text("196608141992031002\n19660814199203100\n", encoding="utf-8")
+    screen.refresh()  # what every visit does
+    qtbot.waitUntil(lambda: screen.problem.message != "")
+    assert screen.problem.message == (
+        f"Daftar kartu hilang {revoked} baris 2 bukan NIP dan dilewati; baris lain tetap "
+        "memblokir kartunya."
+    )
+    revoked.write_text("196608141992031002\n", encoding="utf-8")
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.problem.message == "")
+
+
+def test_the_dashboard_shows_each_operators_share_of_typed_nips(ctx, go, qtbot):
+    from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+    from kiosk.domain.identity import BuyerIdentity
+
+    nip = ctx.kiosk.compliance.rows(NOVEMBER)[0].nip
+    for identity in (BuyerIdentity.TYPED, BuyerIdentity.CARD, BuyerIdentity.CARD):
+        ctx.kiosk.checkout.checkout(
+            [CartLine("UMKM-001", "Sagu tumbu", 5_000)],
+            buyer_nip=nip,
+            operator="Pak Tes",  # nobody else sold as him: his counts are these alone
+            payment=Payment(PaymentMethod.TUNAI, 5_000),
+            identity=identity,
+        )
+    screen = show(DashboardScreen(ctx, go), qtbot)
+    qtbot.waitUntil(lambda: screen.data is not None)
+    start, end = NOVEMBER.utc_bounds(ctx.kiosk.settings.stall.tz)
+    shares = ctx.kiosk.spending.typed_shares(start, end)
+    lines = screen.typing.text().splitlines()
+    assert len(lines) == len(shares) == 4  # the three demo operators and Pak Tes
+    assert "Pak Tes: 1 dari 3 ASN diketik (33%)" in lines
+    # Whoever types most comes first: that is whom the admin should talk to.
+    expected = sorted(shares, key=lambda s: (-s.share, s.operator))
+    assert [line.split(":")[0] for line in lines] == [s.operator for s in expected]

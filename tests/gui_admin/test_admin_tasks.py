@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QPushButton
 
 from kiosk.domain.compliance import Status
 from kiosk.domain.months import Month
+from kiosk.domain.scan import sign_card_payload
+from kiosk.services.card_keys import read_card_keys
 from kiosk.ui.admin.exemptions import ExemptionsScreen
 from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.void import VoidScreen
@@ -143,7 +145,8 @@ def test_an_exemption_makes_that_nip_dikecualikan(ctx, go, qtbot):
 def test_a_scanned_card_fills_the_nip(ctx, go, qtbot):
     person = ctx.kiosk.compliance.rows(NOVEMBER)[0]
     screen = show(ExemptionsScreen(ctx, go), qtbot)
-    ctx.scanner.scanned.emit(f"https://example.invalid/asn?nip={person.nip}")
+    [(key_id, key)] = read_card_keys(ctx.kiosk.settings.cards.key_file).items()
+    ctx.scanner.scanned.emit(sign_card_payload(person.nip, key_id, key))
     qtbot.waitUntil(lambda: screen.name.text() == person.nama)
     screen.hide()
     ctx.scanner.scanned.emit("199001012015011001")  # not listening while hidden

@@ -169,3 +169,34 @@ def test_people_who_owe_nothing_do_not_inflate_the_compliance_rate(stocked, tmp_
     out = tmp_path / "opd.csv"
     stocked.exports.opd(Month(2026, 11), out)
     assert read(out)[1][2:5] == ["3", "1", "0"]
+
+
+def test_sales_export_says_how_each_buyer_was_identified_in_its_last_column(
+    stocked, tmp_path: Path
+):
+    from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+    from kiosk.domain.identity import BuyerIdentity
+
+    nip = first_nip_with_tier(stocked, "eselon_iii")
+    numbers = {}
+    for identity in (*BuyerIdentity, None):  # None: a sale made before the column existed
+        numbers[identity] = stocked.checkout.checkout(
+            [CartLine("UMKM-001", "Kue", 5_000)],
+            buyer_nip=None if identity is BuyerIdentity.PUBLIC else nip,
+            operator="Ina",
+            payment=Payment(PaymentMethod.TUNAI, 5_000),
+            identity=identity,
+        ).sale.number
+    out = tmp_path / "s.csv"
+    stocked.exports.sales(Month(2026, 11), out)
+    rows = read(out)
+    assert rows[0][-3:] == ["petugas", "sumber", "identitas"]  # added at the end
+    by_number = {r[1]: r[-1] for r in rows[1:]}
+    assert [by_number[numbers[identity]] for identity in numbers] == [
+        "kartu",
+        "qr-lain",
+        "ketik",
+        "umum",
+        "kertas",
+        "",
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from kiosk.ledger.chain import canonical_encoding, entry_hash
@@ -87,3 +88,13 @@ def test_the_time_is_hashed_in_utc_whatever_zone_it_came_in() -> None:
 
     in_utc = replace(SALE, created_at=AT.astimezone(dt.UTC))
     assert in_utc.hash() == SALE_HASH
+
+
+def test_how_the_buyer_was_identified_is_hashed_only_when_recorded() -> None:
+    """Sales written before sales.identified_by hold None and keep their pinned bytes above;
+    a sale that records it has it in its encoding, so editing it breaks the chain."""
+    typed = replace(SALE, identified_by="typed")
+    assert canonical_encoding(typed.fields()) == SALE_ENCODING.replace(
+        '"kind":"sale"', '"identified":"typed","kind":"sale"'
+    ).encode("utf-8")
+    assert typed.hash() != SALE_HASH

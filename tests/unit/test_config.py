@@ -82,7 +82,7 @@ def test_the_shipped_config_loads() -> None:
     assert settings.printer.chars_per_line == 42
     assert settings.printer.port == 9100
     assert settings.export.delimiter == ","
-    assert settings.scan.accept_unsigned is True
+    assert settings.scan.accept_unsigned is False  # only the kiosk's own signed cards
     base = SHIPPED.parent
     assert settings.database_url == "sqlite:///" + str(base / "data" / "ledger.db")
     assert settings.printer.path == base / "receipts"
@@ -109,7 +109,7 @@ def test_a_config_with_only_the_designs_keys_works_with_defaults(tmp_path: Path)
     assert settings.stall.address
     assert settings.stall.receipt_footer
     assert settings.printer.timeout_seconds == 5.0
-    assert settings.scan.accept_unsigned is True
+    assert settings.scan.accept_unsigned is False  # any QR with a NIP would credit anyone
     assert settings.export.delimiter == ","
     assert settings.export.folder == base / "exports"
     assert settings.cards.key_file.parent == base / "data"
@@ -779,3 +779,12 @@ def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 def test_config_error_is_a_value_error() -> None:
     assert issubclass(ConfigError, ValueError)
+
+
+def test_the_demo_accepts_other_qr_codes_the_shipped_config_refuses(tmp_path: Path) -> None:
+    from kiosk.cli import demo_settings
+
+    shipped = load_settings(SHIPPED)
+    demo = demo_settings(shipped, tmp_path)
+    assert (shipped.scan.accept_unsigned, demo.scan.accept_unsigned) == (False, True)
+    assert demo.cards.revoked_file == tmp_path / "data" / "revoked-cards.txt"

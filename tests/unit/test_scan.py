@@ -287,3 +287,33 @@ def test_a_typed_nip_may_have_spaces() -> None:
 def test_a_badly_typed_nip_raises(typed: str) -> None:
     with pytest.raises(NipError):
         read_typed_nip(typed)
+
+
+# --- a revoked NIP is refused on every path -----------------------------------------------
+
+
+@given(non_digit_text, valid_nips(), non_digit_text)
+def test_an_unsigned_qr_holding_a_revoked_nip_is_refused(before: str, nip: str, after: str) -> None:
+    problem = scan_problem(before + nip + after, accept_unsigned=True, revoked=frozenset({nip}))
+    assert problem is ScanProblem.REVOKED
+
+
+def test_an_unsigned_qr_is_refused_as_unsigned_before_its_nip_is_looked_up() -> None:
+    # The kiosk that refuses other QR codes says so, whatever NIP the code holds.
+    problem = scan_problem(NIP, accept_unsigned=False, revoked=frozenset({NIP}))
+    assert problem is ScanProblem.UNSIGNED_REFUSED
+
+
+@given(valid_nips())
+def test_a_typed_revoked_nip_is_refused(nip: str) -> None:
+    with pytest.raises(ScanError) as refused:
+        read_typed_nip(nip, revoked=frozenset({nip}))
+    assert refused.value.code is ScanProblem.REVOKED
+    assert "reported lost" in str(refused.value)
+
+
+def test_a_typed_nip_is_refused_only_when_it_is_the_revoked_one() -> None:
+    found = read_typed_nip("19850412 201001 1 001", revoked=frozenset({OTHER_NIP}))
+    assert found == Identification(NIP, IdentifiedBy.TYPED)
+    with pytest.raises(ScanError):
+        read_typed_nip("19850412 201001 1 001", revoked=frozenset({NIP}))

@@ -11,7 +11,9 @@ from ..context import UiContext
 from ..i18n import LANGUAGES, SOURCE_LANGUAGE, translate
 from ..screen_names import Screen
 from ..widgets.buttons import button
+from ..widgets.common import MessageBox
 from .base import AdminPage, Go
+from .words import error_text
 
 TILES = (  # (label, screen name)
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Dasbor"), Screen.ADMIN_DASHBOARD),
@@ -37,6 +39,10 @@ class AdminHomeScreen(AdminPage):
         super().__init__(ctx, go, translate("AdminHomeScreen", "Menu admin"))
         self.back_button.hide()  # this is the top: the way out is [Kembali ke kasir]
         self._on_quit = on_quit
+        # What the admin must fix that the vendors never see (a broken revoked-cards file).
+        self.problem = MessageBox()
+        self._asked = 0
+        self.body.addWidget(self.problem)
         grid = QGridLayout()
         grid.setSpacing(16)
         self.tiles: dict[str, QPushButton] = {}
@@ -108,6 +114,20 @@ class AdminHomeScreen(AdminPage):
 
     def refresh(self) -> None:
         self._asking(False)
+        self._asked += 1  # only the latest answer counts (answers may come back out of order)
+        asked = self._asked
+        self.ctx.runner.run(
+            self.ctx.back_end.admin.revoked_cards_problem,
+            lambda problem: self._show_problem(asked, problem),
+        )
+
+    def _show_problem(self, asked: int, problem: Exception | None) -> None:
+        if asked != self._asked:
+            return
+        if problem is None:
+            self.problem.clear()
+        else:
+            self.problem.show_message(error_text(problem))
 
     def _asking(self, on: bool) -> None:
         self.quit.setVisible(not on)

@@ -22,6 +22,7 @@ from ...domain.records import SaleProblem
 from ...domain.regulation import RegulationProblem
 from ...domain.scan import CardProblem
 from ...services.errors import ImportProblem, ImportRefused, Refusal, RowCode, RowProblem
+from ...services.revoked_cards import RevokedFileProblem
 from ..i18n import translate
 
 log = logging.getLogger(__name__)
@@ -229,6 +230,16 @@ ERRORS: dict[ErrorCode, str] = {
         "AdminWords",
         "Daftar ASN memakai tingkat {tiers} yang tidak ada di pengaturan. Impor daftar ASN "
         "yang benar atau hubungi petugas TI.",
+    ),
+    RevokedFileProblem.BAD_LINES: QT_TRANSLATE_NOOP(
+        "AdminWords",
+        "Daftar kartu hilang {file} baris {lines} bukan NIP dan dilewati; baris lain tetap "
+        "memblokir kartunya.",
+    ),
+    RevokedFileProblem.UNREADABLE: QT_TRANSLATE_NOOP(
+        "AdminWords",
+        "Daftar kartu hilang {file} tidak dapat dibaca (simpan sebagai teks UTF-8); kiosk tetap "
+        "memblokir {count} NIP dari daftar terakhir yang terbaca.",
     ),
     CardProblem.KEY_ID: QT_TRANSLATE_NOOP(
         "AdminWords", "Kode kunci kartu '{key_id}' tidak valid. Hubungi petugas TI."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ...domain.nip import NipError
+from ...domain.errors import DomainError
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
@@ -78,7 +78,7 @@ class NipEntryScreen(QWidget):
         self._ctx.session.type_nip(self.keypad.text)
 
     def _refused(self, error: Exception) -> None:
-        # A NIP that is not one has its own words; anything else, the general ones.
+        # A NIP that is not one, or is blocked, has its own words; anything else, the general.
         self.message.show_message(
-            nip_problem_text(error.code if isinstance(error, NipError) else None)
+            nip_problem_text(error.code if isinstance(error, DomainError) else None)
         )

@@ -19,15 +19,17 @@ from ..i18n import translate
 if TYPE_CHECKING:
     from ...services.standing import BuyerStatus
 
+# A card, another QR or a typed NIP whose card was reported lost: the same words for each.
+_REVOKED = QT_TRANSLATE_NOOP(
+    "Texts", "NIP ini diblokir karena kartunya dilaporkan hilang; silakan hubungi admin."
+)
 SCAN_PROBLEMS: dict[ErrorCode, str] = {
     ScanProblem.EMPTY: QT_TRANSLATE_NOOP("Texts", "Kode tidak terbaca. Silakan pindai ulang."),
     ScanProblem.FORGED: QT_TRANSLATE_NOOP("Texts", "Kartu tidak sah. Minta pembeli ketik NIP."),
     ScanProblem.UNKNOWN_KEY: QT_TRANSLATE_NOOP(
         "Texts", "Kartu ini bukan kartu Jiku Bata. Minta pembeli ketik NIP."
     ),
-    ScanProblem.REVOKED: QT_TRANSLATE_NOOP(
-        "Texts", "Kartu ini sudah dilaporkan hilang dan diblokir."
-    ),
+    ScanProblem.REVOKED: _REVOKED,
     ScanProblem.UNSIGNED_REFUSED: QT_TRANSLATE_NOOP(
         "Texts", "Hanya kartu Jiku Bata yang diterima di sini."
     ),
@@ -52,6 +54,7 @@ NIP_PROBLEMS: dict[ErrorCode, str] = {
     NipProblem.BIRTH_DATE: _BAD_BIRTH_DATE,
     NipProblem.BIRTH_YEAR: _BAD_BIRTH_DATE,
     NipProblem.GENDER: QT_TRANSLATE_NOOP("Texts", "Angka ke-15 NIP harus 1 atau 2."),
+    ScanProblem.REVOKED: _REVOKED,
 }
 NIP_PROBLEM_OTHER = QT_TRANSLATE_NOOP("Texts", "NIP tidak valid. Periksa kembali.")
 
