@@ -405,7 +405,10 @@ def _period_start(key: str, value: Any, _base: Path) -> Month:
         raise ConfigError(
             f"{key} must be the 1st of a month, since rules change by month (got {value})"
         )
-    return Month.of_date(value)
+    try:
+        return Month.of_date(value)
+    except DomainError:  # a year the months do not cover (found by the config fuzzer)
+        raise ConfigError(f"{key} must be a month from 1900-01 to 9998-12 (got {value})") from None
 
 
 # "from" is a Python keyword, so these two are declared as tables rather than dataclasses.

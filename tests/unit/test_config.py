@@ -847,3 +847,14 @@ def test_a_usb_id_is_written_with_ascii_hex_digits(
     assert config_error(raw, tmp_path / "config.yaml").startswith(
         "printer.usb_vendor_id must be a USB id like 0x04b8"
     )
+
+
+@pytest.mark.parametrize("start", [dt.date(1899, 1, 1), "1899-12-01", dt.date(9999, 1, 1)])
+def test_a_period_start_outside_the_calendar_is_a_config_error_naming_the_key(
+    raw: dict[str, Any], tmp_path: Path, start: object
+) -> None:
+    """Found by the config fuzzer: a month the domain refuses escaped as a MonthError."""
+    raw["regulation"]["periods"][0]["from"] = start
+    assert config_error(raw, tmp_path / "config.yaml").startswith(
+        "regulation.periods[0].from must be a month from 1900-01 to 9998-12"
+    )
