@@ -180,7 +180,10 @@ def cmd_products_import(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 
 def cmd_sales_import(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    print(f"{kiosk.sales_importer.import_file(args.file)} paper sales recorded.")
+    count = kiosk.sales_importer.import_file(
+        args.file, allow_repeated_rows=args.allow_repeated_rows
+    )
+    print(f"{count} paper sales recorded.")
     return EXIT_OK
 
 
@@ -374,12 +377,19 @@ def build_parser() -> argparse.ArgumentParser:
     sales = commands.add_parser("sales", help="paper sales and voids").add_subparsers(
         dest="sales_command", metavar="ACTION", required=True
     )
-    add(
+    sales_import = add(
         sales,
         "import",
         cmd_sales_import,
         "record purchases written down while the kiosk was unavailable",
-    ).add_argument("file", type=_path)
+    )
+    sales_import.add_argument("file", type=_path)
+    sales_import.add_argument(
+        "--allow-repeated-rows",
+        action="store_true",
+        help="record a purchase even when an earlier file or a line above has the same "
+        "waktu, nip, kode_umkm and jumlah (it really was bought twice)",
+    )
     void = add(sales, "void", cmd_sales_void, "void a sale (a new ledger entry; nothing erased)")
     void.add_argument("sale_id", metavar="SALE_ID", help="receipt number, e.g. AMB-01-000123")
     void.add_argument("--reason", required=True)

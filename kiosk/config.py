@@ -45,9 +45,21 @@ class ConfigError(ValueError):
 # --- small typed readers; each raises ConfigError naming the key ---------------------------
 
 
+# Every text value is one line: a NUL cuts a path or a C string short, a newline or an escape
+# breaks a receipt line or a log line, and no setting needs any of them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_USB_ID = re.compile(r"(?:0[xX])?([0-9A-Fa-f]{1,4})")
+
+
 def _text(key: str, value: Any, *, pattern: str | None = None, allowed: str = "") -> str:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{key} must be non-empty text (got {value!r})")
+    control = _CONTROL.search(value)
+    if control:
+        raise ConfigError(
+            f"{key} must be one line of text without control characters (found "
+            f"U+{ord(control.group()):04X} at character {control.start() + 1}; got {value!r})"
+        )
     if pattern and not re.fullmatch(pattern, value):
         raise ConfigError(f"{key} must be {allowed} (got {value!r})")
     return value
@@ -131,10 +143,11 @@ def _database_url(key: str, value: Any, base: Path) -> str:
 def _usb_id(key: str, value: Any) -> int:
     """USB ids as printed by lsusb ("04b8") or as YAML numbers (0x04b8)."""
     if isinstance(value, str):
-        try:
-            value = int(value.removeprefix("0x"), 16)
-        except ValueError:
-            raise ConfigError(f"{key} must be a USB id like 0x04b8 (got {value!r})") from None
+        # Not int(value, 16) alone: it also takes spaces, "_", a sign and non-ASCII digits.
+        written = _USB_ID.fullmatch(value)
+        if not written:
+            raise ConfigError(f"{key} must be a USB id like 0x04b8 (got {value!r})")
+        value = int(written.group(1), 16)
     return _integer(key, value, 0, 0xFFFF)
 
 
@@ -394,7 +407,10 @@ def _period_start(key: str, value: Any, _base: Path) -> Month:
         raise ConfigError(
             f"{key} must be the 1st of a month, since rules change by month (got {value})"
         )
-    return Month.of_date(value)
+    try:
+        return Month.of_date(value)
+    except DomainError:  # a year the months do not cover (found by the config fuzzer)
+        raise ConfigError(f"{key} must be a month from 1900-01 to 9998-12 (got {value})") from None
 
 
 # "from" is a Python keyword, so these two are declared as tables rather than dataclasses.

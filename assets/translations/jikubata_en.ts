@@ -251,6 +251,18 @@ jikubata admin set-pin</translation>
         <translation>{value} is in the future</translation>
     </message>
     <message>
+        <source>{value} sebelum program dimulai ({start})</source>
+        <translation>{value} is before the programme started ({start})</translation>
+    </message>
+    <message>
+        <source>pembelian yang sama sudah diimpor dari file &apos;{file}&apos;</source>
+        <translation>the same purchase was already imported from the file &apos;{file}&apos;</translation>
+    </message>
+    <message>
+        <source>pembelian yang sama sudah ada di baris {line}</source>
+        <translation>the same purchase is already on line {line}</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; memakai koma untuk ribuan; tulis 20000 atau 20.000</source>
         <translation>&apos;{value}&apos; uses a comma for thousands; write 20000 or 20.000</translation>
     </message>
@@ -317,6 +329,10 @@ jikubata admin set-pin</translation>
     <message>
         <source>File hanya berisi baris judul. Tidak ada yang diimpor.</source>
         <translation>The file has only a header line. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>{count} pembelian di file ini sudah diimpor dari file lain.</source>
+        <translation>{count} purchases in this file were already imported from another file.</translation>
     </message>
     <message>
         <source>Struk {number} tidak ditemukan. Periksa nomornya.</source>

@@ -19,6 +19,7 @@ class LedgerProblem(ErrorCode):
     """What the ledger refuses (it sits below the services and sees only the domain)."""
 
     ALREADY_IMPORTED = "already_imported"  # file_name, imported_at
+    SALES_IMPORTED_BEFORE = "sales_imported_before"  # count: rows another file brought
     SALE_NOT_FOUND = "sale_not_found"  # number
     ALREADY_VOIDED = "already_voided"  # number
     VOID_WITHOUT_REASON = "void_without_reason"
@@ -58,3 +59,15 @@ class DuplicateImport(DomainError):
         )
         self.file_name = file_name
         self.imported_at = imported_at  # aware datetime (UTC)
+
+
+class RepeatedPaperSales(DomainError):
+    """Rows of a paper-records file that an earlier file already brought into the ledger."""
+
+    def __init__(self, earlier: dict[int, str]) -> None:
+        super().__init__(
+            LedgerProblem.SALES_IMPORTED_BEFORE,
+            f"{len(earlier)} of these sales were already imported from another file",
+            count=len(earlier),
+        )
+        self.earlier = earlier  # the row's index in the file -> the earlier file's name

@@ -18,10 +18,11 @@ class MoneyError(DomainError):
 
 
 # "20000", "20.000", "Rp20.000", "Rp 20.000,00", "IDR 1.250.000": dots group thousands in
-# Indonesian, a comma starts decimals, and rupiah decimals may only ever be zero.
-_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-_PLAIN = re.compile(r"^\d+$")
-_ENGLISH_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+# Indonesian, a comma starts decimals, and rupiah decimals may only ever be zero. Digits are
+# 0-9 only: \d and int() would also read Arabic-Indic or full-width digits as an amount.
+_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_PLAIN = re.compile(r"[0-9]+")
+_ENGLISH_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 
 
@@ -37,7 +38,7 @@ def parse_rupiah(text: str) -> int:
     """Read an amount a person or a spreadsheet wrote; the result is never negative."""
     original = text
     cleaned = _PREFIX.sub("", text.strip()).replace(" ", "").replace("\u00a0", "")
-    if _ENGLISH_GROUPED.match(cleaned):
+    if _ENGLISH_GROUPED.fullmatch(cleaned):
         # "20,000" is English Excel's thousands separator; reading the comma as the decimal
         # mark would record Rp20. Refuse rather than guess.
         raise MoneyError(
@@ -47,15 +48,15 @@ def parse_rupiah(text: str) -> int:
         )
     if "," in cleaned:
         cleaned, _, decimals = cleaned.partition(",")
-        if not decimals.isdigit() or set(decimals) != {"0"}:
+        if set(decimals) != {"0"}:  # also refuses "" and digits other than 0-9
             raise MoneyError(
                 MoneyProblem.CENTS,
                 f"'{original}' is not whole rupiah (rupiah have no cents)",
                 value=original,
             )
-    if _PLAIN.match(cleaned):
+    if _PLAIN.fullmatch(cleaned):
         return int(cleaned)
-    if _GROUPED.match(cleaned):
+    if _GROUPED.fullmatch(cleaned):
         return int(cleaned.replace(".", ""))
     raise MoneyError(
         MoneyProblem.NOT_AN_AMOUNT,

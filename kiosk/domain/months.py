@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from .errors import DomainError, ErrorCode
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")  # 0-9 only: int() also reads other digits
 MONTH_NAMES_ID = (
     "Januari",
     "Februari",
@@ -51,7 +51,7 @@ class Month:
 
     @classmethod
     def parse(cls, text: str) -> Month:
-        match = _MONTH.match(text.strip())
+        match = _MONTH.fullmatch(text.strip())
         if not match:
             raise MonthError(
                 MonthProblem.NOT_A_MONTH,

@@ -61,7 +61,7 @@ _TIP_TAGS = frozenset({"55", "56", "57"})  # a fixed amount must not invite a ti
 
 _HEX4 = re.compile(r"^[0-9A-Fa-f]{4}$")
 # Rupiah have no cents, but some acquirers still write "10000.00".
-_AMOUNT = re.compile(r"^(\d+)(?:\.0{1,2})?$")
+_AMOUNT = re.compile(r"([0-9]+)(?:\.0{1,2})?")  # 0-9 only: int() also reads other digits
 
 Field = tuple[str, str]
 
@@ -203,7 +203,7 @@ def _first_control_character(text: str) -> int | None:
 
 
 def _amount_of(value: str) -> int:
-    match = _AMOUNT.match(value)
+    match = _AMOUNT.fullmatch(value)
     if not match:
         raise QrisError(
             QrisProblem.BAD_AMOUNT,
@@ -392,7 +392,7 @@ def _check_amount(seen: dict[str, tuple[str, int]]) -> None:
     if "54" not in seen:
         return
     value, pos = seen["54"]
-    if not _AMOUNT.match(value):
+    if not _AMOUNT.fullmatch(value):
         raise QrisError(
             QrisProblem.BAD_AMOUNT,
             f"tag 54 (transaction amount) at position {pos} holds {value!r}, "

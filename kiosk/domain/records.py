@@ -11,7 +11,7 @@ from .cart import CartLine, Payment
 from .errors import DomainError, ErrorCode
 from .identity import BuyerIdentity
 
-_SALE_NUMBER = re.compile(r"^([A-Z0-9][A-Z0-9-]{0,15})-(\d{1,9})$")
+_SALE_NUMBER = re.compile(r"([A-Z0-9][A-Z0-9-]{0,15})-([0-9]{1,9})")  # 0-9 only
 
 
 class SaleProblem(ErrorCode):
@@ -31,7 +31,7 @@ def sale_number(kiosk_id: str, seq: int) -> str:
 
 
 def parse_sale_number(text: str) -> tuple[str, int]:
-    match = _SALE_NUMBER.match(text.strip().upper())
+    match = _SALE_NUMBER.fullmatch(text.strip().upper())
     if not match:
         raise SaleNumberError(
             SaleProblem.NOT_A_NUMBER,

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, text
 
-from ..domain.errors import DomainError, DuplicateImport, LedgerProblem
+from ..domain.errors import DomainError, DuplicateImport, LedgerProblem, RepeatedPaperSales
 from ..domain.identity import BuyerIdentity
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
+from ..services.ports import EarlierImport, PaperSale
 from .chain import GENESIS_HASH
 from .engine import Database
 from .entries import LineFields, SaleEntry, VoidEntry, entry_row
@@ -24,6 +25,8 @@ ENTRIES = Entry.__table__
 SALES = Sale.__table__
 LINES = SaleLine.__table__
 VOIDS = Void.__table__
+IMPORTS = SalesImport.__table__
+_TIMES_PER_QUERY = 500  # well below SQLite's limit on bound parameters
 
 # Built once: constructing statements per sale costs more than executing them.
 _CHAIN_HEAD = text(
@@ -53,6 +56,33 @@ def _chain_head(connection: Connection, kiosk_id: str) -> tuple[int, str]:
         connection.execute(_PG_KIOSK_LOCK, {"kiosk": kiosk_id})
     row = _FAST_HEAD.first(connection, {"kiosk_id": kiosk_id})
     return (row[0], row[1]) if row else (0, GENESIS_HASH)
+
+
+def _imported_paper_sales(
+    connection: Connection, wanted: Collection[PaperSale]
+) -> dict[PaperSale, str]:
+    """Of ``wanted``, the purchases a paper sale in the ledger already has (voided ones
+    included), each with the name of the first file that brought it."""
+    wanted = set(wanted)
+    times = sorted({sale.at for sale in wanted})
+    found: dict[PaperSale, str] = {}
+    for start in range(0, len(times), _TIMES_PER_QUERY):
+        rows = connection.execute(
+            select(SALES.c.created_at, SALES.c.nip, LINES.c.kode_umkm, SALES.c.total)
+            .add_columns(IMPORTS.c.file_name)
+            .join(LINES, LINES.c.sale_id == SALES.c.id)
+            .join(IMPORTS, IMPORTS.c.id == SALES.c.sales_import_id)
+            .where(
+                SALES.c.source == "import",
+                SALES.c.created_at.in_(times[start : start + _TIMES_PER_QUERY]),
+            )
+            .order_by(IMPORTS.c.id)
+        )
+        for row in rows:
+            sale = PaperSale(row.created_at, row.nip, row.kode_umkm, row.total)
+            if sale in wanted:
+                found.setdefault(sale, row.file_name)
+    return found
 
 
 def audit(connection: Connection, actor: str, action: str, at: dt.datetime, **detail: Any) -> None:
@@ -94,19 +124,25 @@ class SalesLedger:
         file_sha256: str,
         actor: str,
         at: dt.datetime,
+        allow_repeated: bool = False,
     ) -> int:
-        """All rows of a paper-records file in one transaction, or none of them."""
+        """All rows of a paper-records file in one transaction, or none of them. The file and
+        (unless ``allow_repeated``) each purchase must be new to the ledger: checked inside the
+        write transaction, so two overlapping files imported at once cannot both get in."""
         with self._db.write() as connection:
-            already = connection.execute(
-                select(
-                    SalesImport.__table__.c.file_name, SalesImport.__table__.c.imported_at
-                ).where(SalesImport.__table__.c.file_sha256 == file_sha256)
-            ).first()
+            already = self._earlier_import(connection, file_sha256)
             if already:
                 raise DuplicateImport(already.file_name, already.imported_at)
+            if not allow_repeated:
+                sales = [PaperSale.of(draft) for draft in drafts]
+                earlier = _imported_paper_sales(connection, sales)
+                if earlier:
+                    raise RepeatedPaperSales(
+                        {i: earlier[sale] for i, sale in enumerate(sales) if sale in earlier}
+                    )
 
             import_id = connection.execute(
-                insert(SalesImport.__table__),
+                insert(IMPORTS),
                 {
                     "file_name": file_name,
                     "file_sha256": file_sha256,
@@ -119,6 +155,24 @@ class SalesLedger:
             self._insert_sales(connection, drafts, seq, prev, "import", import_id)
             audit(connection, actor, "sales_import", at, file=file_name, rows=len(drafts))
         return len(drafts)
+
+    def earlier_import(self, file_sha256: str) -> EarlierImport | None:
+        """The import that brought a file with these purchases, if one did."""
+        with self._db.read() as connection:
+            return self._earlier_import(connection, file_sha256)
+
+    @staticmethod
+    def _earlier_import(connection: Connection, file_sha256: str) -> EarlierImport | None:
+        row = connection.execute(
+            select(IMPORTS.c.file_name, IMPORTS.c.imported_at).where(
+                IMPORTS.c.file_sha256 == file_sha256
+            )
+        ).first()
+        return None if row is None else EarlierImport(row.file_name, row.imported_at)
+
+    def imported_paper_sales(self, sales: Collection[PaperSale]) -> dict[PaperSale, str]:
+        with self._db.read() as connection:
+            return _imported_paper_sales(connection, sales)
 
     def _insert_sales(
         self,

@@ -13,7 +13,7 @@ from .ports import AdminPort, Clock, utc_now
 
 SETTING_KEY = "admin_pin"
 _N, _R, _P = 2**14, 8, 1
-_PIN = re.compile(r"^\d{6,12}$")
+_PIN = re.compile(r"^[0-9]{6,12}\Z")  # 0-9 only; \Z: "$" lets a trailing newline in
 
 
 class PinError(DomainError):

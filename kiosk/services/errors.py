@@ -65,6 +65,9 @@ class RowCode(ErrorCode):
     OVER_LIMIT = "over_limit"  # value, limit: more than a till line may hold
     NOT_A_TIME = "not_a_time"  # value
     IN_THE_FUTURE = "in_the_future"  # value
+    BEFORE_START = "before_start"  # value, start: before the programme began
+    IMPORTED_BEFORE = "imported_before"  # file: an earlier file brought the same purchase
+    REPEATED_SALE = "repeated_sale"  # line: the same purchase is on that line above
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from .admin_pin import hash_pin, pin_matches
 from .errors import Refusal
 from .ports import Clock, utc_now
 
-_PIN = re.compile(r"^\d{4,8}$")
+_PIN = re.compile(r"^[0-9]{4,8}\Z")  # 0-9 only; \Z: "$" lets a trailing newline in
 
 
 class OperatorLike(Protocol):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol
+from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import NamedTuple, Protocol
 
 from ..domain.identity import TypedShare
 from ..domain.months import Month
@@ -22,6 +22,27 @@ class SpendingLike(Protocol):
     purchases: int
 
 
+class PaperSale(NamedTuple):
+    """What makes two paper sales the same purchase: the minute, the buyer, the UMKM and the
+    amount (the note is left out: it is re-typed differently from copy to copy)."""
+
+    at: dt.datetime  # aware UTC
+    nip: str | None
+    kode_umkm: str
+    total: int
+
+    @classmethod
+    def of(cls, draft: SaleDraft) -> PaperSale:
+        return cls(
+            draft.created_at.astimezone(dt.UTC), draft.nip, draft.lines[0].vendor_code, draft.total
+        )
+
+
+class EarlierImport(NamedTuple):
+    file_name: str
+    imported_at: dt.datetime  # aware UTC
+
+
 class SalesLedgerPort(Protocol):
     kiosk_id: str
 
@@ -35,7 +56,10 @@ class SalesLedgerPort(Protocol):
         file_sha256: str,
         actor: str,
         at: dt.datetime,
+        allow_repeated: bool = False,
     ) -> int: ...
+    def earlier_import(self, file_sha256: str) -> EarlierImport | None: ...
+    def imported_paper_sales(self, sales: Collection[PaperSale]) -> dict[PaperSale, str]: ...
     def void(self, number: str, *, reason: str, actor: str, at: dt.datetime) -> RecordedSale: ...
     def find(self, number: str) -> RecordedSale | None: ...
 

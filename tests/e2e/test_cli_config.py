@@ -38,3 +38,20 @@ def test_missing_config_file_names_the_path(fresh: Kiosk) -> None:
     assert fresh.refused(default) == [
         f"jikubata: {fresh.home / 'config.yaml'}: config file not found"
     ]
+
+
+def test_a_nul_in_a_text_value_is_refused_naming_the_key(fresh: Kiosk) -> None:
+    """Issue #9, finding 11: a NUL written as a YAML escape was taken as part of the footer."""
+    text = fresh.config.read_text(encoding="utf-8")
+    footer = 'receipt_footer: "Terima kasih telah berbelanja produk UMKM Ambon"'
+    assert footer in text, "the shipped config.yaml changed; update this test"
+    fresh.config.write_text(
+        text.replace(footer, 'receipt_footer: "Terima kasih\\0 telah berbelanja"'), encoding="utf-8"
+    )
+
+    (line,) = fresh.refused(fresh.run("ledger", "verify"))
+
+    assert line.startswith(
+        f"jikubata: {fresh.config}: stall.receipt_footer must be one line of text without "
+        "control characters (found U+0000 at character 13;"
+    ), line

@@ -6,6 +6,8 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+import pytest
+
 if TYPE_CHECKING:
     from conftest import Kiosk
 
@@ -144,3 +146,48 @@ def test_amount_with_a_comma_thousands_separator_is_not_taken_for_rp20(loaded: K
         lines = loaded.refused(result)
         assert lines[0].startswith("jikubata: penjualan-koma.csv line 2, column 'jumlah'")
         assert totals == []
+
+
+def test_rows_already_imported_from_another_file_are_refused_unless_allowed(loaded: Kiosk) -> None:
+    """Issue #9, finding 9: a second file holding rows of sales-paper.csv counted them twice."""
+    loaded.write(
+        "penjualan-susulan.csv",
+        "waktu,nip,kode_umkm,jumlah,keterangan\n"
+        "2026-11-06 09:00,,UMKM-001,15000,Sagu\n"
+        "2026-11-05 09:05,198207212009011005,UMKM-004,20000,Bagea\n"
+        "2026-11-05 09:47,,UMKM-005,75.000,Ikan asar\n"
+        "2026-11-05 14:02,197103291999031001,UMKM-003,150000,Syal tenun\n",
+    )
+
+    lines = loaded.refused(loaded.run("sales", "import", "penjualan-susulan.csv"))
+
+    assert lines[0].startswith("jikubata: penjualan-susulan.csv line 3: the same purchase")
+    listed = [line.strip() for line in lines[1:]]
+    assert [item.split(":")[0] for item in listed] == ["line 3", "line 4", "line 5"]
+    assert all("already imported from 'sales-paper.csv'" in item for item in listed)
+    assert all("--allow-repeated-rows" in item for item in listed)
+    assert loaded.count("sales") == 12
+
+    assert (
+        loaded.ok("sales", "import", "penjualan-susulan.csv", "--allow-repeated-rows")
+        == "4 paper sales recorded.\n"
+    )
+    assert loaded.count("sales") == 16
+
+
+@pytest.mark.parametrize("written", ["0001-01-01 00:00", "1900-01-01 09:00"])
+def test_a_time_before_the_programme_is_refused_without_a_traceback(
+    loaded: Kiosk, written: str
+) -> None:
+    """Issue #9, finding 10: 0001-01-01 00:00 printed an OverflowError, 1900 was recorded."""
+    loaded.write(
+        "penjualan-lama.csv", f"waktu,nip,kode_umkm,jumlah,keterangan\n{written},,UMKM-001,5000,x\n"
+    )
+
+    (line,) = loaded.refused(loaded.run("sales", "import", "penjualan-lama.csv"))
+
+    assert line == (
+        f"jikubata: penjualan-lama.csv line 2, column 'waktu': {written} is before the programme "
+        "started (2022-09-01 00:00, stall time); nothing was imported"
+    )
+    assert loaded.count("sales") == 12

@@ -788,3 +788,82 @@ def test_the_demo_accepts_other_qr_codes_the_shipped_config_refuses(tmp_path: Pa
     demo = demo_settings(shipped, tmp_path)
     assert (shipped.scan.accept_unsigned, demo.scan.accept_unsigned) == (False, True)
     assert demo.cards.revoked_file == tmp_path / "data" / "revoked-cards.txt"
+
+
+# --- control characters and digits in text values (issue #9, finding 11) -------------------
+
+TEXT_KEYS = [
+    ("stall", "name"),
+    ("stall", "address"),
+    ("stall", "receipt_footer"),
+    ("printer", "host"),
+    ("printer", "serial_device"),
+    ("printer", "cups_printer"),
+    ("printer", "path"),
+    ("cards", "key_file"),
+    ("export", "folder"),
+    ("backup", "folder"),
+    ("database", "url"),
+]
+
+
+@pytest.mark.parametrize(("section", "key"), TEXT_KEYS, ids=[f"{s}.{k}" for s, k in TEXT_KEYS])
+@pytest.mark.parametrize(
+    "control", ["\x00", "\t", "\n", "\r", "\x1b", "\x7f", "\x85", "\u2028"], ids=repr
+)
+def test_a_control_character_in_a_text_value_is_refused_naming_the_key(
+    raw: dict[str, Any], tmp_path: Path, section: str, key: str, control: str
+) -> None:
+    good = parse_settings(copy.deepcopy(raw), tmp_path / "config.yaml")
+    written = "sqlite:///data/led" + control + "ger.db" if key == "url" else "Ambon" + control + "1"
+    raw.setdefault(section, {})[key] = written
+    message = config_error(raw, tmp_path / "config.yaml")
+    assert message.startswith(f"{section}.{key} must be one line of text"), message
+    assert f"U+{ord(control):04X}" in message
+    assert good  # the same key with ordinary text is fine
+
+
+def test_a_control_character_in_a_tier_label_names_the_tier(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    raw["regulation"]["tiers"]["pppk"] = "PPPK\x00"
+    assert config_error(raw, tmp_path / "config.yaml").startswith(
+        "regulation.tiers.pppk must be one line of text"
+    )
+
+
+def test_a_nul_written_as_a_yaml_escape_is_refused_naming_the_key(tmp_path: Path) -> None:
+    text = SHIPPED.read_text(encoding="utf-8")
+    footer = 'receipt_footer: "Terima kasih telah berbelanja produk UMKM Ambon"'
+    assert footer in text, "the shipped config.yaml changed; update this test"
+    path = tmp_path / "config.yaml"
+    path.write_text(text.replace(footer, 'receipt_footer: "Terima kasih\\0"'), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"stall\.receipt_footer must be one line of text"):
+        load_settings(path)
+
+
+def test_accents_and_other_scripts_are_still_text(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["stall"]["receipt_footer"] = "Terima kasih — ﻿شكرا · 谢谢 · Danke schön"
+    footer = parse_settings(raw, tmp_path / "config.yaml").stall.receipt_footer
+    assert footer == raw["stall"]["receipt_footer"]
+
+
+@pytest.mark.parametrize("usb_id", ["٠٤b8", "０４b8", " 04b8", "04_b8", "+4b8", "0x"])
+def test_a_usb_id_is_written_with_ascii_hex_digits(
+    raw: dict[str, Any], tmp_path: Path, usb_id: str
+) -> None:
+    raw["printer"].update(connection="usb", usb_vendor_id=usb_id, usb_product_id="0e15")
+    assert config_error(raw, tmp_path / "config.yaml").startswith(
+        "printer.usb_vendor_id must be a USB id like 0x04b8"
+    )
+
+
+@pytest.mark.parametrize("start", [dt.date(1899, 1, 1), "1899-12-01", dt.date(9999, 1, 1)])
+def test_a_period_start_outside_the_calendar_is_a_config_error_naming_the_key(
+    raw: dict[str, Any], tmp_path: Path, start: object
+) -> None:
+    """Found by the config fuzzer: a month the domain refuses escaped as a MonthError."""
+    raw["regulation"]["periods"][0]["from"] = start
+    assert config_error(raw, tmp_path / "config.yaml").startswith(
+        "regulation.periods[0].from must be a month from 1900-01 to 9998-12"
+    )

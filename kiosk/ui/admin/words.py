@@ -73,6 +73,15 @@ ROW_PROBLEMS: dict[ErrorCode, str] = {
         "AdminWords", "'{value}' bukan waktu seperti 2026-11-07 09:15"
     ),
     RowCode.IN_THE_FUTURE: QT_TRANSLATE_NOOP("AdminWords", "{value} masih di masa depan"),
+    RowCode.BEFORE_START: QT_TRANSLATE_NOOP(
+        "AdminWords", "{value} sebelum program dimulai ({start})"
+    ),
+    RowCode.IMPORTED_BEFORE: QT_TRANSLATE_NOOP(
+        "AdminWords", "pembelian yang sama sudah diimpor dari file '{file}'"
+    ),
+    RowCode.REPEATED_SALE: QT_TRANSLATE_NOOP(
+        "AdminWords", "pembelian yang sama sudah ada di baris {line}"
+    ),
     MoneyProblem.THOUSANDS_COMMA: QT_TRANSLATE_NOOP(
         "AdminWords", "'{value}' memakai koma untuk ribuan; tulis 20000 atau 20.000"
     ),
@@ -143,6 +152,9 @@ ERRORS: dict[ErrorCode, str] = {
     ImportProblem.ALREADY_IMPORTED: _ALREADY_IMPORTED,
     # refusals of the ledger
     LedgerProblem.ALREADY_IMPORTED: _ALREADY_IMPORTED,
+    LedgerProblem.SALES_IMPORTED_BEFORE: QT_TRANSLATE_NOOP(
+        "AdminWords", "{count} pembelian di file ini sudah diimpor dari file lain."
+    ),
     LedgerProblem.SALE_NOT_FOUND: QT_TRANSLATE_NOOP(
         "AdminWords", "Struk {number} tidak ditemukan. Periksa nomornya."
     ),

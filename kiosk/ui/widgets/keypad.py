@@ -30,6 +30,9 @@ class Keypad(QWidget):
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", CLEAR, "0", BACKSPACE]
         if extra:
             keys[9] = extra  # "000" for amounts; CLEAR moves to the backspace row
+        # Only these ever reach the text: the screens read it with int(), which would also
+        # take Arabic-Indic or full-width digits.
+        self._keys = frozenset(keys) | {CLEAR}
         for index, key in enumerate(keys):
             key_button = button(key, "key")
             key_button.setObjectName(f"key_{key}")
@@ -50,6 +53,8 @@ class Keypad(QWidget):
         self.changed.emit(self._text)
 
     def press(self, key: str) -> None:
+        if key not in self._keys:
+            return
         if key == BACKSPACE:
             self.set_text(self._text[:-1])
         elif key == CLEAR:
