@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, or_, select, update
@@ -62,10 +63,15 @@ class PrintJobStore:
             ).inserted_primary_key[0]
 
     def claim_next(
-        self, now: dt.datetime, max_attempts: int, job_id: int | None = None
+        self,
+        now: dt.datetime,
+        max_attempts: int,
+        job_id: int | None = None,
+        claimer: str | None = None,
     ) -> PrintJobView | None:
         """Take the oldest due job (or ``job_id``) for printing, atomically: a second worker on
-        the same database (say `jikubata printer test` while the kiosk runs) never gets it."""
+        the same database (say `jikubata printer test` while the kiosk runs) never gets it.
+        ``claimer`` names the process, so a restart can tell whether it still lives."""
         due = or_(
             JOBS.c.status == PENDING,
             (JOBS.c.status == FAILED)
@@ -80,21 +86,44 @@ class PrintJobStore:
             if row is None:
                 return None
             connection.execute(
-                update(JOBS).where(JOBS.c.id == row.id).values(status=PRINTING, updated_at=now)
+                update(JOBS)
+                .where(JOBS.c.id == row.id)
+                .values(status=PRINTING, updated_at=now, claimed_by=claimer and claimer[:64])
             )
         return _view(row)
 
-    def recover_interrupted(self, now: dt.datetime, older_than: dt.timedelta) -> int:
+    def recover_interrupted(
+        self,
+        now: dt.datetime,
+        older_than: dt.timedelta,
+        claim_gone: Callable[[str | None], bool | None] = lambda claimed_by: None,
+    ) -> int:
         """Jobs left 'printing' by a crash: maybe printed, maybe not. Never resent on their
-        own; the operator sees them and reprints if needed."""
+        own; the operator sees them and reprints if needed. A job whose claimer is gone
+        (``claim_gone`` True) is taken back whatever its age, one whose claimer still runs
+        (False) never; when that cannot be told (None), a claim older than ``older_than``."""
         with self._db.write() as connection:
+            claims = connection.execute(
+                select(JOBS.c.id, JOBS.c.claimed_by, JOBS.c.updated_at).where(
+                    JOBS.c.status == PRINTING
+                )
+            ).all()
+            stale = now - older_than
+            dead = [
+                job_id
+                for job_id, claimed_by, claimed_at in claims
+                if (gone := claim_gone(claimed_by)) or (gone is None and claimed_at < stale)
+            ]
+            if not dead:
+                return 0
             return connection.execute(
                 update(JOBS)
-                .where(JOBS.c.status == PRINTING, JOBS.c.updated_at < now - older_than)
+                .where(JOBS.c.id.in_(dead), JOBS.c.status == PRINTING)
                 .values(
                     status=FAILED,
                     updated_at=now,
                     next_try_at=None,
+                    claimed_by=None,
                     last_error="interrupted while printing; reprint if no paper came out",
                 )
             ).rowcount
@@ -110,6 +139,7 @@ class PrintJobStore:
                     updated_at=at,
                     last_error=None,
                     next_try_at=None,
+                    claimed_by=None,
                 )
             )
             # A copy printed: the failed attempts at the same receipt are settled.
@@ -134,6 +164,7 @@ class PrintJobStore:
                     updated_at=at,
                     last_error=error[:300],
                     next_try_at=retry_at,
+                    claimed_by=None,
                 )
             )
 
