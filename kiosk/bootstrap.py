@@ -5,6 +5,7 @@ Nothing happens at import time; callers build a Kiosk from settings and close it
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,7 @@ from .services.sales_import import SalesImporter
 from .services.stall import StallClock, StallFacts
 from .services.standing import StandingService
 
+log = logging.getLogger(__name__)
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "assets" / "sample"
 
 
@@ -161,6 +163,14 @@ class Kiosk:
         )
         self.print_worker.start()
         return self.print_worker
+
+    def repair_receipts(self) -> int:
+        """At start-up, before the screens: every recent sale left without a receipt job
+        gets one, held for the operator (ReceiptService.repair_missing)."""
+        repaired = self.receipts.repair_missing()
+        if repaired:
+            log.warning("%d sale(s) had no receipt job; held for the operator to reprint", repaired)
+        return repaired
 
     def identify_service(self) -> IdentifyService:
         revoked_file = self.settings.cards.revoked_file
@@ -339,6 +349,7 @@ def open_back_end(settings: Settings, *, demo: bool) -> BackEnd:
     into an empty demo ledger); runs on a worker thread while the idle screen is up."""
     kiosk, _ = init_kiosk(settings)
     try:
+        kiosk.repair_receipts()
         if demo and kiosk.is_empty():
             kiosk.demo_seeder().seed()
         return kiosk.back_end()
