@@ -344,14 +344,25 @@ def open_kiosk(settings: Settings, *, create: bool = False, clock: Clock = utc_n
     return Kiosk(settings, db, result, clock)
 
 
-def open_back_end(settings: Settings, *, demo: bool) -> BackEnd:
-    """Everything behind the screen (the ledger created or migrated, the demo data seeded
-    into an empty demo ledger); runs on a worker thread while the idle screen is up."""
+def start_kiosk(settings: Settings, *, demo: bool) -> Kiosk:
+    """The kiosk as `jikubata run` opens it: the ledger created or migrated, the receipts a
+    crash left without a job repaired, the demo data seeded into an empty demo ledger."""
     kiosk, _ = init_kiosk(settings)
     try:
         kiosk.repair_receipts()
         if demo and kiosk.is_empty():
             kiosk.demo_seeder().seed()
+        return kiosk
+    except BaseException:
+        kiosk.close()
+        raise
+
+
+def open_back_end(settings: Settings, *, demo: bool) -> BackEnd:
+    """Everything behind the screen (``start_kiosk``); runs on a worker thread while the idle
+    screen is up."""
+    kiosk = start_kiosk(settings, demo=demo)
+    try:
         return kiosk.back_end()
     except BaseException:
         kiosk.close()

@@ -57,12 +57,17 @@ def _boot() -> str:
         return "-"
 
 
-@functools.cache
 def this_process() -> Process:
-    """Read once per process, on first use (nothing is read at import time)."""
-    stat = _stat(os.getpid())
+    """Read once per process, on first use (nothing is read at import time); a forked child
+    is a process of its own."""
+    return _process(os.getpid())
+
+
+@functools.cache
+def _process(pid: int) -> Process:
+    stat = _stat(pid)
     start = stat[1] if stat else "t" + secrets.token_hex(6)
-    return Process(_host(), os.getpid(), start, _boot())
+    return Process(_host(), pid, start, _boot())
 
 
 def claimer_name() -> str:
