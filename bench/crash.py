@@ -1,7 +1,7 @@
 """Crash benchmark: kill the kiosk with SIGKILL while it rings up sales and prints, at random
 moments, and check after each kill that it starts again with nothing lost.
 
-    .venv/bin/python bench/crash.py                  # 200 kills: about 4 minutes on 2 cores
+    .venv/bin/python bench/crash.py                  # 200 kills: about 2.5 minutes on 2 cores
     .venv/bin/python bench/crash.py --kills 20       # quick check
     .venv/bin/python bench/crash.py --two-step       # sales queued as earlier versions did
     .venv/bin/python bench/crash.py --sale-path 400  # also time the sale path, both ways
