@@ -5,6 +5,7 @@ Nothing happens at import time; callers build a Kiosk from settings and close it
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,7 @@ from .services.sales_import import SalesImporter
 from .services.stall import StallClock, StallFacts
 from .services.standing import StandingService
 
+log = logging.getLogger(__name__)
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "assets" / "sample"
 
 
@@ -164,6 +166,14 @@ class Kiosk:
         )
         self.print_worker.start()
         return self.print_worker
+
+    def repair_receipts(self) -> int:
+        """At start-up, before the screens: every recent sale left without a receipt job
+        gets one, held for the operator (ReceiptService.repair_missing)."""
+        repaired = self.receipts.repair_missing()
+        if repaired:
+            log.warning("%d sale(s) had no receipt job; held for the operator to reprint", repaired)
+        return repaired
 
     def identify_service(self) -> IdentifyService:
         return IdentifyService(
@@ -338,13 +348,25 @@ def open_kiosk(settings: Settings, *, create: bool = False, clock: Clock = utc_n
     return Kiosk(settings, db, result, clock)
 
 
-def open_back_end(settings: Settings, *, demo: bool) -> BackEnd:
-    """Everything behind the screen (the ledger created or migrated, the demo data seeded
-    into an empty demo ledger); runs on a worker thread while the idle screen is up."""
+def start_kiosk(settings: Settings, *, demo: bool) -> Kiosk:
+    """The kiosk as `jikubata run` opens it: the ledger created or migrated, the receipts a
+    crash left without a job repaired, the demo data seeded into an empty demo ledger."""
     kiosk, _ = init_kiosk(settings)
     try:
+        kiosk.repair_receipts()
         if demo and kiosk.is_empty():
             kiosk.demo_seeder().seed()
+        return kiosk
+    except BaseException:
+        kiosk.close()
+        raise
+
+
+def open_back_end(settings: Settings, *, demo: bool) -> BackEnd:
+    """Everything behind the screen (``start_kiosk``); runs on a worker thread while the idle
+    screen is up."""
+    kiosk = start_kiosk(settings, demo=demo)
+    try:
         return kiosk.back_end()
     except BaseException:
         kiosk.close()

@@ -1123,6 +1123,10 @@ Already exempt for {month}.</translation>
         <translation>Reprint</translation>
     </message>
     <message>
+        <source>Struk belum pasti tercetak — transaksi tetap tersimpan · {count} struk menunggu</source>
+        <translation>Receipt not confirmed — the sale is still saved · receipts waiting: {count}</translation>
+    </message>
+    <message>
         <source>Kertas printer habis — transaksi tetap tersimpan · {count} struk menunggu</source>
         <translation>Printer out of paper — the sale is still saved · receipts waiting: {count}</translation>
     </message>
@@ -1281,6 +1285,21 @@ set up</translation>
     <message>
         <source>Transaksi belum tersimpan. Coba tekan lagi.</source>
         <translation>The sale was not saved. Try pressing again.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptNotice</name>
+    <message>
+        <source>Cetak ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Penjualan terakhir (No. {number}, {amount}) sudah tersimpan, tapi struknya mungkin belum tercetak. Cetak ulang?</source>
+        <translation>The last sale (No. {number}, {amount}) is saved, but its receipt may not have printed. Reprint it?</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from .entries import LineFields, SaleEntry, VoidEntry, entry_row
 from .fast_sql import FastStatement, db_time
 from .ids import new_entry_id
 from .models import AuditLog, Entry, Sale, SaleLine, SalesImport, Void
+from .print_jobs import hold_receipt_job
 
 ENTRIES = Entry.__table__
 SALES = Sale.__table__
@@ -102,11 +103,17 @@ class SalesLedger:
         self._db = db
         self.kiosk_id = kiosk_id
 
-    def append_sale(self, draft: SaleDraft) -> RecordedSale:
-        """Commit one sale durably; only once this returns may the screen say it is done."""
+    def append_sale(self, draft: SaleDraft, *, hold_receipt: bool = False) -> RecordedSale:
+        """Commit one sale durably; only once this returns may the screen say it is done.
+        With ``hold_receipt`` its receipt job is held in the same transaction (print_jobs.py),
+        so no crash can leave the sale without one."""
         with self._db.write() as connection:
             seq, prev = _chain_head(connection, self.kiosk_id)
             (recorded,) = self._insert_sales(connection, [draft], seq, prev, "kiosk", None)
+            if hold_receipt:
+                hold_receipt_job(
+                    connection, recorded.id, f"Struk {recorded.number}", draft.created_at
+                )
         return recorded
 
     def append_sales(self, drafts: Sequence[SaleDraft]) -> int:

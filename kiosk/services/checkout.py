@@ -45,7 +45,10 @@ class CheckoutService:
         payment: Payment,
         note: str | None = None,
         identity: BuyerIdentity | None = None,
+        hold_receipt: bool = False,
     ) -> CheckoutResult:
+        """``hold_receipt``: the sale's receipt job is written with the sale (the kiosk's
+        commit), so a crash before the receipt is queued cannot leave the sale without one."""
         active = {v.kode_umkm for v in self._catalog.vendors(active_only=True)}
         unknown = sorted({line.vendor_code for line in lines} - active)
         if unknown:
@@ -64,7 +67,7 @@ class CheckoutService:
             note=note,
             identity=identity,
         )
-        sale = self._ledger.append_sale(draft)
+        sale = self._ledger.append_sale(draft, hold_receipt=hold_receipt)
         # The sale is committed: nothing after this line may make it look failed, or the
         # operator would ring it up again. The buyer's month is a nicety.
         buyer = None

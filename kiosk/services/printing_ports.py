@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -55,9 +56,18 @@ class PrintQueuePort(Protocol):
     """The print worker's view of the stored queue."""
 
     def claim_next(
-        self, now: dt.datetime, max_attempts: int, job_id: int | None = None
+        self,
+        now: dt.datetime,
+        max_attempts: int,
+        job_id: int | None = None,
+        claimer: str | None = None,
     ) -> QueuedJob | None: ...
-    def recover_interrupted(self, now: dt.datetime, older_than: dt.timedelta) -> int: ...
+    def recover_interrupted(
+        self,
+        now: dt.datetime,
+        older_than: dt.timedelta,
+        claim_gone: Callable[[str | None], bool | None] = ...,
+    ) -> int: ...
     def mark_printed(self, job_id: int, at: dt.datetime) -> None: ...
     def mark_failed(
         self, job_id: int, error: str, at: dt.datetime, retry_at: dt.datetime | None

@@ -4,13 +4,14 @@ print job only ever adds paper, never risks the sale."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from ..domain.buyer import BuyerStatus
 from ..domain.errors import DomainError, LedgerProblem
 from ..domain.months import Month
 from ..domain.nip import mask_nip
-from ..domain.records import RecordedSale
+from ..domain.records import RecordedSale, sale_number
 from ..printing.document import PrintDocument
 from ..printing.receipt import (
     BuyerLine,
@@ -39,6 +40,14 @@ def buyer_line(buyer: BuyerStatus) -> BuyerLine:
         minimum=buyer.standing.minimum,
         status=buyer.standing.status,
     )
+
+
+@dataclass(frozen=True)
+class ReceiptInDoubt:
+    """A committed sale whose receipt may not have printed: for the operator to decide."""
+
+    number: str
+    total: int
 
 
 class ReceiptService:
@@ -116,6 +125,18 @@ class ReceiptService:
             )
         buyer = self._standing.lookup(sale.nip, sale.created_at) if sale.nip else None
         return self.print_sale(sale, buyer, copy=True)
+
+    def repair_missing(self) -> int:
+        """At start-up: a held receipt job for each recent sale an older version (or a crash
+        between its two steps) left without one; never printed without the operator."""
+        return self._jobs.hold_missing_receipts(self._stall.kiosk_id, self._clock())
+
+    def last_in_doubt(self) -> ReceiptInDoubt | None:
+        found = self._jobs.last_sale_in_doubt(self._stall.kiosk_id)
+        if found is None:
+            return None
+        seq, total = found
+        return ReceiptInDoubt(sale_number(self._stall.kiosk_id, seq), total)
 
     def print_void(self, sale: RecordedSale, *, reason: str, actor: str) -> int:
         document = layout_void_slip(

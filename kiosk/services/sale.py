@@ -18,7 +18,7 @@ from .identify import IdentifyService
 from .operators import OperatorInfo, OperatorService
 from .ports import CatalogPort
 from .qris_payment import QrisCharge, QrisPaymentService
-from .receipts import ReceiptService
+from .receipts import ReceiptInDoubt, ReceiptService
 from .standing import StandingService
 
 log = logging.getLogger(__name__)
@@ -99,14 +99,16 @@ class SaleService:
         return self._qris.charge(amount)
 
     def commit(self, request: SaleRequest) -> SaleOutcome:
-        """Record the sale durably, then queue its receipt. Once the ledger has it nothing
-        may make it look failed, or the operator would ring it up again."""
+        """Record the sale durably with its receipt's place in the queue (one transaction),
+        then lay out the receipt into that place. Once the ledger has it nothing may make it
+        look failed, or the operator would ring it up again."""
         result = self._checkout.checkout(
             request.lines,
             buyer_nip=request.nip,
             operator=request.operator,
             payment=request.payment,
             identity=BuyerIdentity.at_the_kiosk(request.identified_by),
+            hold_receipt=True,
         )
         job: int | None
         try:
@@ -121,3 +123,8 @@ class SaleService:
         job = self._receipts.reprint(number)
         self._changes.publish(Change.PRINTING)
         return job
+
+    def receipt_in_doubt(self) -> ReceiptInDoubt | None:
+        """After a restart: the last sale, if its receipt may not have printed (the screen
+        asks the operator whether to reprint it)."""
+        return self._receipts.last_in_doubt()

@@ -37,6 +37,7 @@ from .widgets.header import Header
 if TYPE_CHECKING:
     from ..services.changes import Changes
     from ..services.printing_ports import QueueState
+    from ..services.receipts import ReceiptInDoubt
     from ..services.sale import SaleOutcome
     from ..services.stall import StallFacts
     from .context import UiContext
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from .screens.selling import SellingScreen
     from .screens.success import SuccessScreen
     from .widgets.banner import PrinterBanner
+    from .widgets.receipt_notice import ReceiptNotice
 
 # Anything a person does at the screen counts as "still here".
 ACTIVITY = frozenset(
@@ -113,6 +115,7 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle(stall.name)
         self.header = self._make_header()
         self.banner: PrinterBanner | None = None
+        self.notice: ReceiptNotice | None = None  # after a restart: the last receipt in doubt
         self.stack = QStackedWidget()
         self._built: dict[Screen, QWidget] = {}
         self._factories: dict[Screen, Callable[[], QWidget]] = {Screen.IDLE: self._make_idle}
@@ -167,6 +170,7 @@ class KioskWindow(QMainWindow):
         self._watch_application()
         self.header.tick()
         self._rebuild_banner()
+        self._rebuild_notice()
         ctx.printing.changed.connect(self._printer_changed)
         ctx.changes.changed.connect(self._back_end_changed)
         session = ctx.session
@@ -203,6 +207,8 @@ class KioskWindow(QMainWindow):
         waiting, self._scans_waiting = self._scans_waiting, []
         for payload in waiting:
             self.on_scan(payload)
+        # The print worker has recovered what a crash left: is the last receipt in doubt?
+        ctx.runner.run(ctx.back_end.sale.receipt_in_doubt, self._receipt_in_doubt)
 
     @property
     def ready(self) -> bool:
@@ -253,6 +259,7 @@ class KioskWindow(QMainWindow):
         self._body.replaceWidget(old, self.header)
         old.deleteLater()
         self._rebuild_banner()
+        self._rebuild_notice()
         if self.ctx is not None:
             for name in VENDOR_SCREENS:
                 self.screen_named(name)
@@ -278,6 +285,23 @@ class KioskWindow(QMainWindow):
             self.banner.deleteLater()
         self.banner = banner
         banner.show_state(self.ctx.printing.state)
+
+    def _rebuild_notice(self) -> None:
+        """The notice about the last receipt, anew in the current language (kept if shown)."""
+        from .widgets.receipt_notice import ReceiptNotice
+
+        if self.ctx is None:
+            return
+        notice = ReceiptNotice()
+        notice.reprint_requested.connect(self._reprint)
+        if self.notice is None:
+            self._body.insertWidget(2, notice)
+        else:
+            notice.show_doubt(self.notice.doubt)
+            self._body.replaceWidget(self.notice, notice)
+            self.notice.deleteLater()
+        self.notice = notice
+        self._place_notice()
 
     def _make_idle(self) -> QWidget:
         idle = IdleScreen(self._stall.name)
@@ -384,6 +408,7 @@ class KioskWindow(QMainWindow):
         self.header.set_operator(operator)
         # Idle and the PIN pages need no header actions; the clock stays.
         self.header.log_out.setVisible(bool(operator) and name is Screen.SELLING)
+        self._place_notice()
         self.touched()
 
     def current_screen_name(self) -> Screen:
@@ -416,6 +441,8 @@ class KioskWindow(QMainWindow):
     def _paid(self, outcome: SaleOutcome) -> None:
         """The ledger has the sale (cash or QRIS alike): thanks, and the buyer's month."""
         self.last_sale_number = outcome.sale.number
+        if self.notice is not None:
+            self.notice.show_doubt(None)  # no longer the last sale; the banner still counts it
         self.success.show_result(outcome)
         self.show_screen(Screen.SUCCESS)
 
@@ -509,12 +536,28 @@ class KioskWindow(QMainWindow):
             self.banner.show_state(state)
 
     def reprint_last(self) -> None:
-        number = self.last_sale_number
-        if number is None:
-            return
+        if self.last_sale_number is not None:
+            self._reprint(self.last_sale_number)
+
+    def _reprint(self, number: str) -> None:
         ctx = self._context()
         sale = ctx.back_end.sale
         ctx.runner.run(lambda: sale.reprint(number), lambda _job: None)
+
+    def _receipt_in_doubt(self, doubt: ReceiptInDoubt | None) -> None:
+        if doubt is None or self.notice is None or self.last_sale_number is not None:
+            return  # nothing to ask, or a sale was made meanwhile
+        self.last_sale_number = doubt.number  # the banner's Cetak ulang reprints it too
+        self.notice.show_doubt(doubt)
+        self._place_notice()
+
+    def _place_notice(self) -> None:
+        """On the operator's screens (login, selling), not on the buyer's or the admin's."""
+        if self.notice is None:
+            return
+        current = self.stack.currentWidget()  # none while the screens are being rebuilt
+        name = next((name for name, screen in self._built.items() if screen is current), None)
+        self.notice.setVisible(self.notice.pending and name in (Screen.LOGIN, Screen.SELLING))
 
     # -- closing -----------------------------------------------------------------------------
     def allow_close(self) -> None:

@@ -5,6 +5,11 @@ off, unplugged or stalls only delays paper. A job that could not be sent at all 
 with growing pauses. A job whose bytes went out but that the printer did not confirm (no
 answer, out of paper, cover open) is never resent by itself, since the printer may still
 print it: the operator reprints, and the copy settles the failed original.
+
+Each claim names the process that made it (``claims.py``). At start the worker takes back every
+job a dead process left 'printing', whatever its age, and leaves the jobs of a live process
+alone; another machine's claim (a shared PostgreSQL ledger) only once it is old. Then, if
+receipts wait, its first state says so, and the banner shows them.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import threading
 from collections.abc import Callable, Sequence
 
 from ...services.printing_ports import PrinterStatus, PrintQueuePort, Problem, QueueState
+from .claims import claim_gone, claimer_name
 from .printers import PrinterError, ReceiptPrinter
 
 log = logging.getLogger(__name__)
@@ -25,6 +31,8 @@ RETRY_AFTER = (
     dt.timedelta(seconds=60),
     dt.timedelta(minutes=2),
 )
+# A claim whose process this machine cannot see (another host's) is taken back after this.
+STALE_CLAIM = dt.timedelta(minutes=5)
 
 
 class PrintWorker:
@@ -37,6 +45,7 @@ class PrintWorker:
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
         retry_after: Sequence[dt.timedelta] = RETRY_AFTER,
         idle_poll_seconds: float = 30.0,
+        claimer: str | None = None,
     ) -> None:
         self._store = store
         self._printer = printer
@@ -44,6 +53,8 @@ class PrintWorker:
         self._clock = clock
         self._retry_after = tuple(retry_after)
         self._idle_poll = idle_poll_seconds
+        self._claimer = claimer or claimer_name()
+        self.recovered = 0  # jobs taken back from a dead process when this worker started
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -54,7 +65,12 @@ class PrintWorker:
         return len(self._retry_after) + 1
 
     def start(self) -> None:
-        self._store.recover_interrupted(self._clock(), dt.timedelta(minutes=5))
+        self.recovered = self._store.recover_interrupted(self._clock(), STALE_CLAIM, claim_gone)
+        unprinted = self._store.unprinted_count()
+        if unprinted:  # from before this start: maybe printed, maybe not; the operator decides
+            self._publish(
+                QueueState(False, unprinted, Problem.UNCONFIRMED, "receipts wait from before")
+            )
         self._thread = threading.Thread(target=self._run, name="print-worker", daemon=True)
         self._thread.start()
 
@@ -70,7 +86,7 @@ class PrintWorker:
 
     def run_once(self, job_id: int | None = None) -> bool:
         """Send the next due job (or that one job), if any; True when a job was tried."""
-        job = self._store.claim_next(self._clock(), self.max_attempts, job_id)
+        job = self._store.claim_next(self._clock(), self.max_attempts, job_id, self._claimer)
         if job is None:
             return False
         try:
@@ -120,6 +136,8 @@ class PrintWorker:
                 if self.run_once():
                     continue
                 self._wake.clear()
+                if self._stop.is_set():  # stop() came before the clear: its wake is gone
+                    break
                 # With jobs waiting for a retry, look again soon; otherwise poll the status.
                 waiting = self.state.unprinted > 0
                 pause = self._retry_after[0].total_seconds() if waiting else self._idle_poll

@@ -42,6 +42,11 @@ class PrinterBanner(QFrame):
         self.style().polish(self)
         if not state.unprinted:
             text = translate("PrinterBanner", PAPER_OUT if paper else OFFLINE)
+        elif state.problem is Problem.UNCONFIRMED:  # sent, or interrupted: maybe on paper
+            text = translate(
+                "PrinterBanner",
+                "Struk belum pasti tercetak — transaksi tetap tersimpan · {count} struk menunggu",
+            ).format(count=state.unprinted)
         elif paper:
             text = translate(
                 "PrinterBanner",
