@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from sqlalchemy import Connection, insert, select, text
 
 from ..domain.errors import DomainError, DuplicateImport, LedgerProblem
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
+from .audit import audit
 from .chain import GENESIS_HASH
 from .engine import Database
 from .entries import LineFields, SaleEntry, VoidEntry, entry_row
 from .fast_sql import FastStatement, db_time
 from .ids import new_entry_id
-from .models import AuditLog, Entry, Sale, SaleLine, SalesImport, Void
+from .models import Entry, Sale, SaleLine, SalesImport, Void
 
 ENTRIES = Entry.__table__
 SALES = Sale.__table__
@@ -52,18 +51,6 @@ def _chain_head(connection: Connection, kiosk_id: str) -> tuple[int, str]:
         connection.execute(_PG_KIOSK_LOCK, {"kiosk": kiosk_id})
     row = _FAST_HEAD.first(connection, {"kiosk_id": kiosk_id})
     return (row[0], row[1]) if row else (0, GENESIS_HASH)
-
-
-def audit(connection: Connection, actor: str, action: str, at: dt.datetime, **detail: Any) -> None:
-    connection.execute(
-        insert(AuditLog.__table__),
-        {
-            "at": at,
-            "actor": actor,
-            "action": action,
-            "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
-        },
-    )
 
 
 class SalesLedger:
@@ -128,6 +115,8 @@ class SalesLedger:
         source: str,
         import_id: int | None,
     ) -> list[RecordedSale]:
+        key = self._db.key
+        key.require()  # before anything is built: no key, no entry
         entries, sales, lines, recorded = [], [], [], []
         for draft in drafts:
             seq += 1
@@ -147,7 +136,7 @@ class SalesLedger:
                 lines=tuple(LineFields.of(line) for line in draft.lines),
             )
             digest = entry.hash()
-            entries.append(entry_row(entry, digest))
+            entries.append(entry_row(entry, digest, key.mac(digest)))
             sales.append(entry.sale_row(db_time(entry.created_at, connection.dialect), import_id))
             lines.extend(entry.line_rows())
             recorded.append(entry.recorded(draft.lines, digest))
@@ -188,7 +177,8 @@ class SalesLedger:
                 reason=reason,
                 voided_by=actor,
             )
-            connection.execute(insert(ENTRIES), entry_row(entry, entry.hash()))
+            digest = entry.hash()
+            connection.execute(insert(ENTRIES), entry_row(entry, digest, self._db.key.mac(digest)))
             connection.execute(insert(VOIDS), entry.void_row())
             audit(connection, actor, "void", entry.created_at, sale=sale.number, reason=reason)
         return replace(sale, voided=True)
