@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlalchemy import Connection, insert
 
+from .engine import ledger_key
 from .models import AuditLog
-from .seals import SUBJECTS, has_keyed_entries, has_seals, seal
+from .seals import SUBJECTS, has_keyed_entries, has_seals, lock_seals, seal, seal_appended
 
 AUDIT_LOG = AuditLog.__table__
 
@@ -17,7 +18,9 @@ AUDIT_LOG = AuditLog.__table__
 def audit(connection: Connection, actor: str, action: str, at: dt.datetime, **detail: Any) -> None:
     """One audit row, and the audit log's seal in the same transaction: whoever writes an
     audit row (a store, a PIN lockout) gets the seal without asking for it."""
-    connection.execute(
+    ledger_key(connection).require()  # no key: refuse before writing anything
+    lock_seals(connection)  # before the insert: row ids follow the seal order
+    row_id = connection.execute(
         insert(AUDIT_LOG),
         {
             "at": at,
@@ -25,8 +28,8 @@ def audit(connection: Connection, actor: str, action: str, at: dt.datetime, **de
             "action": action,
             "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
         },
-    )
-    seal(connection, "audit_log", at)
+    ).inserted_primary_key[0]
+    seal_appended(connection, "audit_log", row_id, at)
 
 
 def seal_first_time(connection: Connection, at: dt.datetime) -> list[str]:

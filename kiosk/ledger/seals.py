@@ -5,7 +5,8 @@ hashes, the admin PIN (kiosk_settings) and the audit log are ordinary rows; with
 exemption inserted with the sqlite3 shell would change a compliance report and leave no trace.
 
 Each write to one of these subjects writes, in the same transaction, a seal:
-``digest`` = SHA-256 of the subject's whole current content in a fixed order, and
+``digest`` = SHA-256 of the subject's whole current content in a fixed order (for the
+append-only audit log, a hash chain over its rows, so one more row costs one row), and
 ``mac`` = HMAC(ledger key, subject|digest|previous seal's mac). The seals form one chain over
 all subjects, so a seal row deleted or forged breaks the chain; a subject edited outside the
 kiosk no longer matches its newest seal. ``pin_guards`` and ``print_jobs`` change all day
@@ -43,6 +44,9 @@ class Subject:
     label: str  # how verify names it: the tables
     parts: tuple[tuple[Table, tuple[Column[Any], ...]], ...]  # (table, order) in digest order
     only_unkeyed: bool = False
+    # Append-only, one row per write: the digest is a hash chain over the rows in id order, so
+    # a new seal folds the one new row onto the last seal's digest instead of rereading all.
+    appended: bool = False
 
 
 def _whole(table: Table) -> tuple[Table, tuple[Column[Any], ...]]:
@@ -65,7 +69,7 @@ SUBJECTS: dict[str, Subject] = {
             "kiosk_settings (the admin PIN hash)",
             (_whole(KioskSetting.__table__),),
         ),
-        Subject("audit_log", "audit_log", (_whole(AuditLog.__table__),)),
+        Subject("audit_log", "audit_log", (_whole(AuditLog.__table__),), appended=True),
         Subject(
             "unkeyed_entries",
             "entries written before the ledger key (entry_mac NULL)",
@@ -87,9 +91,26 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _line(row: Any) -> bytes:
+    return json.dumps([_plain(v) for v in row], ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
+
+
+def _fold(state: bytes, row: Any) -> bytes:
+    return hashlib.sha256(state + _line(row)).digest()
+
+
 def subject_digest(connection: Connection, name: str) -> str:
-    """SHA-256 over every row of the subject's tables, table by table in key order."""
+    """SHA-256 over every row of the subject's tables, table by table in key order (for an
+    appended subject: folded row by row, the same value ``seal_appended`` reaches)."""
     subject = SUBJECTS[name]
+    if subject.appended:
+        ((table, order),) = subject.parts
+        state = hashlib.sha256(f"{table.name}\n".encode()).digest()
+        for row in connection.execute(select(table).order_by(*order)):
+            state = _fold(state, row)
+        return state.hex()
     digest = hashlib.sha256()
     for table, order in subject.parts:
         digest.update(f"{table.name}\n".encode())
@@ -97,8 +118,7 @@ def subject_digest(connection: Connection, name: str) -> str:
         if subject.only_unkeyed:
             query = query.where(table.c.entry_mac.is_(None))
         for row in connection.execute(query):
-            line = json.dumps([_plain(v) for v in row], ensure_ascii=False, separators=(",", ":"))
-            digest.update(line.encode("utf-8") + b"\n")
+            digest.update(_line(row) + b"\n")
     return digest.hexdigest()
 
 
@@ -106,24 +126,55 @@ def seal_message(subject: str, digest: str, previous_mac: str) -> str:
     return f"{subject}|{digest}|{previous_mac}"
 
 
-def seal(connection: Connection, name: str, at: dt.datetime) -> None:
-    """Seal the subject's content as this transaction leaves it. Call after the write."""
-    key = ledger_key(connection)
-    key.require()
+def lock_seals(connection: Connection) -> None:
+    """One seal chain: writers seal one at a time. SQLite's BEGIN IMMEDIATE already does;
+    PostgreSQL takes a transaction lock (taken again by the same transaction: no wait)."""
     if connection.dialect.name == "postgresql":
-        # One seal chain: writers seal one at a time (SQLite's BEGIN IMMEDIATE does this).
         connection.execute(_PG_SEAL_LOCK)
-    digest = subject_digest(connection, name)
-    previous = connection.execute(select(SEALS.c.mac).order_by(SEALS.c.id.desc()).limit(1)).scalar()
+
+
+def _newest(connection: Connection, name: str | None = None) -> Any:
+    query = select(SEALS.c.digest, SEALS.c.mac).order_by(SEALS.c.id.desc()).limit(1)
+    if name is not None:
+        query = query.where(SEALS.c.subject == name)
+    return connection.execute(query).first()
+
+
+def _write_seal(connection: Connection, name: str, digest: str, at: dt.datetime) -> None:
+    key = ledger_key(connection)
+    previous = _newest(connection)
     connection.execute(
         insert(SEALS),
         {
             "subject": name,
             "digest": digest,
-            "mac": key.mac(seal_message(name, digest, previous or "")),
+            "mac": key.mac(seal_message(name, digest, previous.mac if previous else "")),
             "sealed_at": at,
         },
     )
+
+
+def seal(connection: Connection, name: str, at: dt.datetime) -> None:
+    """Seal the subject's content as this transaction leaves it. Call after the write."""
+    ledger_key(connection).require()
+    lock_seals(connection)
+    _write_seal(connection, name, subject_digest(connection, name), at)
+
+
+def seal_appended(connection: Connection, name: str, row_id: int, at: dt.datetime) -> None:
+    """Seal an appended subject after its row ``row_id`` was added in this transaction (with
+    the seal lock taken before the insert, so ids follow the seal order)."""
+    ledger_key(connection).require()
+    lock_seals(connection)
+    previous = _newest(connection, name)
+    if previous is None:
+        digest = subject_digest(connection, name)
+    else:
+        ((table, _),) = SUBJECTS[name].parts
+        (id_column,) = table.primary_key.columns
+        row = connection.execute(select(table).where(id_column == row_id)).one()
+        digest = _fold(bytes.fromhex(previous.digest), row).hex()
+    _write_seal(connection, name, digest, at)
 
 
 def has_seals(connection: Connection) -> bool:
