@@ -15,16 +15,19 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from .config import Settings
 from .ledger.admin_store import AdminStore
+from .ledger.audit import seal_first_time
 from .ledger.backup import backup_sqlite
 from .ledger.catalog_store import CatalogStore
 from .ledger.engine import Database, create_ledger_engine
+from .ledger.ledger_key import LedgerKey, LedgerKeyError, create_ledger_key_file, read_ledger_key
 from .ledger.migrate import MigrationResult, migrate
 from .ledger.operator_store import OperatorStore
 from .ledger.print_jobs import PrintJobStore, PrintJobView
 from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
 from .ledger.sales_ledger import SalesLedger
-from .ledger.verify import VerifyReport, verify_ledger
+from .ledger.seals import has_keyed_entries, has_seals
+from .ledger.verify import ExpectedHead, VerifyReport, verify_ledger
 from .printing.devices.printers import ReceiptPrinter, make_printer
 from .printing.devices.worker import PrintWorker
 from .printing.document import PrintDocument
@@ -93,6 +96,8 @@ class Kiosk:
     db: Database
     migration: MigrationResult
     clock: Clock
+    created_ledger_key: bool = False
+    first_sealed: tuple[str, ...] = ()  # subjects sealed for the first time by this open
     sales_ledger: SalesLedger = field(init=False)
 
     def __post_init__(self) -> None:
@@ -276,8 +281,13 @@ class Kiosk:
     def is_empty(self) -> bool:
         return not self.catalog.vendors()
 
-    def verify(self) -> VerifyReport:
-        return verify_ledger(self.db)
+    def verify(self, expect_head: ExpectedHead | None = None) -> VerifyReport:
+        return verify_ledger(
+            self.db,
+            kiosk_id=self.settings.stall.kiosk_id,
+            key=self.db.key,
+            expect_head=expect_head,
+        )
 
     def backup(self, folder: Path | None = None) -> Path:
         """A new copy named by the local time; never overwrites an earlier copy (two backups in
@@ -345,7 +355,42 @@ def open_kiosk(settings: Settings, *, create: bool = False, clock: Clock = utc_n
     except Exception:
         db.dispose()
         raise
-    return Kiosk(settings, db, result, clock)
+    try:
+        db.key, created = _ledger_key(settings, db, create=create)
+        sealed = _seal_first_time(db, clock)
+    except Exception:
+        db.dispose()
+        raise
+    return Kiosk(settings, db, result, clock, created, sealed)
+
+
+def _ever_keyed(db: Database) -> bool:
+    with db.read() as connection:
+        return has_seals(connection) or has_keyed_entries(connection)
+
+
+def _ledger_key(settings: Settings, db: Database, *, create: bool) -> tuple[LedgerKey, bool]:
+    """The ledger key from its file; made here (by ``init`` and the kiosk's start) only for a
+    database that never had one. Without it the ledger can be read and verified (the MACs
+    unchecked), not written."""
+    path = settings.ledger.key_file
+    key = read_ledger_key(path)
+    if key.present or not create:
+        return key, False
+    if _ever_keyed(db):
+        raise LedgerKeyError(
+            f"{path}: the ledger key file is missing, but this database was written with one; "
+            "restore the key file from its backup (a new key would make every entry look forged)"
+        )
+    created = create_ledger_key_file(path)
+    return read_ledger_key(path), created
+
+
+def _seal_first_time(db: Database, clock: Clock) -> tuple[str, ...]:
+    if not db.key.present or _ever_keyed(db):
+        return ()  # sealed already (or not ours to seal: verify says why)
+    with db.write() as connection:
+        return tuple(seal_first_time(connection, clock()))
 
 
 def start_kiosk(settings: Settings, *, demo: bool) -> Kiosk:
@@ -377,9 +422,11 @@ def open_back_end(settings: Settings, *, demo: bool) -> BackEnd:
 class InitResult:
     migration: MigrationResult
     created_key_file: bool
+    created_ledger_key: bool = False
+    first_sealed: tuple[str, ...] = ()
 
 
 def init_kiosk(settings: Settings, clock: Clock = utc_now) -> tuple[Kiosk, InitResult]:
     kiosk = open_kiosk(settings, create=True, clock=clock)
     created = create_card_key_file(settings.cards.key_file)
-    return kiosk, InitResult(kiosk.migration, created)
+    return kiosk, InitResult(kiosk.migration, created, kiosk.created_ledger_key, kiosk.first_sealed)

@@ -23,6 +23,7 @@ from .services.export_kinds import EXPORT_KINDS, ExportKind
 
 if TYPE_CHECKING:
     from .bootstrap import Kiosk
+    from .ledger.verify import ExpectedHead
     from .services.back_end import BackEnd
 
 # The ledger's modules (SQLAlchemy, Alembic) are imported where a command needs them, so
@@ -36,6 +37,7 @@ def user_errors() -> tuple[type[BaseException], ...]:
     """Errors a person can act on: one sentence, exit 1."""
     from .bootstrap import DatabaseMissing, DatabaseUnusable
     from .ledger.backup import BackupError
+    from .ledger.ledger_key import LedgerKeyError
     from .ledger.migrate import UnknownSchema
     from .services.card_keys import CardKeyError
 
@@ -46,6 +48,7 @@ def user_errors() -> tuple[type[BaseException], ...]:
         DatabaseUnusable,
         UnknownSchema,
         CardKeyError,
+        LedgerKeyError,
         BackupError,
         OSError,
         CliError,
@@ -96,6 +99,13 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
             print(f"Copy of the database before migrating: {result.migration.backup}")
         if result.created_key_file:
             print(f"New card signing key: {settings.cards.key_file} (keep it secret)")
+        if result.created_ledger_key:
+            print(
+                f"New ledger key: {settings.ledger.key_file} (keep it secret; back it up apart "
+                "from the database)"
+            )
+        if result.first_sealed:
+            print(f"Sealed for the first time: {', '.join(result.first_sealed)}.")
         if args.sample_data:
             if not kiosk.is_empty():
                 print("Sample data not loaded: the database already has vendors.")
@@ -126,6 +136,7 @@ def demo_settings(settings: Settings, folder: Path) -> Settings:
         cards=dataclasses.replace(
             settings.cards, key_file=data / "card-keys.txt", revoked_file=data / "revoked-cards.txt"
         ),
+        ledger=dataclasses.replace(settings.ledger, key_file=data / "ledger-key.txt"),
         backup_folder=data / "backups",
         export=dataclasses.replace(settings.export, folder=folder / "exports"),
     )
@@ -234,24 +245,44 @@ def cmd_summary(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 
 def cmd_verify(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    report = kiosk.verify()
-    for problem in report.database_problems:
-        print(f"database: {problem}", file=sys.stderr)
+    report = kiosk.verify(expect_head=args.expect_head)
     if report.first_broken:
         print(f"ledger broken at {report.first_broken.describe()}", file=sys.stderr)
+    for problem in report.evidence_problems:
+        print(problem, file=sys.stderr)
+    for problem in report.database_problems:
+        print(f"database: {problem}", file=sys.stderr)
+    if report.head_problem:
+        print(report.head_problem, file=sys.stderr)
     if not report.ok:
         return EXIT_BROKEN_LEDGER
+    if not report.key_present:
+        raise CliError(
+            f"the ledger key file {kiosk.settings.ledger.key_file} is missing, so the entries' "
+            "MACs and the seals could not be checked and a forged entry cannot be told from a "
+            "real one; run verify where the key file is (or 'jikubata init' if this database "
+            "never had one)"
+        )
+    unkeyed = f" ({report.unkeyed_entries} written before the ledger key)"
     print(
         f"Ledger intact: {report.entries_checked} entries in {report.kiosks} kiosk chain(s), "
-        "database integrity ok."
+        f"MACs ok{unkeyed if report.unkeyed_entries else ''}, {report.seals} seals match, "
+        "append-only triggers in place, database integrity ok."
     )
+    # Deleting the newest entries leaves a consistent ledger: write the head down, compare
+    # it with the newest receipt's QR, and pass it to --expect-head next time.
     for head in report.heads:
-        # Deleting the newest entries leaves a consistent chain: compare with the paper.
-        print(
-            f"  newest entry {head.number}, check code {head.entry_hash[:12].upper()} "
-            "(compare with the newest receipt's QR)"
-        )
+        print(f"head {head.line}")
     return EXIT_OK
+
+
+def _expected_head(text: str) -> ExpectedHead:
+    from .ledger.verify import ExpectedHead
+
+    try:
+        return ExpectedHead.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
@@ -429,7 +460,19 @@ def build_parser() -> argparse.ArgumentParser:
     ledger = commands.add_parser("ledger", help="ledger checks").add_subparsers(
         dest="ledger_command", metavar="ACTION", required=True
     )
-    add(ledger, "verify", cmd_verify, "check the hash chain and database integrity")
+    verify = add(
+        ledger,
+        "verify",
+        cmd_verify,
+        "check the hash chain, the entries' MACs, the seals, the append-only triggers and "
+        "database integrity; print each chain's head",
+    )
+    verify.add_argument(
+        "--expect-head",
+        type=_expected_head,
+        metavar="KIOSK_ID:SEQ:HASH12",
+        help="a head printed by an earlier verify: fail unless it is still in the chain",
+    )
 
     backup = add(commands, "backup", cmd_backup, "consistent online copy of the database")
     backup.add_argument("dir", nargs="?", type=Path, help="default: backup.folder from config")

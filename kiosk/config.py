@@ -306,6 +306,12 @@ class CardSettings:
 
 
 @dataclass(frozen=True)
+class LedgerSettings:
+    # 32 random bytes made by `init`; every entry and seal carries a MAC under it
+    key_file: Path = _relative_setting(_path, "data/ledger-key.txt")
+
+
+@dataclass(frozen=True)
 class ExportSettings:
     delimiter: str = _setting(_one_of((",", ";")), ",")
     folder: Path = _relative_setting(_path, "exports")
@@ -331,6 +337,7 @@ SECTIONS: dict[str, type | None] = {
     "payment": PaymentSettings,
     "scan": ScanSettings,
     "cards": CardSettings,
+    "ledger": LedgerSettings,
     "export": ExportSettings,
     "roster": RosterSettings,
     "backup": BackupSettings,
@@ -351,6 +358,7 @@ class Settings:
     export: ExportSettings
     roster: RosterSettings
     backup_folder: Path
+    ledger: LedgerSettings
 
     @property
     def base_dir(self) -> Path:
@@ -505,6 +513,7 @@ def parse_settings(raw: Any, source: Path) -> Settings:
         export=sections["export"],
         roster=sections["roster"],
         backup_folder=sections["backup"].folder,
+        ledger=sections["ledger"],
     )
 
 

@@ -1,4 +1,4 @@
-"""Exemptions and small kiosk settings (the admin PIN's hash), each change audited."""
+"""Exemptions and small kiosk settings (the admin PIN's hash), each change audited and sealed."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from sqlalchemy import insert, select, update
 
 from ..domain.errors import DomainError, LedgerProblem
 from ..domain.months import Month
+from .audit import audit
 from .engine import Database
 from .models import Exemption, KioskSetting
-from .sales_ledger import audit
+from .seals import seal
 
 EXEMPTIONS = Exemption.__table__
 SETTINGS = KioskSetting.__table__
@@ -52,6 +53,7 @@ class AdminStore:
                 },
             )
             audit(connection, actor, "exemption", at, nip=nip, month=str(month), reason=reason)
+            seal(connection, "exemptions", at)
 
     def exempt_nips(self, month: Month) -> set[str]:
         with self._db.read() as connection:
@@ -86,3 +88,4 @@ class AdminStore:
             else:
                 connection.execute(insert(SETTINGS), {"key": key, "value": value})
             audit(connection, actor, "setting", at, key=key)
+            seal(connection, "kiosk_settings", at)

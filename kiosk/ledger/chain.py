@@ -2,10 +2,13 @@
 the entry before it (per kiosk), so editing, deleting or reordering an entry breaks the chain
 from there on.
 
-What a chain alone cannot show is the removal of its newest entries: the shortened chain is
-still consistent. That is why every receipt's QR carries the first 12 hex digits of its entry's
-hash, and ``jikubata ledger verify`` prints each chain's newest entry: paper outside the
-database to compare against."""
+The hash has no secret: anyone with the code can recompute it, so each entry also carries a MAC
+under the kiosk's ledger key (``ledger_key.py``, checked by ``verify.py``).
+
+What neither can show is the removal of the newest entries: the shortened chain is still
+consistent. That is why every receipt's QR carries the first 12 hex digits of its entry's hash,
+and ``jikubata ledger verify`` prints ``head KIOSK_ID:SEQ:HASH12`` and checks an earlier one
+given with ``--expect-head``: paper outside the database to compare against."""
 
 from __future__ import annotations
 

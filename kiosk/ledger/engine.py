@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
+from .ledger_key import NO_KEY, LedgerKey
+
 BUSY_TIMEOUT_MS = 5000
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -20,6 +22,7 @@ SQLITE_PRAGMAS = (
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
 _WRITE = "jikubata_write"
+_KEY = "jikubata_ledger_key"
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -44,11 +47,20 @@ def create_ledger_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
-class Database:
-    """Hands out transactions; the only thing services' adapters share."""
+def ledger_key(connection: Connection) -> LedgerKey:
+    """The key of the Database whose write transaction this is: how ``audit()`` and the
+    stores' seals reach the key without every caller passing it along."""
+    return connection.get_execution_options().get(_KEY, NO_KEY)
 
-    def __init__(self, engine: Engine) -> None:
+
+class Database:
+    """Hands out transactions; the only thing services' adapters share. ``key`` is the
+    kiosk's ledger key (bootstrap reads it from outside the database); without it the ledger
+    can be read but not written."""
+
+    def __init__(self, engine: Engine, key: LedgerKey = NO_KEY) -> None:
         self.engine = engine
+        self.key = key
 
     @property
     def is_sqlite(self) -> bool:
@@ -58,7 +70,7 @@ class Database:
     def write(self) -> Iterator[Connection]:
         """One write transaction: committed when the block ends, rolled back on any error."""
         with self.engine.connect() as connection:
-            connection.execution_options(**{_WRITE: True})
+            connection.execution_options(**{_WRITE: True, _KEY: self.key})
             with connection.begin():
                 yield connection
 

@@ -213,8 +213,9 @@ class VoidEntry:
         }
 
 
-def entry_row(entry: SaleEntry | VoidEntry, digest: str) -> dict[str, Any]:
-    """The ``entries`` row (the chain link) of either kind."""
+def entry_row(entry: SaleEntry | VoidEntry, digest: str, mac: str) -> dict[str, Any]:
+    """The ``entries`` row (the chain link) of either kind; ``mac`` is the ledger key's
+    HMAC of ``digest``."""
     return {
         "id": entry.id,
         "kiosk_id": entry.kiosk_id,
@@ -222,5 +223,5 @@ def entry_row(entry: SaleEntry | VoidEntry, digest: str) -> dict[str, Any]:
         "kind": entry.kind,
         "prev_hash": entry.prev_hash,
         "entry_hash": digest,
-        "entry_mac": None,
+        "entry_mac": mac,
     }

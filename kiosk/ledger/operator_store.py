@@ -1,4 +1,4 @@
-"""Operators and their PIN hashes."""
+"""Operators and their PIN hashes (each change audited and sealed)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from .audit import audit
 from .engine import Database
 from .models import Operator
-from .sales_ledger import audit
+from .seals import seal
 
 OPERATORS = Operator.__table__
 
@@ -50,6 +51,7 @@ class OperatorStore:
             else:
                 connection.execute(insert(OPERATORS), {"name": name, **values})
             audit(connection, actor, "operator", at, name=name, umkm=kode_umkm)
+            seal(connection, "operators", at)
 
 
 def _record(row: Any) -> OperatorRecord:

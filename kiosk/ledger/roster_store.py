@@ -12,9 +12,10 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from ..domain.records import RosterPerson
+from .audit import audit
 from .engine import Database
 from .models import RosterEntry, RosterImport
-from .sales_ledger import audit
+from .seals import seal
 
 IMPORTS = RosterImport.__table__
 ENTRIES = RosterEntry.__table__
@@ -129,4 +130,5 @@ class RosterStore:
                 rows=len(people),
                 forced=forced,
             )
+            seal(connection, "roster", at)
         return import_id

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from typing import Any
 
 from sqlalchemy import Connection, insert, select, text
 
@@ -14,12 +12,13 @@ from ..domain.errors import DomainError, DuplicateImport, LedgerProblem, Repeate
 from ..domain.identity import BuyerIdentity
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
 from ..services.ports import EarlierImport, PaperSale
+from .audit import audit
 from .chain import GENESIS_HASH
 from .engine import Database
 from .entries import LineFields, SaleEntry, VoidEntry, entry_row
 from .fast_sql import FastStatement, db_time
 from .ids import new_entry_id
-from .models import AuditLog, Entry, Sale, SaleLine, SalesImport, Void
+from .models import Entry, Sale, SaleLine, SalesImport, Void
 from .print_jobs import hold_receipt_job
 
 ENTRIES = Entry.__table__
@@ -84,18 +83,6 @@ def _imported_paper_sales(
             if sale in wanted:
                 found.setdefault(sale, row.file_name)
     return found
-
-
-def audit(connection: Connection, actor: str, action: str, at: dt.datetime, **detail: Any) -> None:
-    connection.execute(
-        insert(AuditLog.__table__),
-        {
-            "at": at,
-            "actor": actor,
-            "action": action,
-            "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
-        },
-    )
 
 
 class SalesLedger:
@@ -190,6 +177,8 @@ class SalesLedger:
         source: str,
         import_id: int | None,
     ) -> list[RecordedSale]:
+        key = self._db.key
+        key.require()  # before anything is built: no key, no entry
         entries, sales, lines, recorded = [], [], [], []
         for draft in drafts:
             seq += 1
@@ -212,7 +201,7 @@ class SalesLedger:
                 identified_by=identity.value if identity is not None else None,
             )
             digest = entry.hash()
-            entries.append(entry_row(entry, digest))
+            entries.append(entry_row(entry, digest, key.mac(digest)))
             sales.append(entry.sale_row(db_time(entry.created_at, connection.dialect), import_id))
             lines.extend(entry.line_rows())
             recorded.append(entry.recorded(draft.lines, digest))
@@ -253,7 +242,8 @@ class SalesLedger:
                 reason=reason,
                 voided_by=actor,
             )
-            connection.execute(insert(ENTRIES), entry_row(entry, entry.hash()))
+            digest = entry.hash()
+            connection.execute(insert(ENTRIES), entry_row(entry, digest, self._db.key.mac(digest)))
             connection.execute(insert(VOIDS), entry.void_row())
             audit(connection, actor, "void", entry.created_at, sale=sale.number, reason=reason)
         return replace(sale, voided=True)

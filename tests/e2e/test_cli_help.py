@@ -21,7 +21,7 @@ SUBCOMMANDS: dict[tuple[str, ...], str] = {
     ("export", "vendors"): "revenue per UMKM",
     ("export", "sales"): "every sale line",
     ("summary",): "compliance per OPD",
-    ("ledger", "verify"): "check the hash chain and database integrity",
+    ("ledger", "verify"): "check the hash chain, the entries' MACs, the seals",
     ("backup",): "consistent online copy of the database",
     ("admin", "set-pin"): "set the admin PIN",
     ("run",): "start the touchscreen kiosk",

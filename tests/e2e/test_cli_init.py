@@ -28,10 +28,21 @@ def test_init_creates_database_private_card_key_and_prints_revision(fresh: Kiosk
     keys = [ln for ln in key_file.read_text().splitlines() if ln and not ln.startswith("#")]
     assert len(keys) == 1 and re.fullmatch(r"K1 [0-9a-f]{64}", keys[0])
 
+    ledger_key = fresh.home / "data" / "ledger-key.txt"
+    assert f"New ledger key: {ledger_key}" in stdout
+    assert stat.S_IMODE(ledger_key.stat().st_mode) == 0o600
+    lines = [ln for ln in ledger_key.read_text().splitlines() if ln and not ln.startswith("#")]
+    assert len(lines) == 1 and re.fullmatch(r"[0-9a-f]{64}", lines[0])
+    assert "Sealed for the first time: exemptions, roster, operators, kiosk_settings" in stdout
+    assert fresh.query("SELECT actor, action FROM audit_log") == [("system", "seals_started")]
+
 
 def test_init_twice_is_harmless(loaded: Kiosk) -> None:
     key_file = loaded.home / "data" / "card-keys.txt"
     key_before = key_file.read_bytes()
+    ledger_key = loaded.home / "data" / "ledger-key.txt"
+    ledger_key_before = ledger_key.read_bytes()
+    seals_before = loaded.count("seals")
     sales_before = loaded.query("SELECT id, total FROM sales ORDER BY id")
 
     stdout = loaded.ok("init")
@@ -39,6 +50,9 @@ def test_init_twice_is_harmless(loaded: Kiosk) -> None:
     assert "Database ready at schema" in stdout
     assert "New card signing key" not in stdout, "an existing card key must never be replaced"
     assert key_file.read_bytes() == key_before
+    assert "New ledger key" not in stdout and "Sealed" not in stdout
+    assert ledger_key.read_bytes() == ledger_key_before, "every MAC was made with that key"
+    assert loaded.count("seals") == seals_before
     assert loaded.query("SELECT id, total FROM sales ORDER BY id") == sales_before
     assert len(sales_before) == 12
     assert loaded.count("roster_entries") == 48

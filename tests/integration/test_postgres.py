@@ -76,3 +76,23 @@ def test_postgres_two_admins_voiding_one_sale_are_told_not_crashed(stocked, sett
     second.close()
     assert sorted(outcomes) == [f"sale {number} was already voided", "voided"]
     assert stocked.verify().ok
+
+
+def test_postgres_verify_names_a_disabled_trigger_and_an_unsealed_exemption(stocked):
+    nip = first_nip_with_tier(stocked, "eselon_iv")
+    with stocked.db.write() as connection:
+        connection.execute(text("ALTER TABLE exemptions DISABLE TRIGGER exemptions_no_delete"))
+        connection.execute(
+            text(
+                "INSERT INTO exemptions (nip, month, reason, created_by, created_at) "
+                "VALUES (:nip, '2026-11', 'Dinas luar', 'admin', now())"
+            ),
+            {"nip": nip},
+        )
+    report = stocked.verify()
+    assert not report.ok and report.first_broken is None
+    assert report.evidence_problems[0] == (
+        "append-only trigger exemptions_no_delete was altered or disabled: deletes on "
+        "exemptions are no longer refused"
+    )
+    assert report.evidence_problems[1].startswith("exemptions changed outside the kiosk")
