@@ -694,8 +694,11 @@ def bare_commit(connection: sqlite3.Connection, row: tuple[Any, ...]) -> None:
 
 
 SAME_ROWS_SQL = (
-    "INSERT INTO entries VALUES (?, ?, ?, 'sale', ?, ?)",
-    "INSERT INTO sales VALUES (?, ?, ?, ?, ?, ?, ?, 'kiosk', NULL, NULL)",
+    "INSERT INTO entries (id, kiosk_id, seq, kind, prev_hash, entry_hash, entry_mac)"
+    " VALUES (?, ?, ?, 'sale', ?, ?, ?)",
+    "INSERT INTO sales (id, created_at, nip, operator, payment_method, cash_given, total,"
+    " source, note, sales_import_id, identified_by)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, 'kiosk', NULL, NULL, 'card')",
     "INSERT INTO sale_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 )
 
@@ -721,7 +724,7 @@ def same_rows_commit(connection: sqlite3.Connection, draft: SaleDraft, seq: int)
         "SELECT seq, entry_hash FROM entries WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1",
         ("BARE",),
     ).fetchone()
-    connection.execute(SAME_ROWS_SQL[0], (entry_id, "BARE", seq, "0" * 64, "f" * 64))
+    connection.execute(SAME_ROWS_SQL[0], (entry_id, "BARE", seq, "0" * 64, "f" * 64, "e" * 64))
     connection.execute(
         SAME_ROWS_SQL[1],
         (
