@@ -19,6 +19,7 @@ from .ledger.catalog_store import CatalogStore
 from .ledger.engine import Database, create_ledger_engine
 from .ledger.migrate import MigrationResult, migrate
 from .ledger.operator_store import OperatorStore
+from .ledger.pin_guard_store import PinGuardStore
 from .ledger.print_jobs import PrintJobStore, PrintJobView
 from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
@@ -42,6 +43,7 @@ from .services.demo import DemoSeeder
 from .services.exports import ExportService
 from .services.identify import IdentifyService
 from .services.operators import OperatorService
+from .services.pin_guard import PinGuard
 from .services.ports import Clock, utc_now
 from .services.printer_desk import PrinterDesk, describe
 from .services.printing_ports import PrinterStatus, QueueState
@@ -120,9 +122,14 @@ class Kiosk:
         self.catalog_importer = CatalogImporter(self.catalog, clock)
         self.sales_importer = SalesImporter(self.sales_ledger, self.catalog, tz, clock)
         self.admin = AdminService(self.sales_ledger, self.admin_store, clock)
-        self.admin_pin = AdminPinService(self.admin_store, clock)
+        # One guard for every PIN, kept in the ledger: a restart hands out no fresh attempts.
+        self.pin_guard = PinGuard(PinGuardStore(db), clock)
+        self.admin_pin = AdminPinService(self.admin_store, clock, guard=self.pin_guard)
         self.operators = OperatorService(
-            OperatorStore(db), clock, lambda: {v.kode_umkm for v in self.catalog.vendors()}
+            OperatorStore(db),
+            clock,
+            lambda: {v.kode_umkm for v in self.catalog.vendors()},
+            guard=self.pin_guard,
         )
         self.qris = QrisPaymentService(s.payment.qris)
         self.print_worker: PrintWorker | None = None

@@ -19,6 +19,7 @@ from .compliance import ComplianceService, OpdSummary
 from .export_kinds import ExportKind
 from .exports import ExportService
 from .identify import IdentifyService
+from .pin_guard import PinAnswer
 from .ports import AdminPort, RosterPort, SalesLedgerPort, SpendingPort
 from .receipts import ReceiptService
 from .roster_import import RosterImporter, RosterPreview
@@ -88,8 +89,12 @@ class AdminDesk:
     def pin_is_set(self) -> bool:
         return self._pin.is_set()
 
-    def check_pin(self, pin: str) -> bool:
+    def check_pin(self, pin: str) -> PinAnswer:
+        """Checked and counted here, not on the screen: a lock outlives a restart."""
         return self._pin.check(pin)
+
+    def pin_wait(self) -> float:
+        return self._pin.wait()
 
     # -- figures and exports --------------------------------------------------------------------
     def month_overview(self, month: Month) -> MonthOverview:

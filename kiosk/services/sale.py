@@ -15,6 +15,7 @@ from .changes import Change, ChangeFeed
 from .checkout import CheckoutService
 from .identify import IdentifyService
 from .operators import OperatorInfo, OperatorService
+from .pin_guard import PinAnswer
 from .ports import CatalogPort
 from .qris_payment import QrisCharge, QrisPaymentService
 from .receipts import ReceiptService
@@ -70,8 +71,11 @@ class SaleService:
     def operators_on_duty(self) -> list[OperatorInfo]:
         return self._operators.on_duty_list()
 
-    def check_operator(self, name: str, pin: str) -> bool:
+    def check_operator(self, name: str, pin: str) -> PinAnswer:
         return self._operators.check(name, pin)
+
+    def operator_wait(self, name: str) -> float:
+        return self._operators.wait(name)
 
     # -- buyer (ScanError or NipError when the payload or NIP is refused) -----------------------
     def identify_scan(self, payload: str) -> Identified:
