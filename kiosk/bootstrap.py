@@ -5,6 +5,7 @@ Nothing happens at import time; callers build a Kiosk from settings and close it
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,7 @@ from .services.pin_guard import PinGuard
 from .services.ports import Clock, utc_now
 from .services.printer_desk import PrinterDesk, describe
 from .services.printing_ports import PrinterStatus, QueueState
+from .services.private_files import private_file, private_folder, tighten
 from .services.qris_payment import QrisPaymentService
 from .services.receipts import ReceiptService
 from .services.roster_import import RosterImporter
@@ -56,6 +58,7 @@ from .services.stall import StallClock, StallFacts
 from .services.standing import StandingService
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "assets" / "sample"
+log = logging.getLogger(__name__)
 
 
 class DatabaseMissing(RuntimeError):
@@ -305,7 +308,9 @@ def open_kiosk(settings: Settings, *, create: bool = False, clock: Clock = utc_n
     if path is not None:
         if not path.exists() and not create:
             raise DatabaseMissing(f"there is no database at {path}; run 'jikubata init' first")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
+        if not path.exists():
+            private_file(path)  # owner-only from the start; SQLite gives its WAL the same mode
 
     def driver_missing(error: Exception) -> DatabaseUnusable:
         # e.g. plain postgresql:// means psycopg2, which the project does not install
@@ -344,7 +349,13 @@ def open_kiosk(settings: Settings, *, create: bool = False, clock: Clock = utc_n
 def open_back_end(settings: Settings, *, demo: bool) -> BackEnd:
     """Everything behind the screen (the ledger created or migrated, the demo data seeded
     into an empty demo ledger); runs on a worker thread while the idle screen is up."""
-    kiosk, _ = init_kiosk(settings)
+    kiosk, result = init_kiosk(settings)
+    if result.tightened:
+        log.warning(
+            "made %d files and folders readable by this user only (an older version left "
+            "them open to others)",
+            len(result.tightened),
+        )
     try:
         if demo and kiosk.is_empty():
             kiosk.demo_seeder().seed()
@@ -358,9 +369,23 @@ def open_back_end(settings: Settings, *, demo: bool) -> BackEnd:
 class InitResult:
     migration: MigrationResult
     created_key_file: bool
+    tightened: list[Path] = field(default_factory=list)  # were open to others; now owner-only
 
 
 def init_kiosk(settings: Settings, clock: Clock = utc_now) -> tuple[Kiosk, InitResult]:
     kiosk = open_kiosk(settings, create=True, clock=clock)
     created = create_card_key_file(settings.cards.key_file)
-    return kiosk, InitResult(kiosk.migration, created)
+    tightened = tighten(kiosk_folders(settings), never=(settings.base_dir, Path.home()))
+    return kiosk, InitResult(kiosk.migration, created, tightened)
+
+
+def kiosk_folders(settings: Settings) -> list[Path]:
+    """The folders only the kiosk writes to: the ledger's, backups, exports, receipts, logs."""
+    folders = [settings.backup_folder, settings.export.folder, settings.base_dir / "logs"]
+    folders += [settings.cards.key_file.parent, settings.cards.revoked_file.parent]
+    database = sqlite_path(settings.database_url)
+    if database is not None:
+        folders.append(database.parent)
+    if settings.printer.connection == "file":
+        folders.append(settings.printer.path)
+    return list(dict.fromkeys(folders))
