@@ -23,6 +23,7 @@ from .pin_guard import PinAnswer
 from .ports import AdminPort, RosterPort, SalesLedgerPort, SpendingPort
 from .receipts import ReceiptService
 from .roster_import import RosterImporter, RosterPreview
+from .safe_log import log_failure
 from .stall import StallClock
 
 log = logging.getLogger(__name__)
@@ -120,8 +121,8 @@ class AdminDesk:
         voided = self._admin.void(number, reason, actor=actor)
         try:
             self._receipts.print_void(voided, reason=reason, actor=actor)
-        except Exception:  # the void stands; the slip can be printed again as a copy
-            log.exception("void of %s recorded; its slip could not be queued", number)
+        except Exception as error:  # the void stands; the slip can be printed again as a copy
+            log_failure(log, f"void of {number} recorded; its slip could not be queued", error)
         self._changes.publish(Change.SALES, Change.PRINTING)
         return voided
 

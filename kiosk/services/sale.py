@@ -19,6 +19,7 @@ from .pin_guard import PinAnswer
 from .ports import CatalogPort
 from .qris_payment import QrisCharge, QrisPaymentService
 from .receipts import ReceiptService
+from .safe_log import log_failure
 from .standing import StandingService
 
 log = logging.getLogger(__name__)
@@ -113,8 +114,10 @@ class SaleService:
         job: int | None
         try:
             job = self._receipts.print_sale(result.sale, result.buyer)
-        except Exception:  # logged; the success screen offers a reprint
-            log.exception("sale %s committed; its receipt could not be queued", result.sale.number)
+        except Exception as error:  # logged (never the receipt's words); reprint offered
+            log_failure(
+                log, f"sale {result.sale.number} committed; its receipt could not be queued", error
+            )
             job = None
         self._changes.publish(Change.SALES, Change.PRINTING)
         return SaleOutcome(result.sale, result.buyer, job)
