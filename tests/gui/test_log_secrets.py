@@ -43,6 +43,7 @@ def pay_cash(qtbot, window) -> None:  # type: ignore[no-untyped-def]
 def test_failed_sales_scans_and_pins_leave_no_nip_pin_or_payload_in_the_log(
     qtbot, window, tmp_path: Path
 ) -> None:
+    level = logging.getLogger().level
     handler = _setup_logging(tmp_path / "logs")
     try:
         ctx, kiosk = window.ctx, window.ctx.kiosk
@@ -89,6 +90,7 @@ def test_failed_sales_scans_and_pins_leave_no_nip_pin_or_payload_in_the_log(
     finally:
         logging.getLogger().removeHandler(handler)
         handler.close()
+        logging.getLogger().setLevel(level)
 
     log_file = tmp_path / "logs" / "kiosk.log"
     text = log_file.read_text(encoding="utf-8")

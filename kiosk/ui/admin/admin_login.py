@@ -101,13 +101,8 @@ class AdminLoginScreen(AdminPage):
             return
         self.prompt.setText(translate("AdminLoginScreen", "Masukkan PIN admin (6–12 angka)"))
         self.help.setText("")
-        self._tick()
-        # A lock from an earlier visit (or before a restart): ask, off the GUI thread.
-        self.ctx.runner.run(self.ctx.back_end.admin.pin_wait, self._waited, lambda _error: None)
-
-    def _waited(self, seconds: object) -> None:
-        if isinstance(seconds, float) and seconds > 0:
-            self.countdown.start(seconds)
+        # A lock from an earlier visit or before a restart (one row, like pin_is_set above).
+        self.countdown.start(self.ctx.back_end.admin.pin_wait())
 
     def _say(self, text: str, *, lock: bool = False) -> None:
         self.message.setText(text)

@@ -101,17 +101,8 @@ class LoginScreen(QWidget):
         self.keypad.set_text("")
         self.message.clear()
         self.pages.setCurrentIndex(1)
-        # Still locked from earlier (or from before a restart)? Asked off the GUI thread.
-        sale = self._ctx.back_end.sale
-        self._ctx.runner.run(
-            lambda: sale.operator_wait(name),
-            lambda seconds: self._waited(name, seconds),
-            lambda _error: None,
-        )
-
-    def _waited(self, name: str, seconds: float) -> None:
-        if name == self._name and seconds > 0:
-            self.countdown.start(seconds)
+        # Still locked from earlier or before a restart? One row, like the names above.
+        self.countdown.start(self._ctx.back_end.sale.operator_wait(name))
 
     # -- page 2: PIN -----------------------------------------------------------------------
     def _pin_page(self) -> QWidget:
