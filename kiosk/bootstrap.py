@@ -22,6 +22,7 @@ from .ledger.engine import Database, create_ledger_engine
 from .ledger.ledger_key import LedgerKey, LedgerKeyError, create_ledger_key_file, read_ledger_key
 from .ledger.migrate import MigrationResult, migrate
 from .ledger.operator_store import OperatorStore
+from .ledger.pin_guard_store import PinGuardStore
 from .ledger.print_jobs import PrintJobStore, PrintJobView
 from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
@@ -46,9 +47,11 @@ from .services.demo import DemoSeeder
 from .services.exports import ExportService
 from .services.identify import IdentifyService
 from .services.operators import OperatorService
+from .services.pin_guard import PinGuard
 from .services.ports import Clock, utc_now
 from .services.printer_desk import PrinterDesk, describe
 from .services.printing_ports import PrinterStatus, QueueState
+from .services.private_files import private_file, private_folder, tighten
 from .services.qris_payment import QrisPaymentService
 from .services.receipts import ReceiptService
 from .services.revoked_cards import RevokedCards
@@ -60,6 +63,7 @@ from .services.standing import StandingService
 
 log = logging.getLogger(__name__)
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "assets" / "sample"
+log = logging.getLogger(__name__)
 
 
 class DatabaseMissing(RuntimeError):
@@ -130,9 +134,14 @@ class Kiosk:
         self.revoked_cards = RevokedCards(s.cards.revoked_file)
         self.sales_importer = SalesImporter(self.sales_ledger, self.catalog, tz, clock)
         self.admin = AdminService(self.sales_ledger, self.admin_store, clock)
-        self.admin_pin = AdminPinService(self.admin_store, clock)
+        # One guard for every PIN, kept in the ledger: a restart hands out no fresh attempts.
+        self.pin_guard = PinGuard(PinGuardStore(db), clock)
+        self.admin_pin = AdminPinService(self.admin_store, clock, guard=self.pin_guard)
         self.operators = OperatorService(
-            OperatorStore(db), clock, lambda: {v.kode_umkm for v in self.catalog.vendors()}
+            OperatorStore(db),
+            clock,
+            lambda: {v.kode_umkm for v in self.catalog.vendors()},
+            guard=self.pin_guard,
         )
         self.qris = QrisPaymentService(s.payment.qris)
         self.print_worker: PrintWorker | None = None
@@ -322,7 +331,9 @@ def open_kiosk(settings: Settings, *, create: bool = False, clock: Clock = utc_n
     if path is not None:
         if not path.exists() and not create:
             raise DatabaseMissing(f"there is no database at {path}; run 'jikubata init' first")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
+        if not path.exists():
+            private_file(path)  # owner-only from the start; SQLite gives its WAL the same mode
 
     def driver_missing(error: Exception) -> DatabaseUnusable:
         # e.g. plain postgresql:// means psycopg2, which the project does not install
@@ -396,7 +407,13 @@ def _seal_first_time(db: Database, clock: Clock) -> tuple[str, ...]:
 def start_kiosk(settings: Settings, *, demo: bool) -> Kiosk:
     """The kiosk as `jikubata run` opens it: the ledger created or migrated, the receipts a
     crash left without a job repaired, the demo data seeded into an empty demo ledger."""
-    kiosk, _ = init_kiosk(settings)
+    kiosk, result = init_kiosk(settings)
+    if result.tightened:
+        log.warning(
+            "made %d files and folders readable by this user only (an older version left "
+            "them open to others)",
+            len(result.tightened),
+        )
     try:
         kiosk.repair_receipts()
         if demo and kiosk.is_empty():
@@ -424,9 +441,26 @@ class InitResult:
     created_key_file: bool
     created_ledger_key: bool = False
     first_sealed: tuple[str, ...] = ()
+    tightened: list[Path] = field(default_factory=list)  # were open to others; now owner-only
 
 
 def init_kiosk(settings: Settings, clock: Clock = utc_now) -> tuple[Kiosk, InitResult]:
     kiosk = open_kiosk(settings, create=True, clock=clock)
     created = create_card_key_file(settings.cards.key_file)
-    return kiosk, InitResult(kiosk.migration, created, kiosk.created_ledger_key, kiosk.first_sealed)
+    tightened = tighten(kiosk_folders(settings), never=(settings.base_dir, Path.home()))
+    return kiosk, InitResult(
+        kiosk.migration, created, kiosk.created_ledger_key, kiosk.first_sealed, tightened
+    )
+
+
+def kiosk_folders(settings: Settings) -> list[Path]:
+    """The folders only the kiosk writes to: the ledger's, backups, exports, receipts, logs."""
+    folders = [settings.backup_folder, settings.export.folder, settings.base_dir / "logs"]
+    folders += [settings.cards.key_file.parent, settings.cards.revoked_file.parent]
+    folders.append(settings.ledger.key_file.parent)
+    database = sqlite_path(settings.database_url)
+    if database is not None:
+        folders.append(database.parent)
+    if settings.printer.connection == "file":
+        folders.append(settings.printer.path)
+    return list(dict.fromkeys(folders))

@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import getpass
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from .domain.errors import DomainError
 from .domain.money import format_rupiah
 from .domain.months import Month
 from .services.export_kinds import EXPORT_KINDS, ExportKind
+from .services.private_files import UMASK
 
 if TYPE_CHECKING:
     from .bootstrap import Kiosk
@@ -106,6 +108,11 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
             )
         if result.first_sealed:
             print(f"Sealed for the first time: {', '.join(result.first_sealed)}.")
+        if result.tightened:
+            print(
+                f"Made {len(result.tightened)} files and folders readable by this user only "
+                "(an older version left them open to others)."
+            )
         if args.sample_data:
             if not kiosk.is_empty():
                 print("Sample data not loaded: the database already has vendors.")
@@ -518,6 +525,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before anything is written: the ledger, its WAL, backups, logs, receipts and exports
+    # hold NIPs, names and PIN hashes, so whatever this process creates is the user's alone.
+    previous_umask = os.umask(UMASK)
+    try:
+        return _main(argv)
+    finally:
+        os.umask(previous_umask)  # for callers that run main() in their own process (tests)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", cmd_run)  # no command: start the kiosk (README)

@@ -67,18 +67,6 @@
 <context>
     <name>AdminLoginScreen</name>
     <message>
-        <source>{seconds} detik</source>
-        <translation>{seconds} s</translation>
-    </message>
-    <message>
-        <source>{minutes} menit</source>
-        <translation>{minutes} min</translation>
-    </message>
-    <message>
-        <source>{minutes} menit {seconds} detik</source>
-        <translation>{minutes} min {seconds} s</translation>
-    </message>
-    <message>
         <source>Masuk admin</source>
         <translation>Admin log in</translation>
     </message>
@@ -602,6 +590,21 @@ jikubata admin set-pin</translation>
     </message>
 </context>
 <context>
+    <name>Countdown</name>
+    <message>
+        <source>{seconds} detik</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} menit</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{minutes} menit {seconds} detik</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+</context>
+<context>
     <name>DashboardScreen</name>
     <message>
         <source>Dasbor</source>
@@ -975,8 +978,20 @@ Already exempt for {month}.</translation>
         <translation>Type your PIN</translation>
     </message>
     <message>
+        <source>Terlalu banyak PIN salah. Coba lagi dalam {wait}.</source>
+        <translation>Too many wrong PINs. Try again in {wait}.</translation>
+    </message>
+    <message>
+        <source>Silakan coba lagi.</source>
+        <translation>Please try again.</translation>
+    </message>
+    <message>
         <source>PIN salah. Silakan coba lagi.</source>
         <translation>Wrong PIN. Please try again.</translation>
+    </message>
+    <message>
+        <source>PIN tidak dapat diperiksa. Silakan coba lagi.</source>
+        <translation>The PIN could not be checked. Please try again.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ..services.private_files import private_file, private_folder
 from .engine import Database
 
 
@@ -18,8 +19,8 @@ def backup_sqlite(db: Database, target: Path) -> Path:
         raise BackupError(
             "online backup here is for SQLite; back up PostgreSQL with pg_dump on the server"
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+    private_folder(target.parent)
+    partial = private_file(target.with_name(target.name + ".partial"))  # a copy of NIPs
     raw = db.engine.raw_connection()
     try:
         source = raw.driver_connection

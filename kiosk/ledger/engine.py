@@ -40,6 +40,9 @@ def _on_sqlite_begin(connection: Connection) -> None:
 
 
 def create_ledger_engine(url: str, **kwargs: Any) -> Engine:
+    # A database error's message would otherwise quote the bound values (NIPs, names, PIN
+    # hashes, receipt text), and such errors reach the log and the screen's error path.
+    kwargs.setdefault("hide_parameters", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)

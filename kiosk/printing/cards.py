@@ -530,7 +530,7 @@ def write_cards_pdf(
     if not faces:
         raise ValueError("there are no cards to print: the selection is empty")
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the sheet holds NIPs
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )

@@ -22,9 +22,11 @@ from .compliance import ComplianceService, OpdSummary
 from .export_kinds import ExportKind
 from .exports import ExportService
 from .identify import IdentifyService
+from .pin_guard import PinAnswer
 from .ports import AdminPort, RosterPort, SalesLedgerPort, SpendingPort
 from .receipts import ReceiptService
 from .roster_import import RosterImporter, RosterPreview
+from .safe_log import log_failure
 from .stall import StallClock
 
 log = logging.getLogger(__name__)
@@ -94,8 +96,12 @@ class AdminDesk:
     def pin_is_set(self) -> bool:
         return self._pin.is_set()
 
-    def check_pin(self, pin: str) -> bool:
+    def check_pin(self, pin: str) -> PinAnswer:
+        """Checked and counted here, not on the screen: a lock outlives a restart."""
         return self._pin.check(pin)
+
+    def pin_wait(self) -> float:
+        return self._pin.wait()
 
     # -- figures and exports --------------------------------------------------------------------
     def month_overview(self, month: Month) -> MonthOverview:
@@ -123,8 +129,8 @@ class AdminDesk:
         voided = self._admin.void(number, reason, actor=actor)
         try:
             self._receipts.print_void(voided, reason=reason, actor=actor)
-        except Exception:  # the void stands; the slip can be printed again as a copy
-            log.exception("void of %s recorded; its slip could not be queued", number)
+        except Exception as error:  # the void stands; the slip can be printed again as a copy
+            log_failure(log, f"void of {number} recorded; its slip could not be queued", error)
         self._changes.publish(Change.SALES, Change.PRINTING)
         return voided
 

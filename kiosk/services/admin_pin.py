@@ -9,6 +9,7 @@ import secrets
 
 from ..domain.errors import DomainError
 from .errors import Refusal
+from .pin_guard import ADMIN, PinAnswer, PinGuard
 from .ports import AdminPort, Clock, utc_now
 
 SETTING_KEY = "admin_pin"
@@ -38,9 +39,10 @@ def pin_matches(pin: str, stored: str) -> bool:
 
 
 class AdminPinService:
-    def __init__(self, admin: AdminPort, clock: Clock = utc_now) -> None:
+    def __init__(self, admin: AdminPort, clock: Clock = utc_now, *, guard: PinGuard) -> None:
         self._admin = admin
         self._clock = clock
+        self._guard = guard
 
     def is_set(self) -> bool:
         return self._admin.get_setting(SETTING_KEY) is not None
@@ -54,7 +56,15 @@ class AdminPinService:
                 "choose a PIN that is not all one digit or a simple sequence",
             )
         self._admin.set_setting(SETTING_KEY, hash_pin(pin), actor=actor, at=self._clock())
+        self._guard.clear(ADMIN)  # set at the kiosk's own computer: a forgotten PIN's lock goes
 
-    def check(self, pin: str) -> bool:
-        stored = self._admin.get_setting(SETTING_KEY)
-        return stored is not None and pin_matches(pin, stored)
+    def check(self, pin: str) -> PinAnswer:
+        def matches() -> bool:
+            stored = self._admin.get_setting(SETTING_KEY)
+            return stored is not None and pin_matches(pin, stored)
+
+        return self._guard.attempt(ADMIN, matches)
+
+    def wait(self) -> float:
+        """Seconds before the admin PIN may be tried again (0.0: now)."""
+        return self._guard.wait(ADMIN)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.nip import is_valid_nip
+from .private_files import private_folder
 
 _LINE = re.compile(r"^([A-Z0-9]{1,8})\s+([0-9a-fA-F]{64})$")
 
@@ -55,7 +56,7 @@ def create_card_key_file(path: Path, key_id: str = "K1") -> bool:
     """Make a new key file readable only by its owner; never overwrite one (old cards!)."""
     if path.exists():
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as out:
         out.write("# Jiku Bata card signing keys. Keep secret; never commit. Newest key last.\n")

@@ -11,6 +11,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .safe_log import log_failure
+
 log = logging.getLogger(__name__)
 
 
@@ -59,5 +61,5 @@ class ChangeFeed:
         for listener in listeners:
             try:
                 listener(changes)
-            except Exception:  # a broken screen must not undo a committed change
-                log.exception("change listener failed")
+            except Exception as error:  # a broken screen must not undo a committed change
+                log_failure(log, "change listener failed", error)

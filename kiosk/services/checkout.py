@@ -12,6 +12,7 @@ from ..domain.identity import BuyerIdentity
 from ..domain.nip import parse_nip
 from ..domain.records import RecordedSale, SaleDraft
 from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
+from .safe_log import log_failure
 from .standing import StandingService
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,8 @@ class CheckoutService:
         if nip:
             try:
                 buyer = self._standing.lookup(nip, sale.created_at)
-            except Exception:
-                log.exception("sale %s committed; the buyer's month could not be read", sale.number)
+            except Exception as error:  # its words may quote the NIP: class and place only
+                log_failure(
+                    log, f"sale {sale.number} committed; the buyer's month could not be read", error
+                )
         return CheckoutResult(sale, buyer)

@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .private_files import private_folder
+
 # Excel evaluates a cell starting with these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_START_SET = frozenset(_FORMULA_STARTS)
@@ -37,7 +39,7 @@ def write_csv(
     number, None or text the kiosk itself made. Without it every text cell is checked."""
     if delimiter not in (",", ";"):
         raise ValueError("the delimiter must be ',' or ';'")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     count = 0
     try:

@@ -11,6 +11,7 @@ from typing import Protocol
 from ..domain.errors import DomainError
 from .admin_pin import hash_pin, pin_matches
 from .errors import Refusal
+from .pin_guard import PinAnswer, PinGuard, operator_subject
 from .ports import Clock, utc_now
 
 _PIN = re.compile(r"^[0-9]{4,8}\Z")  # 0-9 only; \Z: "$" lets a trailing newline in
@@ -43,8 +44,11 @@ class OperatorService:
         store: OperatorPort,
         clock: Clock = utc_now,
         vendor_codes: Callable[[], set[str]] = set,
+        *,
+        guard: PinGuard,
     ) -> None:
         self._store = store
+        self._guard = guard
         self._clock = clock
         self._vendor_codes = vendor_codes
 
@@ -68,7 +72,18 @@ class OperatorService:
                 value=kode_umkm,
             )
         self._store.save(name, kode_umkm, hash_pin(pin), actor=actor, at=self._clock())
+        self._guard.clear(operator_subject(name))  # a new PIN from the admin lifts a lock
 
-    def check(self, name: str, pin: str) -> bool:
-        operator = self._store.get(name)
-        return bool(operator and operator.active and pin_matches(pin, operator.pin_hash))
+    def check(self, name: str, pin: str) -> PinAnswer:
+        """One PIN for one operator, through that operator's own guard: guessing Ina's PIN
+        never locks Budi out."""
+
+        def matches() -> bool:
+            operator = self._store.get(name)
+            return bool(operator and operator.active and pin_matches(pin, operator.pin_hash))
+
+        return self._guard.attempt(operator_subject(name), matches)
+
+    def wait(self, name: str) -> float:
+        """Seconds before this operator may try a PIN again (0.0: now)."""
+        return self._guard.wait(operator_subject(name))

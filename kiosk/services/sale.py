@@ -16,9 +16,11 @@ from .changes import Change, ChangeFeed
 from .checkout import CheckoutService
 from .identify import IdentifyService
 from .operators import OperatorInfo, OperatorService
+from .pin_guard import PinAnswer
 from .ports import CatalogPort
 from .qris_payment import QrisCharge, QrisPaymentService
 from .receipts import ReceiptInDoubt, ReceiptService
+from .safe_log import log_failure
 from .standing import StandingService
 
 log = logging.getLogger(__name__)
@@ -71,8 +73,11 @@ class SaleService:
     def operators_on_duty(self) -> list[OperatorInfo]:
         return self._operators.on_duty_list()
 
-    def check_operator(self, name: str, pin: str) -> bool:
+    def check_operator(self, name: str, pin: str) -> PinAnswer:
         return self._operators.check(name, pin)
+
+    def operator_wait(self, name: str) -> float:
+        return self._operators.wait(name)
 
     # -- buyer (ScanError or NipError when the payload or NIP is refused) -----------------------
     def identify_scan(self, payload: str) -> Identified:
@@ -113,8 +118,10 @@ class SaleService:
         job: int | None
         try:
             job = self._receipts.print_sale(result.sale, result.buyer)
-        except Exception:  # logged; the success screen offers a reprint
-            log.exception("sale %s committed; its receipt could not be queued", result.sale.number)
+        except Exception as error:  # logged (never the receipt's words); reprint offered
+            log_failure(
+                log, f"sale {result.sale.number} committed; its receipt could not be queued", error
+            )
             job = None
         self._changes.publish(Change.SALES, Change.PRINTING)
         return SaleOutcome(result.sale, result.buyer, job)

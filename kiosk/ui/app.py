@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from ..services.safe_log import describe
 from . import qt_check
 
 if TYPE_CHECKING:
@@ -31,7 +31,10 @@ def _setup_logging(folder: Path) -> logging.FileHandler:
     """The kiosk's own log file, rotated (it runs for months); the caller removes it again."""
     from logging.handlers import RotatingFileHandler  # ~10 ms of imports: off the GUI thread
 
-    folder.mkdir(parents=True, exist_ok=True)
+    from ..services.private_files import private_file, private_folder
+
+    private_folder(folder)
+    private_file(folder / "kiosk.log")  # owner-only before the handler opens it
     handler = RotatingFileHandler(
         folder / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
@@ -118,8 +121,9 @@ def show_kiosk(
     def on_unexpected(
         kind: type[BaseException], error: BaseException, trace: TracebackType | None
     ) -> None:
-        # Log everything; the person at the kiosk gets a calm screen and a clean start.
-        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        # Logged without its words (they may quote a NIP); the screen gets calm words and a
+        # clean start.
+        log.error("unexpected error: %s", describe(error.with_traceback(trace)))
         window.show_error("")  # the screen's own calm words; the details are in the log
 
     previous_hook, sys.excepthook = sys.excepthook, on_unexpected

@@ -22,6 +22,8 @@ from pathlib import Path
 import PySide6
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 
+from ..services.private_files import private_folder
+
 log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate
@@ -122,7 +124,7 @@ def saved_language(state_file: Path) -> str:
 def save_language(state_file: Path, code: str) -> None:
     if code not in LANGUAGES:
         raise ValueError(f"unknown language {code!r}")
-    state_file.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(state_file.parent)
     settings = QSettings(str(state_file), QSettings.Format.IniFormat)
     settings.setValue(_KEY, code)
     settings.sync()

@@ -28,6 +28,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 
 from ..domain.errors import DomainError
+from ..services.safe_log import log_failure
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,8 @@ class TaskRunner(QObject):
             # words. Not the kiosk's fault, and its message may hold a NIP: never logged.
             self._failed.emit(number, error)
         except Exception as error:  # handed to the GUI thread, which shows it
-            log.exception("background task failed")
+            # Never the error's words: a database error quotes what it was given (a NIP).
+            log_failure(log, "background task failed", error)
             self._failed.emit(number, error)
         else:
             self._done.emit(number, result)

@@ -1,10 +1,12 @@
-"""The admin PIN screen: right PIN in, wrong PINs lock with a live countdown."""
+"""The admin PIN screen: right PIN in, wrong PINs lock with a live countdown; the lock is the
+back end's, so a new screen (or a restarted kiosk) is still locked."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QPushButton
 
-from kiosk.services.pin_guard import PinGuard
 from kiosk.ui.admin.admin_login import AdminLoginScreen
 
 from .conftest import click, show
@@ -37,7 +39,7 @@ def test_the_right_pin_opens_the_admin_menu(ctx, go, qtbot):
 def test_three_wrong_pins_lock_with_a_countdown_then_unlock(ctx, go, qtbot):
     ctx.kiosk.admin_pin.set_pin(PIN)
     seconds = Seconds()
-    screen = show(AdminLoginScreen(ctx, go, guard=PinGuard(seconds)), qtbot)
+    screen = show(AdminLoginScreen(ctx, go, clock=seconds), qtbot)
     type_pin(qtbot, screen, "111111")
     qtbot.waitUntil(lambda: "Sisa 2 kali" in screen.message.text())
     type_pin(qtbot, screen, "222222")
@@ -52,6 +54,7 @@ def test_three_wrong_pins_lock_with_a_countdown_then_unlock(ctx, go, qtbot):
     assert go.visited == []
 
     seconds.now += 18
+    ctx.kiosk.clock.now += dt.timedelta(seconds=30)  # the back end's lock is over too
     qtbot.waitUntil(screen.keypad.isEnabled)
     type_pin(qtbot, screen, PIN)
     qtbot.waitUntil(lambda: go.last == "admin_home")
@@ -62,3 +65,13 @@ def test_without_an_admin_pin_it_says_how_to_set_one(ctx, go, qtbot):
     assert "Belum ada PIN admin" in screen.prompt.text()
     assert "jikubata admin set-pin" in screen.help.text()
     assert not screen.keypad.isEnabled()
+
+
+def test_a_new_visit_or_a_restart_does_not_lift_the_lock(ctx, go, qtbot):
+    ctx.kiosk.admin_pin.set_pin(PIN)
+    for pin in ("111111", "222222", "333333"):
+        assert not ctx.back_end.admin.check_pin(pin).ok
+    ctx.kiosk.clock.now += dt.timedelta(seconds=10)
+    screen = show(AdminLoginScreen(ctx, go, clock=Seconds()), qtbot)  # a fresh screen
+    qtbot.waitUntil(lambda: screen.message.text() == "Terkunci, coba lagi dalam 20 detik")
+    assert not screen.keypad.isEnabled() and not screen.enter.isEnabled()

@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from kiosk.domain.cart import CartLine
-from kiosk.services.pin_guard import PinGuard
 from kiosk.ui.admin.admin_home import AdminHomeScreen
 from kiosk.ui.admin.admin_login import AdminLoginScreen
 from kiosk.ui.admin.dashboard import DashboardScreen
@@ -64,7 +63,7 @@ class Seconds:
 
 def test_admin_login_and_lockout(ctx, go, qtbot):
     ctx.kiosk.admin_pin.set_pin("482913")
-    screen = show(AdminLoginScreen(ctx, go, guard=PinGuard(Seconds())), qtbot)
+    screen = show(AdminLoginScreen(ctx, go, clock=Seconds()), qtbot)
     press(qtbot, screen.keypad, "4829")
     save(screen, "admin-login.png")
     for _ in range(3):

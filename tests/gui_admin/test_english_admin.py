@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.domain.months import Month
-from kiosk.services.pin_guard import PinGuard
 from kiosk.ui.admin.admin_home import AdminHomeScreen
 from kiosk.ui.admin.admin_login import AdminLoginScreen
 from kiosk.ui.admin.dashboard import DashboardScreen
@@ -63,7 +62,7 @@ class Seconds:
 def test_admin_login_wrong_pin_and_lockout(english, ctx, go, qtbot):
     ctx.kiosk.admin_pin.set_pin("482913")
     seconds = Seconds()
-    screen = show(AdminLoginScreen(ctx, go, guard=PinGuard(seconds)), qtbot)
+    screen = show(AdminLoginScreen(ctx, go, clock=seconds), qtbot)
     assert screen.prompt.text() == "Enter the admin PIN (6–12 digits)"
     press(qtbot, screen.keypad, "111111")
     click(qtbot, screen.enter)

@@ -14,11 +14,12 @@ def test_an_operator_logs_in_with_their_pin_only(kiosk):
     kiosk.operators.set_pin("Ina", "2468", kode_umkm="UMKM-002")
     kiosk.operators.set_pin("Yance", "1357")
     assert [o.name for o in kiosk.operators.on_duty_list()] == ["Ina", "Yance"]
-    assert kiosk.operators.check("Ina", "2468")
-    assert not kiosk.operators.check("Ina", "1357")
-    assert not kiosk.operators.check("Nobody", "2468")
+    assert kiosk.operators.check("Ina", "2468").ok
+    assert not kiosk.operators.check("Ina", "1357").ok
+    assert not kiosk.operators.check("Nobody", "2468").ok
     kiosk.operators.set_pin("Ina", "9999")  # a new PIN replaces the old one
-    assert kiosk.operators.check("Ina", "9999") and not kiosk.operators.check("Ina", "2468")
+    assert kiosk.operators.check("Ina", "9999").ok
+    assert not kiosk.operators.check("Ina", "2468").ok
 
 
 @pytest.mark.parametrize(

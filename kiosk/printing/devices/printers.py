@@ -42,7 +42,7 @@ class FilePrinter:
         self.folder = folder
 
     def send(self, data: bytes, name: str, preview: str) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # receipts name buyers
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
         base = self.folder / f"{stamp}-{re.sub(r'[^A-Za-z0-9-]+', '_', name)[:60]}"
         base.with_suffix(".bin").write_bytes(data)

@@ -24,9 +24,8 @@ def admin_screens(
     language: Language,
     on_language: Callable[[str], bool],
 ) -> dict[Screen, Callable[[], QWidget]]:
-    """How to build every admin screen, by the name the others navigate to. One PIN guard
-    for the whole session, so neither leaving the login nor rebuilding it resets a lockout."""
-    from ...services.pin_guard import PinGuard
+    """How to build every admin screen, by the name the others navigate to. The admin PIN's
+    lockout is the back end's (kept in the ledger): no screen holds it, none can reset it."""
     from .admin_home import AdminHomeScreen
     from .admin_login import AdminLoginScreen
     from .dashboard import DashboardScreen
@@ -36,10 +35,8 @@ def admin_screens(
     from .printer import PrinterScreen
     from .void import VoidScreen
 
-    guard = PinGuard()  # outlives the login screen: a rebuild must not reset a lockout
-
     return {
-        Screen.ADMIN_LOGIN: lambda: AdminLoginScreen(ctx, go, guard=guard),
+        Screen.ADMIN_LOGIN: lambda: AdminLoginScreen(ctx, go),
         Screen.ADMIN_HOME: lambda: AdminHomeScreen(
             ctx, go, on_quit=on_quit, language=language.code, on_language=on_language
         ),

@@ -1,45 +1,42 @@
-"""The admin PIN on the on-screen keypad, with a growing lockout after wrong guesses."""
+"""The admin PIN on the on-screen keypad, with a growing lockout after wrong guesses.
+
+The back end checks and counts every attempt (the lock is kept in the ledger, so neither a new
+visit nor a restart resets it); this screen shows its answer and counts the wait down."""
 
 from __future__ import annotations
 
-import math
+import time
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...services.pin_guard import PinGuard
+from ...services.pin_guard import PinAnswer
 from ..context import UiContext
 from ..i18n import translate
 from ..screen_names import Screen
 from ..theme import GAP
 from ..widgets.buttons import button
+from ..widgets.countdown import Countdown, wait_text
 from ..widgets.keypad import Keypad
 from .base import AdminPage, Go
 
 MIN_PIN = 6
 
 
-def wait_text(seconds: float) -> str:
-    whole = math.ceil(seconds)
-    if whole < 60:
-        return translate("AdminLoginScreen", "{seconds} detik").format(seconds=whole)
-    minutes, rest = divmod(whole, 60)
-    if not rest:
-        return translate("AdminLoginScreen", "{minutes} menit").format(minutes=minutes)
-    text = translate("AdminLoginScreen", "{minutes} menit {seconds} detik")
-    return text.format(minutes=minutes, seconds=rest)
-
-
 class AdminLoginScreen(AdminPage):
-    """``guard`` outlives the screen's visits (the window keeps one screen instance), so
-    leaving and coming back never resets a lockout."""
+    """``clock`` (monotonic seconds) drives only the countdown on screen."""
 
     def __init__(
-        self, ctx: UiContext, go: Go, *, guard: PinGuard | None = None, back: Screen = Screen.IDLE
+        self,
+        ctx: UiContext,
+        go: Go,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        back: Screen = Screen.IDLE,
     ) -> None:
         super().__init__(ctx, go, translate("AdminLoginScreen", "Masuk admin"), back=back)
         self.back_button.setText(translate("AdminLoginScreen", "‹ Kembali"))
-        self.guard = guard or PinGuard()
         self._checking = False
         self._lock_shown = False  # the message says "locked": replace it once unlocked
         columns = QHBoxLayout()
@@ -85,9 +82,8 @@ class AdminLoginScreen(AdminPage):
         holder.setFixedWidth(420)
         columns.addWidget(holder)
 
-        self.ticker = QTimer(self)
-        self.ticker.setInterval(250)  # the countdown reads the guard, so it never drifts
-        self.ticker.timeout.connect(self._tick)
+        self.countdown = Countdown(self, clock)
+        self.countdown.ticked.connect(self._tick)
 
     def refresh(self) -> None:
         self.keypad.set_text("")
@@ -105,7 +101,8 @@ class AdminLoginScreen(AdminPage):
             return
         self.prompt.setText(translate("AdminLoginScreen", "Masukkan PIN admin (6–12 angka)"))
         self.help.setText("")
-        self._tick()
+        # A lock from an earlier visit or before a restart (one row, like pin_is_set above).
+        self.countdown.start(self.ctx.back_end.admin.pin_wait())
 
     def _say(self, text: str, *, lock: bool = False) -> None:
         self.message.setText(text)
@@ -116,22 +113,19 @@ class AdminLoginScreen(AdminPage):
         self.enter.setEnabled(len(text) >= MIN_PIN and not self._locked() and not self._checking)
 
     def _locked(self) -> bool:
-        return self.guard.locked_for() > 0
+        return self.countdown.left() > 0
 
     def _set_enabled(self, on: bool) -> None:
         self.keypad.setEnabled(on)
         self.enter.setEnabled(on and len(self.keypad.text) >= MIN_PIN)
 
-    def _tick(self) -> None:
-        left = self.guard.locked_for()
+    def _tick(self, _left: float = 0.0) -> None:
+        left = self.countdown.left()
         if left > 0:
             text = translate("AdminLoginScreen", "Terkunci, coba lagi dalam {wait}")
             self._say(text.format(wait=wait_text(left)), lock=True)
             self._set_enabled(False)
-            if not self.ticker.isActive():
-                self.ticker.start()
             return
-        self.ticker.stop()
         if self._lock_shown:
             self._say(translate("AdminLoginScreen", "Silakan coba lagi."))
         self._set_enabled(not self._checking)
@@ -147,16 +141,17 @@ class AdminLoginScreen(AdminPage):
             lambda: self.ctx.back_end.admin.check_pin(pin), self._checked, self._failed
         )
 
-    def _checked(self, ok: object) -> None:
+    def _checked(self, answer: PinAnswer) -> None:
         self._checking = False
-        self.guard.record(bool(ok))
         self.keypad.set_text("")
-        if ok:
+        if answer.ok:
             self._say("")
             self.go(Screen.ADMIN_HOME)
             return
-        left = self.guard.attempts_left
-        if not self._locked():
+        left = answer.attempts_left
+        if answer.wait > 0:
+            self.countdown.start(answer.wait)
+        else:
             self._say(
                 translate(
                     "AdminLoginScreen", "PIN salah. Sisa {left} kali sebelum terkunci."

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from ...services.export_kinds import EXPORT_KINDS, ExportKind
+from ...services.private_files import private_folder
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
@@ -147,7 +148,7 @@ class ExportsScreen(AdminPage):
         delimiter = DELIMITERS[self.delimiter.value or ", (koma)"]
 
         def work() -> Path:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
             admin.export(kind, month, path, delimiter)
             return path
 

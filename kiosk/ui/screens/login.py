@@ -1,6 +1,12 @@
-"""Operator login: touch your name, type your PIN on the keypad. Wrong PIN: a clear message."""
+"""Operator login: touch your name, type your PIN on the keypad. Wrong PIN: a clear message.
+
+The back end checks and counts each attempt per operator (three free, then a growing wait kept
+in the ledger); this screen shows the wait it answers with and counts it down."""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -12,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.pin_guard import PinAnswer
 from ..context import UiContext
 from ..i18n import translate
 from ..theme import GAP, PRIMARY
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, label
+from ..widgets.countdown import Countdown, wait_text
 from ..widgets.keypad import Keypad
 
 PIN_LENGTH = 8  # operator PINs are 4 to 8 digits
@@ -26,11 +34,20 @@ class LoginScreen(QWidget):
     logged_in = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,  # for the countdown on screen only
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self._ctx = ctx
         self._name: str | None = None
+        self._checking = False
+        self.countdown = Countdown(self, clock)
+        self.countdown.ticked.connect(self._tick)
         self.name_buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -66,6 +83,7 @@ class LoginScreen(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.name_buttons.clear()
+        self.countdown.stop()
         for index, operator in enumerate(self._ctx.back_end.sale.operators_on_duty()):
             widget = button(operator.name)
             widget.setObjectName(f"operator_{operator.name}")
@@ -77,10 +95,14 @@ class LoginScreen(QWidget):
 
     def choose(self, name: str) -> None:
         self._name = name
+        self.countdown.stop()  # each operator has their own lock
         self.who.setText(translate("LoginScreen", "PIN untuk {name}").format(name=name))
+        self.keypad.setEnabled(True)
         self.keypad.set_text("")
         self.message.clear()
         self.pages.setCurrentIndex(1)
+        # Still locked from earlier or before a restart? One row, like the names above.
+        self.countdown.start(self._ctx.back_end.sale.operator_wait(name))
 
     # -- page 2: PIN -----------------------------------------------------------------------
     def _pin_page(self) -> QWidget:
@@ -119,28 +141,54 @@ class LoginScreen(QWidget):
 
     def _typed(self, text: str) -> None:
         self.dots.setText(" ".join("●" for _ in text) or " ")
-        self.submit.setEnabled(len(text) >= 4)
+        self.submit.setEnabled(self._may_submit())
         if text:
             self.message.clear()
 
+    def _may_submit(self) -> bool:
+        return len(self.keypad.text) >= 4 and not self._checking and not self.countdown.left()
+
+    def _tick(self, left: float) -> None:
+        if left > 0:
+            text = translate("LoginScreen", "Terlalu banyak PIN salah. Coba lagi dalam {wait}.")
+            self.message.show_message(text.format(wait=wait_text(left)))
+            self.keypad.setEnabled(False)
+            self.submit.setEnabled(False)
+            return
+        self.keypad.setEnabled(True)
+        self.submit.setEnabled(self._may_submit())
+        if self.message.message:  # the wait is over: say so instead of a stale countdown
+            self.message.show_message(translate("LoginScreen", "Silakan coba lagi."))
+
     def submit_pin(self) -> None:
         name, pin = self._name, self.keypad.text
-        if name is None:
+        if name is None or not self._may_submit():
             return
+        self._checking = True
         self.submit.setEnabled(False)
         # scrypt is deliberately slow: check off the GUI thread.
         sale = self._ctx.back_end.sale
         self._ctx.runner.run(
             lambda: sale.check_operator(name, pin),
-            lambda ok: self._checked(name, bool(ok)),
-            lambda _error: self._checked(name, False),
+            lambda answer: self._checked(name, answer),
+            lambda _error: self._not_checked(),
         )
 
-    def _checked(self, name: str, ok: bool) -> None:
-        if ok:
+    def _checked(self, name: str, answer: PinAnswer) -> None:
+        self._checking = False
+        self.keypad.set_text("")
+        if answer.ok:
             self._ctx.session.log_in(name)
-            self.keypad.set_text("")
             self.logged_in.emit(name)
             return
-        self.keypad.set_text("")
+        if answer.wait > 0 and name == self._name:
+            self.countdown.start(answer.wait)
+            return
         self.message.show_message(translate("LoginScreen", "PIN salah. Silakan coba lagi."))
+
+    def _not_checked(self) -> None:
+        self._checking = False
+        self.keypad.set_text("")
+        self.message.show_message(
+            translate("LoginScreen", "PIN tidak dapat diperiksa. Silakan coba lagi.")
+        )
