@@ -18,11 +18,11 @@ from .conftest import click, log_in, nip_with_status, scan, signed_card, tile
 WRONG_PIN = "86420"
 
 
-def refuse_inserts(kiosk, table: str) -> None:  # type: ignore[no-untyped-def]
-    """A database that fails the insert (as a full disk or a damaged file would)."""
+def refuse(kiosk, table: str, action: str = "INSERT") -> None:  # type: ignore[no-untyped-def]
+    """A database that fails the write (as a full disk or a damaged file would)."""
     with kiosk.db.write() as connection:
         connection.exec_driver_sql(
-            f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} "
+            f"CREATE TRIGGER refuse_{action}_{table} BEFORE {action} ON {table} "
             "BEGIN SELECT RAISE(ABORT, 'the disk said no'); END"
         )
 
@@ -68,7 +68,8 @@ def test_failed_sales_scans_and_pins_leave_no_nip_pin_or_payload_in_the_log(
         assert ctx.session.buyer is not None
         click(qtbot, tile(window, "Bagea kenari 100 g"))
         rename(kiosk, "roster_entries", "roster_entries_away")
-        refuse_inserts(kiosk, "print_jobs")
+        # The sale's receipt job is written with the sale; laying the receipt into it fails.
+        refuse(kiosk, "print_jobs", "UPDATE")
         pay_cash(qtbot, window)
         qtbot.waitUntil(lambda: window.current_screen_name() == "success")
         click(qtbot, window.success.done)
@@ -83,7 +84,7 @@ def test_failed_sales_scans_and_pins_leave_no_nip_pin_or_payload_in_the_log(
         scan(qtbot, window, ctx.scanner._clock, card)
         assert ctx.session.buyer is not None
         click(qtbot, tile(window, "Bagea kenari 100 g"))
-        refuse_inserts(kiosk, "sales")
+        refuse(kiosk, "sales")
         pay_cash(qtbot, window)
         qtbot.waitUntil(lambda: not ctx.session.committing)
         ctx.runner.wait()

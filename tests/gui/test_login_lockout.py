@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.screens.login import LoginScreen
 
-from .conftest import click
+from .conftest import REPO, click
 
 
 class Seconds:
@@ -49,6 +49,7 @@ def test_three_wrong_pins_lock_that_operator_with_a_countdown(ctx, qtbot):
     locked = "Terlalu banyak PIN salah. Coba lagi dalam 30 detik."
     qtbot.waitUntil(lambda: screen.message.message == locked)
     assert not screen.keypad.isEnabled() and not screen.submit.isEnabled()
+    assert screen.grab().save(str(REPO / "docs" / "screenshots" / "login-locked.png"))
 
     seconds.now += 12  # counted down on screen, the GUI thread never waits
     qtbot.waitUntil(lambda: screen.message.message.endswith("dalam 18 detik."))

@@ -5,11 +5,12 @@ and amount, and reprints it from there; the printer banner counts the receipts w
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.cart import CartLine, Payment, PaymentMethod
 from kiosk.services.printing_ports import FAILED, Problem, QueueState
 
-from .conftest import click, kiosk_window, log_in, tile
+from .conftest import REPO, click, kiosk_window, log_in, tile
 
 SENTENCE = (
     "Penjualan terakhir (No. {number}, Rp25.000) sudah tersimpan, "
@@ -41,6 +42,8 @@ def test_the_operator_is_asked_to_reprint_the_last_receipt(qtbot, ctx, sale_in_d
         log_in(qtbot, window)
         assert window.notice.isVisible()
         assert window.notice.text.text() == SENTENCE.format(number=sale_in_doubt.number)
+        QApplication.sendPostedEvents()
+        assert window.grab().save(str(REPO / "docs" / "screenshots" / "restart-notice.png"))
         click(qtbot, window.notice.reprint)
         assert window.notice.isHidden()
         qtbot.waitUntil(lambda: len(kinds(ctx.kiosk, sale_in_doubt)) == 2)

@@ -147,3 +147,11 @@ def ctx_month(ctx):  # type: ignore[no-untyped-def]
 
 
 __all__ = ["CartLine"]
+
+
+def test_admin_home_with_a_broken_revoked_file(ctx, go, qtbot):
+    ctx.kiosk.settings.cards.revoked_file.write_text("19660814199203100\n", encoding="utf-8")
+    screen = show(AdminHomeScreen(ctx, go, on_quit=lambda: None), qtbot)
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.problem.message != "")
+    save(screen, "admin-home-revoked-problem.png")

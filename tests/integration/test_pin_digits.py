@@ -23,4 +23,4 @@ def test_an_operator_pin_in_other_digits_is_refused(kiosk, pin: str) -> None:
     with pytest.raises(DomainError) as refused:
         kiosk.operators.set_pin("Ina", pin)
     assert refused.value.code is Refusal.OPERATOR_PIN
-    assert not kiosk.operators.check("Ina", pin)
+    assert not kiosk.operators.check("Ina", pin).ok
