@@ -450,6 +450,11 @@ class Workspace:
         return self.db.with_name(self.db.name + ".bench.json")
 
     @property
+    def ledger_key(self) -> Path:
+        """Kept beside the ledger: a reused ledger's MACs need the key it was built with."""
+        return self.db.with_name(self.db.name + ".key")
+
+    @property
     def bare_db(self) -> Path:
         return self.scratch / "bare.db"
 
@@ -491,6 +496,7 @@ def write_settings(ws: Workspace, config: Path) -> Settings:
         "key_file": str(ws.scratch / "card-keys.txt"),
         "revoked_file": str(ws.scratch / "revoked-cards.txt"),
     }
+    raw["ledger"] = {"key_file": str(ws.ledger_key)}
     ws.scratch.mkdir(parents=True, exist_ok=True)
     path = ws.scratch / "config.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -1036,7 +1042,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def prepare_ledger(ws: Workspace, params: Params) -> bool:
     """True when the ledger at ``ws.db`` can be reused; otherwise clear the way to build."""
     if not ws.db.exists():
-        for file in [*sqlite_files(ws.db), ws.sidecar]:
+        for file in [*sqlite_files(ws.db), ws.sidecar, ws.ledger_key]:
             file.unlink(missing_ok=True)
         return False
     if not ws.sidecar.exists():
@@ -1046,9 +1052,12 @@ def prepare_ledger(ws: Workspace, params: Params) -> bool:
         )
     recorded = json.loads(ws.sidecar.read_text(encoding="utf-8"))
     if recorded.get("params") == asdict(params) and recorded.get("complete"):
-        return True
-    log(f"[build] {ws.db} was built with other parameters: rebuilding it")
-    for file in [*sqlite_files(ws.db), ws.sidecar]:
+        if ws.ledger_key.exists():
+            return True
+        log(f"[build] {ws.db} has no ledger key beside it ({ws.ledger_key.name}): rebuilding it")
+    else:
+        log(f"[build] {ws.db} was built with other parameters: rebuilding it")
+    for file in [*sqlite_files(ws.db), ws.sidecar, ws.ledger_key]:
         file.unlink(missing_ok=True)
     return False
 
