@@ -1619,6 +1619,14 @@ Operator {operator} · {method}</translation>
         <translation>This month {spent} / {minimum} — short {shortfall}</translation>
     </message>
     <message>
+        <source>Setelah belanja ini: {spent} dari {minimum} — memenuhi</source>
+        <translation>After this purchase: {spent} of {minimum} — met</translation>
+    </message>
+    <message>
+        <source>Setelah belanja ini: {spent} dari {minimum} — kurang {shortfall}</source>
+        <translation>After this purchase: {spent} of {minimum} — short {shortfall}</translation>
+    </message>
+    <message>
         <source>Terima kasih telah berbelanja produk UMKM Ambon.</source>
         <translation>Thank you for buying from Ambon&apos;s UMKM.</translation>
     </message>

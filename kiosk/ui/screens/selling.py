@@ -389,7 +389,7 @@ class SellingScreen(QWidget):
 
     def refresh(self) -> None:
         session = self._ctx.session
-        self.buyer.show_buyer(session.buyer, session.public_buyer)
+        self.buyer.show_buyer(session.buyer, session.public_buyer, session.total)
         if session.buyer_decided and self.buyer.message.message == translate(
             "SellingScreen", DECIDE_FIRST
         ):

@@ -1,5 +1,6 @@
 """PEMBELI: who is buying. Asks for a scan until the buyer is decided, then shows the
-buyer's name, unit, masked NIP and this month's standing in its colour."""
+buyer's name, unit, masked NIP and the month as it would stand after this basket, in its
+colour."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ..i18n import translate
 from ..theme import GAP
 from .buttons import button
 from .common import ElidedLabel, MessageBox, label, panel, restyle
-from .texts import buyer_detail, buyer_name, standing_line
+from .texts import basket_line, buyer_detail, buyer_name
 
 ERROR_SECONDS = 8.0  # a scan problem stays this long, unless something replaces it first
 
@@ -96,7 +97,7 @@ class BuyerPanel(QWidget):
         layout.addLayout(row)
         return page
 
-    def show_buyer(self, buyer: BuyerStatus | None, public: bool) -> None:
+    def show_buyer(self, buyer: BuyerStatus | None, public: bool, basket_total: int = 0) -> None:
         if buyer is None and not public:
             self.pages.setCurrentIndex(0)
             return
@@ -116,7 +117,7 @@ class BuyerPanel(QWidget):
         self.name.set_full_text(buyer_name(buyer))
         self.detail.set_full_text(buyer_detail(buyer))
         self.nip.setText(f"NIP {buyer.masked_nip}")
-        text, style = standing_line(buyer)
+        text, style = basket_line(buyer, basket_total)
         self.standing.setText(text)
         restyle(self.standing, style)
 
