@@ -581,9 +581,21 @@ jikubata admin set-pin</translation>
         <source>Tanpa kartu ASN</source>
         <translation>No ASN card</translation>
     </message>
+    <message>
+        <source>Pembeli: {name}</source>
+        <translation>Buyer: {name}</translation>
+    </message>
 </context>
 <context>
     <name>CartView</name>
+    <message>
+        <source>Kurangi {item}</source>
+        <translation>One less {item}</translation>
+    </message>
+    <message>
+        <source>Tambah {item}</source>
+        <translation>One more {item}</translation>
+    </message>
     <message>
         <source>Keranjang masih kosong. Sentuh produk untuk menambah.</source>
         <translation>The cart is empty. Touch a product to add it.</translation>
@@ -951,6 +963,10 @@ Already exempt for {month}.</translation>
 <context>
     <name>Keypad</name>
     <message>
+        <source>Hapus satu angka</source>
+        <translation>Delete one digit</translation>
+    </message>
+    <message>
         <source>Hapus semua</source>
         <translation>Clear all</translation>
     </message>
@@ -992,6 +1008,17 @@ Already exempt for {month}.</translation>
     <message>
         <source>PIN tidak dapat diperiksa. Silakan coba lagi.</source>
         <translation>The PIN could not be checked. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthArrows</name>
+    <message>
+        <source>Bulan sebelumnya</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Bulan berikutnya</source>
+        <translation>Next month</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1132,10 @@ Already exempt for {month}.</translation>
     <message>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
     </message>
     <message>
         <source>Pembeli: {name}</source>
@@ -1284,6 +1315,10 @@ Already exempt for {month}.</translation>
         <translation>Money received</translation>
     </message>
     <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
         <source>QRIS belum
 diatur</source>
         <translation>QRIS not
@@ -1427,6 +1462,10 @@ Operator {operator} · {method}</translation>
     <message>
         <source>BAYAR</source>
         <translation>PAY</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
     </message>
 </context>
 <context>

@@ -125,17 +125,23 @@ class PaymentScreen(QWidget):
         """Called each time the screen opens for a basket."""
         session = self._ctx.session
         self.message.clear()
-        self.total.setText(format_rupiah(self.total_amount))
+        total = format_rupiah(self.total_amount)
+        self.total.setText(total)
+        self.total.setAccessibleName(
+            translate("PaymentScreen", "Total {amount}").format(amount=total)
+        )
         if session.buyer is not None:
             self.buyer.setText(
                 translate("PaymentScreen", "Pembeli: {name}").format(name=buyer_name(session.buyer))
             )
             text, style = basket_line(session.buyer, self.total_amount)
             self.after.setText(text)
+            self.after.setAccessibleName(text)
             restyle(self.after, style)
         else:
             self.buyer.setText(translate("PaymentScreen", "Pembeli umum"))
             self.after.setText("")
+            self.after.setAccessibleName("")
         self.after.setVisible(session.buyer is not None)
         while self.quick.count():
             item = self.quick.takeAt(0)

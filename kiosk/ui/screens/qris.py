@@ -132,6 +132,9 @@ class QrisScreen(QWidget):
         self.message.clear()
         total = self.ctx.session.total
         self.amount.setText(format_rupiah(total))
+        self.amount.setAccessibleName(
+            translate("QrisScreen", "Total {amount}").format(amount=format_rupiah(total))
+        )
         sale = self.ctx.back_end.sale
         if not sale.qris_available:
             self.charge = None

@@ -395,7 +395,11 @@ class SellingScreen(QWidget):
         ):
             self.buyer.clear_error()
         self.cart.show_lines(session.cart.lines)
-        self.total.setText(format_rupiah(session.total))
+        total = format_rupiah(session.total)
+        self.total.setText(total)
+        self.total.setAccessibleName(
+            translate("SellingScreen", "Total {amount}").format(amount=total)
+        )
         self.pay.setEnabled(not session.cart.is_empty())
         self.cancel.setEnabled(not session.cart.is_empty() or session.buyer_decided)
 

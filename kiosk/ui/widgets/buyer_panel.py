@@ -100,6 +100,7 @@ class BuyerPanel(QWidget):
     def show_buyer(self, buyer: BuyerStatus | None, public: bool, basket_total: int = 0) -> None:
         if buyer is None and not public:
             self.pages.setCurrentIndex(0)
+            self._name_for_readers("", "")
             return
         self.pages.setCurrentIndex(1)
         self.rescan.setText(
@@ -113,6 +114,7 @@ class BuyerPanel(QWidget):
             self.detail.set_full_text(translate("BuyerPanel", "Tanpa kartu ASN"))
             self.nip.setText("")
             self.standing.setText("")
+            self._name_for_readers(self.name.full_text, "")
             return
         self.name.set_full_text(buyer_name(buyer))
         self.detail.set_full_text(buyer_detail(buyer))
@@ -120,6 +122,15 @@ class BuyerPanel(QWidget):
         text, style = basket_line(buyer, basket_total)
         self.standing.setText(text)
         restyle(self.standing, style)
+        self._name_for_readers(self.name.full_text, text)
+
+    def _name_for_readers(self, name: str, standing: str) -> None:
+        """The buyer and their month as a screen reader says them (the name may be elided
+        on screen; its accessible name is whole)."""
+        self.name.setAccessibleName(
+            translate("BuyerPanel", "Pembeli: {name}").format(name=name) if name else ""
+        )
+        self.standing.setAccessibleName(standing)
 
     @property
     def standing_style(self) -> str:
