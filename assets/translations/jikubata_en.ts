@@ -1303,6 +1303,10 @@ Already exempt for {month}.</translation>
         <translation>Pay with QRIS</translation>
     </message>
     <message>
+        <source>CONTOH — bukan pembayaran sungguhan</source>
+        <translation>EXAMPLE — not a real payment</translation>
+    </message>
+    <message>
         <source>Pindai dengan aplikasi e-wallet atau m-banking</source>
         <translation>Scan with an e-wallet or mobile banking app</translation>
     </message>
