@@ -20,6 +20,7 @@ from .config import ConfigError, Settings, config_path, load_settings
 from .domain.errors import DomainError
 from .domain.money import format_rupiah
 from .domain.months import Month
+from .domain.qris_sample import SAMPLE_QRIS
 from .services.export_kinds import EXPORT_KINDS, ExportKind
 from .services.private_files import UMASK
 
@@ -133,11 +134,13 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
 def demo_settings(settings: Settings, folder: Path) -> Settings:
     """The same settings with a throw-away database, key and receipts folder; the demo also
-    takes other QR codes holding a NIP, so any ASN card at hand can be tried."""
+    takes other QR codes holding a NIP, so any ASN card at hand can be tried, and shows the
+    QRIS payment with an example QRIS that pays no one (never the stall's own)."""
     data = folder / "data"
     return dataclasses.replace(
         settings,
         scan=dataclasses.replace(settings.scan, accept_unsigned=True),
+        payment=dataclasses.replace(settings.payment, qris=SAMPLE_QRIS),
         database_url=f"sqlite:///{data / 'ledger.db'}",
         printer=dataclasses.replace(settings.printer, connection="file", path=folder / "receipts"),
         cards=dataclasses.replace(

@@ -581,9 +581,21 @@ jikubata admin set-pin</translation>
         <source>Tanpa kartu ASN</source>
         <translation>No ASN card</translation>
     </message>
+    <message>
+        <source>Pembeli: {name}</source>
+        <translation>Buyer: {name}</translation>
+    </message>
 </context>
 <context>
     <name>CartView</name>
+    <message>
+        <source>Kurangi {item}</source>
+        <translation>One less {item}</translation>
+    </message>
+    <message>
+        <source>Tambah {item}</source>
+        <translation>One more {item}</translation>
+    </message>
     <message>
         <source>Keranjang masih kosong. Sentuh produk untuk menambah.</source>
         <translation>The cart is empty. Touch a product to add it.</translation>
@@ -951,6 +963,10 @@ Already exempt for {month}.</translation>
 <context>
     <name>Keypad</name>
     <message>
+        <source>Hapus satu angka</source>
+        <translation>Delete one digit</translation>
+    </message>
+    <message>
         <source>Hapus semua</source>
         <translation>Clear all</translation>
     </message>
@@ -992,6 +1008,17 @@ Already exempt for {month}.</translation>
     <message>
         <source>PIN tidak dapat diperiksa. Silakan coba lagi.</source>
         <translation>The PIN could not be checked. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthArrows</name>
+    <message>
+        <source>Bulan sebelumnya</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Bulan berikutnya</source>
+        <translation>Next month</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1132,10 @@ Already exempt for {month}.</translation>
     <message>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
     </message>
     <message>
         <source>Pembeli: {name}</source>
@@ -1272,6 +1303,10 @@ Already exempt for {month}.</translation>
         <translation>Pay with QRIS</translation>
     </message>
     <message>
+        <source>CONTOH — bukan pembayaran sungguhan</source>
+        <translation>EXAMPLE — not a real payment</translation>
+    </message>
+    <message>
         <source>Pindai dengan aplikasi e-wallet atau m-banking</source>
         <translation>Scan with an e-wallet or mobile banking app</translation>
     </message>
@@ -1282,6 +1317,10 @@ Already exempt for {month}.</translation>
     <message>
         <source>Uang sudah masuk</source>
         <translation>Money received</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
     </message>
     <message>
         <source>QRIS belum
@@ -1427,6 +1466,10 @@ Operator {operator} · {method}</translation>
     <message>
         <source>BAYAR</source>
         <translation>PAY</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
     </message>
 </context>
 <context>
@@ -1617,6 +1660,14 @@ Operator {operator} · {method}</translation>
     <message>
         <source>Bulan ini {spent} / {minimum} — kurang {shortfall}</source>
         <translation>This month {spent} / {minimum} — short {shortfall}</translation>
+    </message>
+    <message>
+        <source>Setelah belanja ini: {spent} dari {minimum} — memenuhi</source>
+        <translation>After this purchase: {spent} of {minimum} — met</translation>
+    </message>
+    <message>
+        <source>Setelah belanja ini: {spent} dari {minimum} — kurang {shortfall}</source>
+        <translation>After this purchase: {spent} of {minimum} — short {shortfall}</translation>
     </message>
     <message>
         <source>Terima kasih telah berbelanja produk UMKM Ambon.</source>

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .compliance import MonthStanding
+from .compliance import MonthStanding, after_purchase
 from .months import Month
 from .nip import mask_nip
 from .records import RosterPerson
@@ -25,3 +25,7 @@ class BuyerStatus:
     @property
     def on_roster(self) -> bool:
         return self.person is not None
+
+    def after(self, basket_total: int) -> BuyerStatus:
+        """The same buyer with the month as it would stand once this basket is paid."""
+        return replace(self, standing=after_purchase(self.standing, basket_total))

@@ -51,3 +51,18 @@ class MonthStanding:
         return cls(
             minimum, spent, purchases, judge(minimum, spent, exempt=exempt, on_roster=on_roster)
         )
+
+
+def after_purchase(standing: MonthStanding, basket_total: int) -> MonthStanding:
+    """The month as it would stand once a basket of ``basket_total`` is paid: what the buyer
+    panel and the payment screen show. The excused and the unlisted stay so whatever is spent;
+    an empty basket changes nothing."""
+    if basket_total < 0:
+        raise ValueError("a basket total is never negative")
+    if basket_total == 0:
+        return standing
+    spent = standing.spent + basket_total
+    status = standing.status
+    if status not in (Status.DIKECUALIKAN, Status.TIDAK_TERDAFTAR):
+        status = judge(standing.minimum, spent, exempt=False, on_roster=True)
+    return MonthStanding(standing.minimum, spent, standing.purchases + 1, status)

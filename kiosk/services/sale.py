@@ -100,6 +100,11 @@ class SaleService:
     def qris_available(self) -> bool:
         return self._qris.available
 
+    @property
+    def qris_is_sample(self) -> bool:
+        """The QRIS is the demo's example, not the stall's: the screen marks it so."""
+        return self._qris.is_sample
+
     def qris_charge(self, amount: int) -> QrisCharge:
         return self._qris.charge(amount)
 

@@ -158,7 +158,7 @@ def test_selling_with_a_cart_and_a_buyer(english, ctx, qtbot) -> None:
     assert_english(screen)
     identify(signed_card(ctx.kiosk, nip_with_status(ctx.kiosk, Status.KURANG)))
     assert ctx.session.buyer is not None
-    assert screen.buyer.standing.text().startswith("This month Rp")
+    assert screen.buyer.standing.text().startswith("After this purchase: Rp")
     assert [c.text() for c in screen.chip_group.buttons()][:3] == ["All", "Food", "Drinks"]
     assert_english(screen)
     save(frame, "selling")

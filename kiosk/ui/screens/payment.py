@@ -13,9 +13,9 @@ from ..context import UiContext
 from ..i18n import translate
 from ..theme import GAP
 from ..widgets.buttons import button
-from ..widgets.common import MessageBox, label
+from ..widgets.common import MessageBox, label, restyle
 from ..widgets.keypad import Keypad
-from ..widgets.texts import buyer_name
+from ..widgets.texts import basket_line, buyer_name
 
 NOTES = (10_000, 20_000, 50_000, 100_000)
 SAVE_FAILED = QT_TRANSLATE_NOOP(
@@ -64,6 +64,8 @@ class PaymentScreen(QWidget):
         left.addLayout(total_row)
         self.buyer = label("", "hint", wrap=True)
         left.addWidget(self.buyer)
+        self.after = label("", wrap=True)  # the buyer's month once this basket is paid
+        left.addWidget(self.after)
         methods = QHBoxLayout()
         methods.setSpacing(GAP)
         self.cash = button(translate("PaymentScreen", "Tunai"), "chip")
@@ -123,13 +125,24 @@ class PaymentScreen(QWidget):
         """Called each time the screen opens for a basket."""
         session = self._ctx.session
         self.message.clear()
-        self.total.setText(format_rupiah(self.total_amount))
+        total = format_rupiah(self.total_amount)
+        self.total.setText(total)
+        self.total.setAccessibleName(
+            translate("PaymentScreen", "Total {amount}").format(amount=total)
+        )
         if session.buyer is not None:
             self.buyer.setText(
                 translate("PaymentScreen", "Pembeli: {name}").format(name=buyer_name(session.buyer))
             )
+            text, style = basket_line(session.buyer, self.total_amount)
+            self.after.setText(text)
+            self.after.setAccessibleName(text)
+            restyle(self.after, style)
         else:
             self.buyer.setText(translate("PaymentScreen", "Pembeli umum"))
+            self.after.setText("")
+            self.after.setAccessibleName("")
+        self.after.setVisible(session.buyer is not None)
         while self.quick.count():
             item = self.quick.takeAt(0)
             if item.widget():

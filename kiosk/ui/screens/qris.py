@@ -85,6 +85,12 @@ class QrisScreen(QWidget):
         right.addLayout(top)
         title = QLabel(translate("QrisScreen", "Bayar dengan QRIS"))
         title.setObjectName("title")
+        # The demo's example QRIS (kiosk/domain/qris_sample.py): said plainly, so nobody at a
+        # demonstration believes a phone paid anyone.
+        self.sample_mark = QLabel(translate("QrisScreen", "CONTOH — bukan pembayaran sungguhan"))
+        self.sample_mark.setObjectName("flag")
+        self.sample_mark.setWordWrap(True)
+        self.sample_mark.setVisible(False)
         self.amount = QLabel("")
         self.amount.setObjectName("total")
         self.amount.setStyleSheet("font-size: 44pt;")
@@ -109,7 +115,7 @@ class QrisScreen(QWidget):
         self.paid.setMinimumHeight(96)
         self.paid.setStyleSheet("font-size: 28pt;")
         self.paid.clicked.connect(self.confirm)
-        for widget in (title, self.amount, self.merchant, self.how):
+        for widget in (title, self.sample_mark, self.amount, self.merchant, self.how):
             right.addWidget(widget)
         right.addStretch(1)
         right.addWidget(self.operator_note)
@@ -132,18 +138,23 @@ class QrisScreen(QWidget):
         self.message.clear()
         total = self.ctx.session.total
         self.amount.setText(format_rupiah(total))
+        self.amount.setAccessibleName(
+            translate("QrisScreen", "Total {amount}").format(amount=format_rupiah(total))
+        )
         sale = self.ctx.back_end.sale
         if not sale.qris_available:
             self.charge = None
             self.qr.clear()
             self.qr.setText(translate("QrisScreen", "QRIS belum\ndiatur"))
             self.merchant.setText("")
+            self.sample_mark.setVisible(False)
             self.message.show_message(
                 translate("QrisScreen", "QRIS belum diatur di kiosk ini. Silakan bayar tunai.")
             )
             self.paid.setEnabled(False)
             return
         self.charge = sale.qris_charge(total)
+        self.sample_mark.setVisible(sale.qris_is_sample)
         self.qr.setPixmap(QPixmap.fromImage(qr_image(self.charge.payload)))
         self.merchant.setText(f"{self.charge.merchant_name} · {self.charge.merchant_city}")
         self.paid.setEnabled(total > 0)

@@ -389,13 +389,17 @@ class SellingScreen(QWidget):
 
     def refresh(self) -> None:
         session = self._ctx.session
-        self.buyer.show_buyer(session.buyer, session.public_buyer)
+        self.buyer.show_buyer(session.buyer, session.public_buyer, session.total)
         if session.buyer_decided and self.buyer.message.message == translate(
             "SellingScreen", DECIDE_FIRST
         ):
             self.buyer.clear_error()
         self.cart.show_lines(session.cart.lines)
-        self.total.setText(format_rupiah(session.total))
+        total = format_rupiah(session.total)
+        self.total.setText(total)
+        self.total.setAccessibleName(
+            translate("SellingScreen", "Total {amount}").format(amount=total)
+        )
         self.pay.setEnabled(not session.cart.is_empty())
         self.cancel.setEnabled(not session.cart.is_empty() or session.buyer_decided)
 

@@ -1,5 +1,6 @@
 """PEMBELI: who is buying. Asks for a scan until the buyer is decided, then shows the
-buyer's name, unit, masked NIP and this month's standing in its colour."""
+buyer's name, unit, masked NIP and the month as it would stand after this basket, in its
+colour."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ..i18n import translate
 from ..theme import GAP
 from .buttons import button
 from .common import ElidedLabel, MessageBox, label, panel, restyle
-from .texts import buyer_detail, buyer_name, standing_line
+from .texts import basket_line, buyer_detail, buyer_name
 
 ERROR_SECONDS = 8.0  # a scan problem stays this long, unless something replaces it first
 
@@ -96,9 +97,10 @@ class BuyerPanel(QWidget):
         layout.addLayout(row)
         return page
 
-    def show_buyer(self, buyer: BuyerStatus | None, public: bool) -> None:
+    def show_buyer(self, buyer: BuyerStatus | None, public: bool, basket_total: int = 0) -> None:
         if buyer is None and not public:
             self.pages.setCurrentIndex(0)
+            self._name_for_readers("", "")
             return
         self.pages.setCurrentIndex(1)
         self.rescan.setText(
@@ -112,13 +114,23 @@ class BuyerPanel(QWidget):
             self.detail.set_full_text(translate("BuyerPanel", "Tanpa kartu ASN"))
             self.nip.setText("")
             self.standing.setText("")
+            self._name_for_readers(self.name.full_text, "")
             return
         self.name.set_full_text(buyer_name(buyer))
         self.detail.set_full_text(buyer_detail(buyer))
         self.nip.setText(f"NIP {buyer.masked_nip}")
-        text, style = standing_line(buyer)
+        text, style = basket_line(buyer, basket_total)
         self.standing.setText(text)
         restyle(self.standing, style)
+        self._name_for_readers(self.name.full_text, text)
+
+    def _name_for_readers(self, name: str, standing: str) -> None:
+        """The buyer and their month as a screen reader says them (the name may be elided
+        on screen; its accessible name is whole)."""
+        self.name.setAccessibleName(
+            translate("BuyerPanel", "Pembeli: {name}").format(name=name) if name else ""
+        )
+        self.standing.setAccessibleName(standing)
 
     @property
     def standing_style(self) -> str:

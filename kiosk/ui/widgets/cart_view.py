@@ -35,6 +35,13 @@ class CartRow(QWidget):
         price = label(f"{line.quantity} × {format_rupiah(line.unit_price)}")
         self.minus = button("−", "step")
         self.plus = button("+", "step")
+        # The symbols say nothing to a screen reader; the line's name says which line.
+        self.minus.setAccessibleName(
+            translate("CartView", "Kurangi {item}").format(item=line.description)
+        )
+        self.plus.setAccessibleName(
+            translate("CartView", "Tambah {item}").format(item=line.description)
+        )
         for widget, step in ((self.minus, -1), (self.plus, 1)):
             widget.setFixedSize(TOUCH, TOUCH)
             widget.clicked.connect(

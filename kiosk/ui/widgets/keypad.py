@@ -36,6 +36,8 @@ class Keypad(QWidget):
         for index, key in enumerate(keys):
             key_button = button(key, "key")
             key_button.setObjectName(f"key_{key}")
+            if key == BACKSPACE:  # a symbol alone says nothing to a screen reader
+                key_button.setAccessibleName(translate("Keypad", "Hapus satu angka"))
             key_button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(key_button, index // 3, index % 3)
         if extra:

@@ -48,6 +48,8 @@ class MonthPicker(QWidget):
         self.back.setObjectName("month_previous")
         self.forward = button("›")
         self.forward.setObjectName("month_next")
+        self.back.setAccessibleName(translate("MonthArrows", "Bulan sebelumnya"))
+        self.forward.setAccessibleName(translate("MonthArrows", "Bulan berikutnya"))
         for arrow in (self.back, self.forward):
             arrow.setFixedWidth(72)
             arrow.setStyleSheet("font-size: 26pt;")

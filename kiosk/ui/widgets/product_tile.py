@@ -22,6 +22,8 @@ class ProductTile(QPushButton):
         self.setFixedSize(TILE_WIDTH, TILE_HEIGHT)
         self.setAutoDefault(False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Its words are child labels, which a screen reader does not read as the button's.
+        self.setAccessibleName(f"{product.nama}, {format_rupiah(product.harga)}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 8)
         layout.setSpacing(4)

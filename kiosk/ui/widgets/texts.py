@@ -94,6 +94,22 @@ def standing_line(buyer: BuyerStatus) -> tuple[str, str]:
     return text.format(spent=spent, minimum=minimum, shortfall=shortfall), "short"
 
 
+def basket_line(buyer: BuyerStatus, basket_total: int) -> tuple[str, str]:
+    """The month line as it would be after this basket, coloured by that month (green once the
+    basket reaches the minimum); the month as it is while the basket is empty. The excused and
+    the unlisted keep their line: a basket changes nothing for them."""
+    if basket_total <= 0 or buyer.standing.status in (Status.DIKECUALIKAN, Status.TIDAK_TERDAFTAR):
+        return standing_line(buyer)
+    after = buyer.after(basket_total).standing
+    spent, minimum = format_rupiah(after.spent), format_rupiah(after.minimum)
+    if after.status is Status.MEMENUHI:
+        text = translate("Texts", "Setelah belanja ini: {spent} dari {minimum} — memenuhi")
+        return text.format(spent=spent, minimum=minimum), "ok"
+    text = translate("Texts", "Setelah belanja ini: {spent} dari {minimum} — kurang {shortfall}")
+    shortfall = format_rupiah(after.shortfall)
+    return text.format(spent=spent, minimum=minimum, shortfall=shortfall), "short"
+
+
 def after_sale_line(buyer: BuyerStatus | None) -> tuple[str, str]:
     """The success screen's big line: the buyer's month including this sale."""
     if buyer is None:
