@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.cart import CartLine, Payment, PaymentMethod
 from kiosk.domain.compliance import Status
 from kiosk.services.printing_ports import Problem, QueueState
 from kiosk.ui import theme
 from kiosk.ui.scale import automatic_scale
 
-from .conftest import click, kiosk_window, nip_with_status, scan, signed_card, tile
+from .conftest import click, kiosk_window, log_in, nip_with_status, scan, signed_card, tile
 
 SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)]
 CART_LINES = {768: 4, 800: 4, 1080: 6}  # lines the basket must show at each height
@@ -174,3 +175,20 @@ def test_every_vendor_screen_fits(qtbot, ctx, sized) -> None:
 
         window.show_error("")
         check(window, size, "error")
+
+
+def test_the_restart_notice_fits(qtbot, ctx, sized) -> None:
+    """A sale whose receipt may not have printed: its notice over the selling screen."""
+    ctx.kiosk.checkout.checkout(
+        [CartLine("UMKM-001", "Bagea kenari", 25_000)],
+        buyer_nip=None,
+        operator="Ina",
+        payment=Payment(PaymentMethod.TUNAI, 25_000),
+        hold_receipt=True,
+    )
+    with kiosk_window(ctx, qtbot) as window:
+        window.setFixedSize(*sized)
+        qtbot.waitUntil(lambda: window.notice.pending)
+        log_in(qtbot, window)
+        assert window.notice.isVisible()
+        check(window, sized, "restart-notice")

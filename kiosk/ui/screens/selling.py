@@ -46,7 +46,7 @@ CATEGORY_ORDER = (
     QT_TRANSLATE_NOOP("SellingScreen", "Pakaian"),
     QT_TRANSLATE_NOOP("SellingScreen", "Kesehatan"),
 )
-RIGHT_LEAST = 400  # px at scale 1: the basket's column never gets narrower
+RIGHT_LEAST = 424  # px at scale 1: the basket's column never gets narrower
 SHORT_HEIGHT = 860  # px at scale 1: below this the buyer panel leaves out two lines
 MARGIN = 12  # px at scale 1: around the screen, between its halves and between tiles
 DECIDE_FIRST = QT_TRANSLATE_NOOP(

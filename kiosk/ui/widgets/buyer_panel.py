@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from ...services.standing import BuyerStatus
 from ..art import card_scanner_pixmap
 from ..i18n import translate
-from ..theme import GAP, px
+from ..theme import BODY_PT, GAP, px, scaled
 from .buttons import button
-from .common import ElidedLabel, MessageBox, label, panel, restyle
+from .common import ElidedLabel, MessageBox, WholeLabel, label, panel, restyle
 from .texts import buyer_detail, buyer_name, standing_line
 
 ASKING_HEIGHT = 250  # px at scale 1: the scan picture and its two buttons
@@ -85,8 +85,8 @@ class BuyerPanel(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        # One line each, so the panel never grows past its room; "…" ends a long OPD name.
-        self.name = ElidedLabel("", "buyername")
+        # The OPD line is one line ("…" ends a long OPD name); the name and month wrap.
+        self.name = WholeLabel("", "buyername")  # a name up to 40 characters wraps, never cut
         self.detail = ElidedLabel()
         self.nip = label("", "hint")
         self.standing = label(wrap=True)
@@ -141,6 +141,7 @@ class BuyerPanel(QWidget):
         basket (the name and the month stay)."""
         self.detail.setVisible(not short)
         self.nip.setVisible(not short)
+        self.name.setStyleSheet(scaled(f"font-size: {BODY_PT}pt;") if short else "")
         self._fit_height()
 
     def show_buyer(self, buyer: BuyerStatus | None, public: bool) -> None:
