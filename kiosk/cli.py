@@ -173,7 +173,11 @@ def start_touchscreen(settings: Settings, *, windowed: bool = False, demo: bool 
     stall = StallFacts(settings.stall.name, settings.stall.kiosk_id, StallClock(settings.stall.tz))
     try:
         return run_kiosk(
-            stall, open_back_end, windowed=windowed, folder=throwaway or settings.base_dir
+            stall,
+            open_back_end,
+            windowed=windowed,
+            folder=throwaway or settings.base_dir,
+            scale=settings.screen.scale,
         )
     finally:
         if throwaway is not None:

@@ -186,6 +186,19 @@ def escpos_profile_names() -> frozenset[str]:
 _SUGGESTED_PROFILES = ("TM-T20II", "TM-T88V", "POS-5890", "default")
 
 
+SCALE_RANGE = (1.0, 3.0)  # below 1 a target drops under 56 px; above 3 nothing fits
+
+
+def _screen_scale(key: str, value: Any) -> float | None:
+    """ "auto" (the screen's size decides, ui/scale.py) or a number such as 1.25."""
+    if isinstance(value, str) and value.strip() == "auto":
+        return None
+    low, high = SCALE_RANGE
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise ConfigError(f"{key} must be auto or a number from {low} to {high} (got {value!r})")
+    return float(value)
+
+
 def _printer_profile(key: str, value: Any) -> str:
     profile = _text(key, value)
     known = escpos_profile_names()
@@ -300,6 +313,12 @@ class ScanSettings:
 
 
 @dataclass(frozen=True)
+class ScreenSettings:
+    # None (left out, or "auto"): from the screen's size and physical size; a number forces it
+    scale: float | None = _setting(_screen_scale, None)
+
+
+@dataclass(frozen=True)
 class CardSettings:
     key_file: Path = _relative_setting(_path, "data/card-keys.txt")
     revoked_file: Path = _relative_setting(_path, "data/revoked-cards.txt")
@@ -336,6 +355,7 @@ SECTIONS: dict[str, type | None] = {
     "printer": PrinterSettings,
     "payment": PaymentSettings,
     "scan": ScanSettings,
+    "screen": ScreenSettings,
     "cards": CardSettings,
     "ledger": LedgerSettings,
     "export": ExportSettings,
@@ -359,6 +379,7 @@ class Settings:
     roster: RosterSettings
     backup_folder: Path
     ledger: LedgerSettings
+    screen: ScreenSettings
 
     @property
     def base_dir(self) -> Path:
@@ -514,6 +535,7 @@ def parse_settings(raw: Any, source: Path) -> Settings:
         roster=sections["roster"],
         backup_folder=sections["backup"].folder,
         ledger=sections["ledger"],
+        screen=sections["screen"],
     )
 
 

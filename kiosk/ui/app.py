@@ -51,18 +51,29 @@ def screen_state_file(folder: Path) -> Path:
 
 
 def run_kiosk(
-    stall: StallFacts, open_back_end: Callable[[], BackEnd], *, windowed: bool, folder: Path
+    stall: StallFacts,
+    open_back_end: Callable[[], BackEnd],
+    *,
+    windowed: bool,
+    folder: Path,
+    scale: float | None = None,
 ) -> int:
-    """The touchscreen until the admin quits; ``open_back_end`` runs on a worker thread."""
+    """The touchscreen until the admin quits; ``open_back_end`` runs on a worker thread.
+    ``scale``: the config's ``screen.scale`` (None: from the screen, ui/scale.py)."""
     problem = qt_check.problem()
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    return show_kiosk(stall, open_back_end, windowed=windowed, folder=folder)
+    return show_kiosk(stall, open_back_end, windowed=windowed, folder=folder, scale=scale)
 
 
 def show_kiosk(
-    stall: StallFacts, back_end: Callable[[], BackEnd], *, windowed: bool, folder: Path
+    stall: StallFacts,
+    back_end: Callable[[], BackEnd],
+    *,
+    windowed: bool,
+    folder: Path,
+    scale: float | None = None,
 ) -> int:
     """The window now, ``back_end()`` on a worker thread once the idle screen is up (closed
     again when the window ends), then the event loop until the admin quits."""
@@ -71,14 +82,23 @@ def show_kiosk(
 
     from .i18n import Language
     from .main_window import KioskWindow
+    from .scale import screen_scale
     from .scanner import ScanDetector
     from .tasks import TaskRunner
-    from .theme import FONT_FAMILY, STYLE
+    from .theme import FONT_FAMILY, current_scale, style, use_scale
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Jiku Bata")
     app.setFont(QFont(FONT_FAMILY))
-    app.setStyleSheet(STYLE)
+    screen = app.primaryScreen()
+    if windowed or screen is None:
+        size, physical = (1280, 800), None  # the window's own size, not the screen's
+    else:
+        size = (screen.geometry().width(), screen.geometry().height())
+        physical = (screen.physicalSize().width(), screen.physicalSize().height())
+    use_scale(screen_scale(scale, *size, physical))  # before any widget is built
+    log.info("screen %dx%d, scale %.2f", *size, current_scale())
+    app.setStyleSheet(style())
     # Only the admin's [Keluar aplikasi] ends the kiosk; a window closing never does (and
     # would queue a second "quit" behind that one).
     quits_on_close = app.quitOnLastWindowClosed()
@@ -133,7 +153,6 @@ def show_kiosk(
     else:
         # Fill the screen even where no window manager honours "full screen" (a bare X
         # server or a minimal kiosk shell): the geometry is set first, explicitly.
-        screen = app.primaryScreen()
         if screen is not None:
             window.setGeometry(screen.geometry())
         window.showFullScreen()

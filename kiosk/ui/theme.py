@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import brand
 
 # High contrast, no grey on grey. Green met, amber short, red error.
@@ -22,7 +24,7 @@ GAP = 8  # px between touch targets
 BODY_PT = 18
 AMOUNT_PT = 28
 TITLE_PT = 34
-TILE_WIDTH = 176  # four product tiles across the selling screen at 1280 px
+TILE_WIDTH = 176  # four product tiles across the selling screen at 1280 px (scale 1)
 TILE_HEIGHT = 240
 FONT_FAMILY = "DejaVu Sans"  # installed everywhere the kiosk runs (fonts-dejavu-core)
 CATEGORY_COLOURS = {  # placeholder product pictures: one colour per category
@@ -34,6 +36,7 @@ CATEGORY_COLOURS = {  # placeholder product pictures: one colour per category
 }
 OTHER_COLOUR = "#4a5a6a"
 
+# Every size below is at scale 1 (1280x800); style() and px() give them at the screen's scale.
 STYLE = f"""
 QWidget {{ color: {INK}; font-size: {BODY_PT}pt; font-family: "{FONT_FAMILY}"; }}
 QMainWindow, QStackedWidget, #screen {{ background: {BACKDROP}; }}
@@ -44,7 +47,7 @@ QLabel#hint {{ color: {MUTED}; }}
 QLabel#error {{ color: {ERROR}; font-weight: 600; }}
 QFrame#panel {{ background: {PAPER}; border-radius: 14px; }}
 QPushButton {{
-    min-height: {TOUCH}px; min-width: {TOUCH}px; padding: 6px 16px;
+    min-height: {TOUCH}px; min-width: {TOUCH}px; padding: 0px 16px;
     border-radius: 10px; border: 2px solid {BRAND}; background: {PAPER}; color: {BRAND};
     font-weight: 600;
 }}
@@ -60,7 +63,7 @@ QPushButton[role="danger"] {{ border-color: {ERROR}; color: {ERROR}; }}
 QPushButton[role="chip"] {{ border-radius: {TOUCH // 2}px; }}
 QPushButton[role="chip"]:checked {{ background: {BRAND}; color: white; }}
 QPushButton[role="step"] {{ min-height: 52px; min-width: 52px; padding: 0px; font-size: 26pt; }}
-QPushButton[role="key"] {{ font-size: 28pt; min-height: 80px; min-width: 96px; }}
+QPushButton[role="key"] {{ font-size: 28pt; min-height: 80px; min-width: 96px; padding: 0px; }}
 QLabel#section {{ font-size: 16pt; font-weight: 700; color: {MUTED}; letter-spacing: 2px; }}
 QLabel#big {{ font-size: 24pt; font-weight: 700; }}
 QLabel#ok {{ color: {OK}; font-weight: 700; }}
@@ -74,7 +77,7 @@ QLabel#display {{
 QFrame#header {{ background: {BRAND}; }}
 QFrame#header QLabel {{ color: white; }}
 QFrame#header QLabel#brand {{ font-size: 20pt; font-weight: 700; }}
-QFrame#header QPushButton {{ min-height: 48px; padding: 2px 16px; background: transparent;
+QFrame#header QPushButton {{ min-height: {TOUCH}px; padding: 0px 16px; background: transparent;
     color: white;
     border: 2px solid white; }}
 QFrame#banner {{ background: {ERROR}; }}
@@ -98,3 +101,36 @@ QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ width: 0px; }}
 QScrollBar:horizontal {{ height: 0px; }}
 """
+
+
+_scale = 1.0  # set once, before any widget is built (ui/scale.py chooses it)
+_SIZE = re.compile(r"(?<![\w#.])(\d+)(px|pt)\b")
+
+
+def use_scale(scale: float) -> None:
+    """Draw everything built from now on at ``scale`` (1: the 1280x800 sizes)."""
+    global _scale  # one screen, one scale: every widget asks here while it is built
+    _scale = scale
+
+
+def current_scale() -> float:
+    return _scale
+
+
+def px(size: int) -> int:
+    """``size`` (pixels at scale 1) at the screen's scale."""
+    return round(size * _scale)
+
+
+def scaled(css: str) -> str:
+    """A style sheet's px and pt sizes at the screen's scale (1 px borders stay thin)."""
+    return _SIZE.sub(lambda m: f"{_scaled_size(int(m[1]))}{m[2]}", css)
+
+
+def _scaled_size(size: int) -> int:
+    return 0 if size == 0 else max(1, round(size * _scale))
+
+
+def style() -> str:
+    """The kiosk's style sheet at the screen's scale."""
+    return scaled(STYLE)

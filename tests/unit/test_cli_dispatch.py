@@ -30,9 +30,10 @@ def config(tmp_path: Path) -> Path:
 def test_no_command_and_run_start_the_kiosk(monkeypatch, config, argv, expected):
     started = []
 
-    def run_kiosk(stall, open_back_end, *, windowed, folder):  # type: ignore[no-untyped-def]
+    def run_kiosk(stall, open_back_end, *, windowed, folder, scale):  # type: ignore[no-untyped-def]
         demo_folder = folder != config.parent
         started.append({"windowed": windowed, "demo": demo_folder})
+        assert scale is None  # the shipped config: "auto", the screen decides
         assert stall.name and stall.kiosk_id == "AMB-01"
         assert callable(open_back_end)  # opened by the screen, off the GUI thread
         return 0
@@ -40,6 +41,20 @@ def test_no_command_and_run_start_the_kiosk(monkeypatch, config, argv, expected)
     monkeypatch.setattr(app, "run_kiosk", run_kiosk)
     assert cli.main(["--config", str(config), *argv]) == 0
     assert started == [expected]
+
+
+def test_the_configured_screen_scale_reaches_the_touchscreen(monkeypatch, config):
+    text = config.read_text(encoding="utf-8").replace("scale: auto", "scale: 1.25")
+    config.write_text(text, encoding="utf-8")
+    scales = []
+
+    def run_kiosk(stall, open_back_end, *, windowed, folder, scale):  # type: ignore[no-untyped-def]
+        scales.append(scale)
+        return 0
+
+    monkeypatch.setattr(app, "run_kiosk", run_kiosk)
+    assert cli.main(["--config", str(config), "run", "--windowed"]) == 0
+    assert scales == [1.25]
 
 
 def test_run_names_the_packages_to_install_when_qt_cannot_start(monkeypatch, config, capsys):

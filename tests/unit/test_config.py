@@ -867,3 +867,18 @@ def test_a_period_start_outside_the_calendar_is_a_config_error_naming_the_key(
     assert config_error(raw, tmp_path / "config.yaml").startswith(
         "regulation.periods[0].from must be a month from 1900-01 to 9998-12"
     )
+
+
+def test_screen_scale_is_automatic_unless_a_number_is_given(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    assert parse_settings(raw, tmp_path / "config.yaml").screen.scale is None
+    raw["screen"] = {"scale": 1.25}
+    assert parse_settings(raw, tmp_path / "config.yaml").screen.scale == 1.25
+
+
+@pytest.mark.parametrize("bad", ["big", 0.5, 4, True, "1.25"])
+def test_a_bad_screen_scale_names_the_key(raw: dict[str, Any], tmp_path: Path, bad: object) -> None:
+    raw["screen"] = {"scale": bad}
+    with pytest.raises(ConfigError, match=r"screen\.scale must be auto or a number from 1\.0"):
+        parse_settings(raw, tmp_path / "config.yaml")

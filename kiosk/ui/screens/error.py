@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ..context import UiContext
 from ..i18n import translate
 from ..screen_names import Screen
+from ..theme import scaled
 from ..widgets.buttons import button
 
 DEFAULT_SUMMARY = QT_TRANSLATE_NOOP("ErrorScreen", "Layar ini tidak dapat dilanjutkan.")
@@ -32,18 +33,18 @@ class ErrorScreen(QWidget):
         centre = Qt.AlignmentFlag.AlignHCenter
         title = QLabel(translate("ErrorScreen", "Maaf, terjadi kesalahan"))
         title.setObjectName("title")
-        title.setStyleSheet("font-size: 40pt;")
+        title.setStyleSheet(scaled("font-size: 40pt;"))
         self.summary = QLabel(translate("ErrorScreen", DEFAULT_SUMMARY))
         self.summary.setObjectName("big")
         self.summary.setWordWrap(True)
         safe = QLabel(translate("ErrorScreen", "Transaksi yang sudah tersimpan tetap aman."))
         safe.setObjectName("ok")
-        safe.setStyleSheet("font-size: 24pt;")
+        safe.setStyleSheet(scaled("font-size: 24pt;"))
         hint = QLabel(translate("ErrorScreen", "Bila terjadi lagi, beri tahu admin Disperindag."))
         hint.setObjectName("hint")
         self.home = button(translate("ErrorScreen", "Kembali ke awal"), "primary")
         self.home.setObjectName("home")
-        self.home.setStyleSheet("min-width: 420px;")  # the style sheet's min-width wins
+        self.home.setStyleSheet(scaled("min-width: 420px;"))  # the style sheet's min-width wins
         self.home.clicked.connect(lambda: go(home))
         for widget in (title, self.summary, safe, hint):
             # Full width, centred text: a wrapped line must never be cut off.

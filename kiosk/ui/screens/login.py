@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...services.pin_guard import PinAnswer
 from ..context import UiContext
 from ..i18n import translate
-from ..theme import GAP, PRIMARY
+from ..theme import GAP, PRIMARY, px, scaled
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, label
 from ..widgets.countdown import Countdown, wait_text
@@ -87,7 +87,7 @@ class LoginScreen(QWidget):
         for index, operator in enumerate(self._ctx.back_end.sale.operators_on_duty()):
             widget = button(operator.name)
             widget.setObjectName(f"operator_{operator.name}")
-            widget.setStyleSheet("font-size: 28pt; min-height: 110px;")
+            widget.setStyleSheet(scaled("font-size: 28pt; min-height: 110px;"))
             widget.clicked.connect(lambda _=False, n=operator.name: self.choose(n))
             self.names.addWidget(widget, index // 3, index % 3)
             self.name_buttons[operator.name] = widget
@@ -114,7 +114,7 @@ class LoginScreen(QWidget):
         left.setSpacing(16)
         self.who = label("", "title", wrap=True)
         self.dots = label("", "display")
-        self.dots.setMinimumHeight(80)
+        self.dots.setMinimumHeight(px(80))
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = MessageBox()
         self.submit = button(translate("LoginScreen", "Masuk"), "primary")
@@ -133,7 +133,7 @@ class LoginScreen(QWidget):
         left.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(left, 1)
         self.keypad = Keypad(PIN_LENGTH, extra="")
-        self.keypad.setFixedWidth(3 * 150 + 2 * GAP)
+        self.keypad.setFixedWidth(px(3 * 150 + 2 * GAP))
         self.keypad.changed.connect(self._typed)
         layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignVCenter)
         self._typed("")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from ...domain.errors import DomainError
 from ..context import UiContext
 from ..i18n import translate
+from ..theme import px
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, label
 from ..widgets.keypad import Keypad
@@ -37,7 +38,7 @@ class NipEntryScreen(QWidget):
             )
         )
         self.display = label("", "display")
-        self.display.setMinimumHeight(84)
+        self.display.setMinimumHeight(px(84))
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         left.addWidget(self.display)
         self.count = label("", "hint")
@@ -56,7 +57,7 @@ class NipEntryScreen(QWidget):
         left.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(left, 1)
         self.keypad = Keypad(18, extra="")
-        self.keypad.setFixedWidth(470)
+        self.keypad.setFixedWidth(px(470))
         self.keypad.changed.connect(self._typed)
         layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignVCenter)
         ctx.session.typed_refused.connect(self._refused)

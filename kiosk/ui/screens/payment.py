@@ -5,19 +5,22 @@ success screen only after the ledger has it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ...domain.cart import Payment, PaymentMethod
 from ...domain.money import format_rupiah
 from ..context import UiContext
 from ..i18n import translate
-from ..theme import GAP
+from ..theme import GAP, px, scaled
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, label, restyle
 from ..widgets.keypad import Keypad
 from ..widgets.texts import basket_line, buyer_name
 
 NOTES = (10_000, 20_000, 50_000, 100_000)
+KEYPAD_WIDTH = 440  # px at scale 1; at most this share of a narrower screen:
+KEYPAD_SHARE = 0.38
 SAVE_FAILED = QT_TRANSLATE_NOOP(
     "PaymentScreen", "Transaksi belum tersimpan. Keranjang masih ada — silakan coba lagi."
 )
@@ -45,7 +48,7 @@ class PaymentScreen(QWidget):
         self._ctx = ctx
         layout = QHBoxLayout(self)
         layout.setContentsMargins(32, 12, 32, 12)
-        layout.setSpacing(40)
+        layout.setSpacing(px(32))
         left = QVBoxLayout()
         left.setSpacing(8)  # fits 800 px even under the printer banner
         top = QHBoxLayout()
@@ -59,7 +62,7 @@ class PaymentScreen(QWidget):
         total_row.addWidget(label(translate("PaymentScreen", "Total"), "big"))
         total_row.addStretch(1)
         self.total = label("", "total")
-        self.total.setStyleSheet("font-size: 40pt;")
+        self.total.setStyleSheet(scaled("font-size: 40pt;"))
         total_row.addWidget(self.total)
         left.addLayout(total_row)
         self.buyer = label("", "hint", wrap=True)
@@ -103,11 +106,16 @@ class PaymentScreen(QWidget):
         left.addWidget(self.confirm)
         layout.addLayout(left, 1)
         self.keypad = Keypad(9)
-        self.keypad.setFixedWidth(440)
+        self.keypad.setFixedWidth(px(KEYPAD_WIDTH))  # resizeEvent narrows it on a 4:3 screen
         self.keypad.changed.connect(self._typed)
         layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignVCenter)
         ctx.session.changed.connect(self._show_saving)
         ctx.session.commit_failed.connect(self._failed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = event.size().width()
+        self.keypad.setFixedWidth(min(px(KEYPAD_WIDTH), int(width * KEYPAD_SHARE)))
 
     @property
     def saving(self) -> bool:

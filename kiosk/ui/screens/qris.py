@@ -20,6 +20,7 @@ from ...services.qris_payment import QrisCharge
 from ..context import UiContext
 from ..i18n import translate
 from ..screen_names import Screen
+from ..theme import px, scaled
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox
 
@@ -70,8 +71,8 @@ class QrisScreen(QWidget):
         self.qr = QLabel()
         self.qr.setObjectName("qr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setMinimumSize(QR_MIN_PIXELS + 40, QR_MIN_PIXELS + 40)
-        self.qr.setStyleSheet("background: white; border-radius: 14px;")
+        self.qr.setMinimumSize(px(QR_MIN_PIXELS + 40), px(QR_MIN_PIXELS + 40))
+        self.qr.setStyleSheet(scaled("background: white; border-radius: 14px;"))
         outer.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
 
         right = QVBoxLayout()
@@ -93,13 +94,13 @@ class QrisScreen(QWidget):
         self.sample_mark.setVisible(False)
         self.amount = QLabel("")
         self.amount.setObjectName("total")
-        self.amount.setStyleSheet("font-size: 44pt;")
+        self.amount.setStyleSheet(scaled("font-size: 44pt;"))
         self.merchant = QLabel("")
         self.merchant.setObjectName("big")
         self.merchant.setWordWrap(True)
         self.how = QLabel(translate("QrisScreen", "Pindai dengan aplikasi e-wallet atau m-banking"))
         self.how.setWordWrap(True)
-        self.how.setStyleSheet("font-size: 22pt;")
+        self.how.setStyleSheet(scaled("font-size: 22pt;"))
         self.operator_note = QLabel(
             translate(
                 "QrisScreen",
@@ -112,8 +113,8 @@ class QrisScreen(QWidget):
         self.message = MessageBox()
         self.paid = button(translate("QrisScreen", "Uang sudah masuk"), "primary")
         self.paid.setObjectName("paid")
-        self.paid.setMinimumHeight(96)
-        self.paid.setStyleSheet("font-size: 28pt;")
+        self.paid.setMinimumHeight(px(96))
+        self.paid.setStyleSheet(scaled("font-size: 28pt;"))
         self.paid.clicked.connect(self.confirm)
         for widget in (title, self.sample_mark, self.amount, self.merchant, self.how):
             right.addWidget(widget)

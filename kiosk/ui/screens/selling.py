@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -24,7 +25,7 @@ from ...domain.sale_in_progress import SaleRefused
 from ...domain.scan import ScanProblem
 from ..context import UiContext
 from ..i18n import translate
-from ..theme import GAP
+from ..theme import GAP, TILE_WIDTH, px
 from ..widgets.buttons import button, literal
 from ..widgets.buyer_panel import BuyerPanel
 from ..widgets.cart_view import CartView, kinetic
@@ -35,8 +36,7 @@ from ..widgets.texts import scan_problem_text
 
 ALL = QT_TRANSLATE_NOOP("SellingScreen", "Semua")
 ALL_VENDORS = QT_TRANSLATE_NOOP("SellingScreen", "Semua UMKM")
-COLUMNS = 4
-CHIP_COLUMNS = 4
+MOST_COLUMNS = 8  # tiles across, however wide the screen
 # The catalogue's usual categories (docs/ARCHITECTURE.md, "Screens"). They stay Indonesian in
 # the data (products CSV, ledger); only the chips show them translated. Others as written.
 CATEGORY_ORDER = (
@@ -46,7 +46,9 @@ CATEGORY_ORDER = (
     QT_TRANSLATE_NOOP("SellingScreen", "Pakaian"),
     QT_TRANSLATE_NOOP("SellingScreen", "Kesehatan"),
 )
-RIGHT_WIDTH = 490
+RIGHT_LEAST = 424  # px at scale 1: the basket's column never gets narrower
+SHORT_HEIGHT = 860  # px at scale 1: below this the buyer panel leaves out two lines
+MARGIN = 12  # px at scale 1: around the screen, between its halves and between tiles
 DECIDE_FIRST = QT_TRANSLATE_NOOP(
     "SellingScreen", "Pindai kartu ASN, ketik NIP, atau pilih Pembeli umum dulu."
 )
@@ -74,9 +76,10 @@ class SellingScreen(QWidget):
         self.vendor_code: str | None = None
         self._picking_for_amount = False
         self._amount_vendor: Vendor | None = None
+        self.columns = 4  # tiles across; resizeEvent fits it to the width
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(12)
+        layout.setContentsMargins(px(MARGIN), px(MARGIN), px(MARGIN), px(MARGIN))
+        layout.setSpacing(px(MARGIN))
         self.left = QStackedWidget()
         self.left.setObjectName("inner")
         self.left.addWidget(self._products_page())
@@ -84,18 +87,18 @@ class SellingScreen(QWidget):
         self.left.addWidget(self._amount_page())
         layout.addWidget(self.left, 1)
         right = QVBoxLayout()
-        right.setSpacing(12)
+        right.setSpacing(px(MARGIN))
         self.buyer = BuyerPanel()
         self.buyer.type_nip_requested.connect(self.type_nip_requested)
         self.buyer.public_requested.connect(self.choose_public)
         self.buyer.rescan_requested.connect(self.forget_buyer)
         right.addWidget(self.buyer)
         right.addWidget(self._cart_panel(), 1)
-        holder = QWidget()
-        holder.setFixedWidth(RIGHT_WIDTH)
-        holder.setLayout(right)
+        self.holder = QWidget()
+        self.holder.setFixedWidth(px(RIGHT_LEAST))
+        self.holder.setLayout(right)
         right.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(holder)
+        layout.addWidget(self.holder)
         ctx.session.changed.connect(self.refresh)
         ctx.session.scan_refused.connect(self._scan_refused)
         ctx.session.identified.connect(self.clear_scan_message)  # the buyer is found now
@@ -127,7 +130,7 @@ class SellingScreen(QWidget):
         inner = QWidget()
         self.grid = QGridLayout(inner)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(12)
+        self.grid.setSpacing(px(MARGIN))
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.grid_area.setWidget(inner)
         layout.addWidget(self.grid_area, 1)
@@ -167,15 +170,42 @@ class SellingScreen(QWidget):
         found = {tile.product.kategori for tile in self.tiles}
         ordered = [name for name in CATEGORY_ORDER if name in found]
         categories = [ALL, *ordered, *sorted(found - set(ordered))]
-        for index, name in enumerate(categories):
+        for name in categories:
             chip = button(category_text(name), "chip")
             chip.setObjectName(f"chip_{name}")
             chip.setProperty("category", name)  # the data's word, whatever the chip says
             chip.setChecked(name == self.category)
             chip.clicked.connect(lambda _=False, n=name: self.filter_category(n))
             self.chip_group.addButton(chip)
-            self.chips_box.addWidget(chip, index // CHIP_COLUMNS, index % CHIP_COLUMNS)
+        self._place_chips()
         self._layout_tiles()
+
+    # -- fitting the width -------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.pay.ensurePolished()  # BAYAR's word whole; the style sheet's min-width is less
+        words = self.pay.fontMetrics().horizontalAdvance(self.pay.text())
+        self.pay.setMinimumWidth(words + px(2 * 16 + 8))
+        self.fit_width(event.size().width())
+        self.buyer.set_short(event.size().height() < px(SHORT_HEIGHT))
+
+    def fit_width(self, width: int) -> None:
+        """As many whole tile columns as fit beside the basket's least width; the basket
+        takes what the columns leave, so no strip of the screen is left unused."""
+        tile, gap = px(TILE_WIDTH), px(MARGIN)
+        room = width - 3 * gap  # the margins and the gap between the halves
+        fit = (room - px(RIGHT_LEAST) + gap) // (tile + gap)
+        columns = max(2, min(MOST_COLUMNS, fit))
+        self.holder.setFixedWidth(max(px(RIGHT_LEAST), room - columns * (tile + gap) + gap))
+        if columns != self.columns:
+            self.columns = columns
+            self._place_chips()
+            self._layout_tiles(again=True)
+
+    def _place_chips(self) -> None:
+        """The category chips in rows as wide as the tile grid."""
+        for index, chip in enumerate(self.chip_group.buttons()):
+            self.chips_box.addWidget(chip, index // self.columns, index % self.columns)
 
     def filter_category(self, name: str) -> None:
         self.category = name
@@ -203,16 +233,16 @@ class SellingScreen(QWidget):
             and (self.vendor_code is None or tile.product.kode_umkm == self.vendor_code)
         ]
 
-    def _layout_tiles(self) -> None:
+    def _layout_tiles(self, *, again: bool = False) -> None:
         # Re-placing hundreds of tiles holds the GUI thread for a noticeable moment (and the
         # inactivity reset asks for "all products" when that is usually what is shown).
         visible = self.visible_tiles()
-        if visible != self._shown:
+        if again or visible != self._shown:
             for tile in self._shown:
                 self.grid.removeWidget(tile)
                 tile.hide()
             for index, tile in enumerate(visible):
-                self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
+                self.grid.addWidget(tile, index // self.columns, index % self.columns)
                 tile.show()
             self._shown = visible
         self.grid_area.verticalScrollBar().setValue(0)
@@ -258,7 +288,7 @@ class SellingScreen(QWidget):
         for code, name in choices:
             choice = button(name)
             choice.setObjectName(f"vendor_{code or 'all'}")
-            choice.setMinimumHeight(64)
+            choice.setMinimumHeight(px(64))
             choice.clicked.connect(lambda _=False, c=code: self._vendor_chosen(c))
             self.vendor_list.addWidget(choice)
         self.vendor_list.addStretch(1)
@@ -301,7 +331,7 @@ class SellingScreen(QWidget):
         left.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(left, 1)
         self.amount_keypad = Keypad(8)
-        self.amount_keypad.setFixedWidth(430)
+        self.amount_keypad.setMaximumWidth(px(430))  # narrower beside a narrow basket
         self.amount_keypad.changed.connect(self._amount_typed)
         layout.addWidget(self.amount_keypad)
         self._amount_typed("")
@@ -357,16 +387,21 @@ class SellingScreen(QWidget):
         self.cart = CartView()
         self.cart.quantity_changed.connect(self._set_quantity)
         layout.addWidget(self.cart, 1)
-        total_row = QHBoxLayout()
-        total_row.addWidget(label(translate("SellingScreen", "Total"), "big"))
-        total_row.addStretch(1)
+        # The total beside BAYAR, not above it: one row fewer leaves the basket its lines on
+        # a 768 px screen. The amount is never cut: BAYAR gives way first.
+        bottom = QHBoxLayout()
+        bottom.setSpacing(GAP)
+        total_box = QVBoxLayout()
+        total_box.setSpacing(0)
+        total_box.addWidget(label(translate("SellingScreen", "Total"), "hint"))
         self.total = label("Rp0", "total")
-        total_row.addWidget(self.total)
-        layout.addLayout(total_row)
+        total_box.addWidget(self.total)
+        bottom.addLayout(total_box)
         self.pay = button(translate("SellingScreen", "BAYAR"), "primary")
         self.pay.setObjectName("pay")
         self.pay.clicked.connect(self.request_pay)
-        layout.addWidget(self.pay)
+        bottom.addWidget(self.pay, 1)
+        layout.addLayout(bottom)
         return frame
 
     def _add_product(self, product: Product) -> None:

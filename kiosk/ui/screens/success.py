@@ -12,6 +12,7 @@ from ...services.printing_ports import FAILED, PENDING, PRINTED, QueueState
 from ...services.sale import SaleOutcome
 from ..context import UiContext
 from ..i18n import translate
+from ..theme import px, scaled
 from ..widgets.buttons import button
 from ..widgets.common import label, panel, restyle
 from ..widgets.texts import after_sale_line, buyer_name
@@ -45,7 +46,7 @@ class SuccessScreen(QWidget):
         layout.setContentsMargins(40, 20, 40, 20)
         layout.setSpacing(10)
         self.title = label(translate("SuccessScreen", "Terima kasih"), "title")
-        self.title.setStyleSheet("font-size: 44pt;")
+        self.title.setStyleSheet(scaled("font-size: 44pt;"))
         self.who = label("", "big", wrap=True)
         self.status = label("", "ok", wrap=True)
         self.month = label("", wrap=True)
@@ -63,7 +64,7 @@ class SuccessScreen(QWidget):
         row.setSpacing(24)
         self.reprint = button(translate("SuccessScreen", "Cetak ulang"))
         self.reprint.setObjectName("success_reprint")
-        self.reprint.setMinimumHeight(72)
+        self.reprint.setMinimumHeight(px(72))
         self.reprint.clicked.connect(self.reprint_receipt)
         self.done = button(translate("SuccessScreen", "Selesai"), "primary")
         self.done.setObjectName("done")
@@ -82,7 +83,7 @@ class SuccessScreen(QWidget):
         text, style = after_sale_line(buyer)
         self.status.setText(text)
         restyle(self.status, style)
-        self.status.setStyleSheet("font-size: 28pt;")
+        self.status.setStyleSheet(scaled("font-size: 28pt;"))
         if buyer is not None and buyer.on_roster:
             standing = buyer.standing
             self.month.setText(

@@ -5,16 +5,25 @@ colour."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services.standing import BuyerStatus
 from ..art import card_scanner_pixmap
 from ..i18n import translate
-from ..theme import GAP
+from ..theme import BODY_PT, GAP, px, scaled
 from .buttons import button
-from .common import ElidedLabel, MessageBox, label, panel, restyle
+from .common import ElidedLabel, MessageBox, WholeLabel, label, panel, restyle
 from .texts import basket_line, buyer_detail, buyer_name
 
+ASKING_HEIGHT = 250  # px at scale 1: the scan picture and its two buttons
 ERROR_SECONDS = 8.0  # a scan problem stays this long, unless something replaces it first
 
 
@@ -30,9 +39,11 @@ class BuyerPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)
         layout = QVBoxLayout(frame)
+        self._frame_layout = layout
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(GAP)
-        layout.addWidget(label(translate("BuyerPanel", "PEMBELI"), "section"))
+        self.section = label(translate("BuyerPanel", "PEMBELI"), "section")
+        layout.addWidget(self.section)
         self.message = MessageBox()
         layout.addWidget(self.message)
         self.pages = QStackedWidget()
@@ -40,8 +51,7 @@ class BuyerPanel(QWidget):
         self.pages.addWidget(self._ask_page())
         self.pages.addWidget(self._buyer_page())
         layout.addWidget(self.pages, 1)
-        # Wrapped labels in a stack do not ask for height: reserve room for a two-line name.
-        self.setMinimumHeight(310)
+        self._compact(False)
         self.error_seconds = ERROR_SECONDS
         self._error_timer = QTimer(self)
         self._error_timer.setSingleShot(True)
@@ -76,8 +86,8 @@ class BuyerPanel(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        # One line each, so the panel never grows past its room; "…" ends a long OPD name.
-        self.name = ElidedLabel("", "buyername")
+        # The OPD line is one line ("…" ends a long OPD name); the name and month wrap.
+        self.name = WholeLabel("", "buyername")  # a name up to 40 characters wraps, never cut
         self.detail = ElidedLabel()
         self.nip = label("", "hint")
         self.standing = label(wrap=True)
@@ -97,12 +107,50 @@ class BuyerPanel(QWidget):
         layout.addLayout(row)
         return page
 
+    def _compact(self, chosen: bool) -> None:
+        """Once a buyer is chosen the panel takes only the room its lines need: the basket
+        below wants every pixel on a 768 px screen. The stack sizes to the page shown."""
+        self.pages.setCurrentIndex(1 if chosen else 0)
+        for index in range(self.pages.count()):
+            shown = index == self.pages.currentIndex()
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            self.pages.widget(index).setSizePolicy(policy, policy)
+        self.section.setVisible(not chosen)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Wrapped labels in a stack do not ask for height: ask for the shown page's."""
+        if self.pages.currentIndex() == 0:
+            self.setMinimumHeight(px(ASKING_HEIGHT))
+            return
+        page = self.pages.currentWidget().layout()
+        width = max(self.pages.width(), 1)
+        need = (
+            page.totalHeightForWidth(width)
+            if page.hasHeightForWidth()
+            else page.totalSizeHint().height()
+        )
+        margins = self._frame_layout.contentsMargins()
+        self.setMinimumHeight(need + margins.top() + margins.bottom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()  # the width decides how many lines the standing wraps to
+
+    def set_short(self, short: bool) -> None:
+        """On a short screen the chosen buyer's OPD and NIP lines give their room to the
+        basket (the name and the month stay)."""
+        self.detail.setVisible(not short)
+        self.nip.setVisible(not short)
+        self.name.setStyleSheet(scaled(f"font-size: {BODY_PT}pt;") if short else "")
+        self._fit_height()
+
     def show_buyer(self, buyer: BuyerStatus | None, public: bool, basket_total: int = 0) -> None:
         if buyer is None and not public:
-            self.pages.setCurrentIndex(0)
+            self._compact(False)
             self._name_for_readers("", "")
             return
-        self.pages.setCurrentIndex(1)
+        self._compact(True)
         self.rescan.setText(
             translate("BuyerPanel", "Pindai ulang")
             if buyer
@@ -115,6 +163,7 @@ class BuyerPanel(QWidget):
             self.nip.setText("")
             self.standing.setText("")
             self._name_for_readers(self.name.full_text, "")
+            self._fit_height()
             return
         self.name.set_full_text(buyer_name(buyer))
         self.detail.set_full_text(buyer_detail(buyer))
@@ -123,6 +172,7 @@ class BuyerPanel(QWidget):
         self.standing.setText(text)
         restyle(self.standing, style)
         self._name_for_readers(self.name.full_text, text)
+        self._fit_height()  # the lines it now has
 
     def _name_for_readers(self, name: str, standing: str) -> None:
         """The buyer and their month as a screen reader says them (the name may be elided

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QScrollArea, QScroller, QVBoxLayout, 
 from ...domain.cart import CartLine
 from ...domain.money import format_rupiah
 from ..i18n import translate
-from ..theme import GAP, TOUCH
+from ..theme import GAP, TOUCH, px
 from .buttons import button
 from .common import ElidedLabel, label
 
@@ -43,7 +43,7 @@ class CartRow(QWidget):
             translate("CartView", "Tambah {item}").format(item=line.description)
         )
         for widget, step in ((self.minus, -1), (self.plus, 1)):
-            widget.setFixedSize(TOUCH, TOUCH)
+            widget.setFixedSize(px(TOUCH), px(TOUCH))
             widget.clicked.connect(
                 lambda _=False, s=step: self.quantity_changed.emit(index, line.quantity + s)
             )
@@ -53,7 +53,7 @@ class CartRow(QWidget):
         grid.addWidget(self.plus, 0, 2, 2, 1, Qt.AlignmentFlag.AlignVCenter)
         grid.setColumnStretch(0, 1)
         # Rows must not be squeezed to fit the list: it scrolls instead.
-        self.setMinimumHeight(TOUCH + 8)
+        self.setMinimumHeight(px(TOUCH + 8))
 
 
 class CartView(QScrollArea):

@@ -40,6 +40,23 @@ class ElidedLabel(QLabel):
         self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
 
 
+class WholeLabel(QLabel):
+    """ElidedLabel's twin for words that must be read whole (a buyer's name): wraps."""
+
+    def __init__(self, text: str = "", name: str = "") -> None:
+        super().__init__(text)
+        if name:
+            self.setObjectName(name)
+        self.setWordWrap(True)
+
+    @property
+    def full_text(self) -> str:
+        return self.text()
+
+    def set_full_text(self, text: str) -> None:
+        self.setText(text)
+
+
 def restyle(widget: QWidget, name: str) -> None:
     """Change a widget's style class at run time (the style sheet keys on object names)."""
     widget.setObjectName(name)

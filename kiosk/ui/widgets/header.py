@@ -9,9 +9,10 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from ..i18n import translate
+from ..theme import px
 from .buttons import button
 from .clock import clock_text
-from .common import label
+from .common import ElidedLabel, label
 
 
 class Header(QFrame):
@@ -24,17 +25,17 @@ class Header(QFrame):
         self.setObjectName("header")
         self._now = now  # local (WIT) time
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 4, 16, 4)
-        self.setFixedHeight(64)  # the same with or without the Keluar button: no jumping
+        layout.setContentsMargins(16, 2, 16, 2)
+        self.setFixedHeight(px(64))  # the same with or without the Keluar button: no jumping
         layout.setSpacing(16)
-        self.stall = label(stall_name, "brand")
+        # Ends in "…" on a narrow screen rather than pushing Keluar and the clock off it.
+        self.stall = ElidedLabel(stall_name, "brand")
         self.operator = label()
         self.log_out = button(translate("Header", "Keluar"))
         self.log_out.setObjectName("logout")
         self.log_out.clicked.connect(self.log_out_requested)
         self.clock = label()
-        layout.addWidget(self.stall)
-        layout.addStretch(1)
+        layout.addWidget(self.stall, 1)
         layout.addWidget(self.operator)
         layout.addWidget(self.log_out)
         layout.addSpacing(24)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ...domain.months import Month
 from ..i18n import translate
-from ..theme import GAP
+from ..theme import GAP, px, scaled
 from .buttons import button
 
 # The screen's month names. ``Month.label()`` stays Indonesian for the CSVs and the CLI; these
@@ -51,8 +51,8 @@ class MonthPicker(QWidget):
         self.back.setAccessibleName(translate("MonthArrows", "Bulan sebelumnya"))
         self.forward.setAccessibleName(translate("MonthArrows", "Bulan berikutnya"))
         for arrow in (self.back, self.forward):
-            arrow.setFixedWidth(72)
-            arrow.setStyleSheet("font-size: 26pt;")
+            arrow.setFixedWidth(px(72))
+            arrow.setStyleSheet(scaled("font-size: 26pt;"))
         self.label = QLabel(month_text(month))
         self.label.setObjectName("big")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from ...domain.money import format_rupiah
 from ...domain.records import Product
 from ..art import product_pixmap
-from ..theme import TILE_HEIGHT, TILE_WIDTH
+from ..theme import TILE_HEIGHT, TILE_WIDTH, px
 from .common import label
 
 PICTURE = 72
@@ -19,7 +19,7 @@ class ProductTile(QPushButton):
         super().__init__(parent)
         self.product = product
         self.setObjectName("tile")
-        self.setFixedSize(TILE_WIDTH, TILE_HEIGHT)
+        self.setFixedSize(px(TILE_WIDTH), px(TILE_HEIGHT))
         self.setAutoDefault(False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # Its words are child labels, which a screen reader does not read as the button's.
@@ -28,7 +28,7 @@ class ProductTile(QPushButton):
         layout.setContentsMargins(8, 10, 8, 8)
         layout.setSpacing(4)
         picture = QLabel()
-        picture.setPixmap(product_pixmap(product.nama, product.kategori, PICTURE))
+        picture.setPixmap(product_pixmap(product.nama, product.kategori, px(PICTURE)))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         name = label(product.nama, "tilename", wrap=True)
         name.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)

@@ -1,0 +1,201 @@
+"""Every vendor screen fits the panels stalls buy (issue #10): at each size, in each state the
+other tests reach, every visible control lies wholly inside the window and is at least 56 px
+both ways (in a scrolling grid or list: the part that shows), and the basket shows enough lines.
+Screenshots per size go to docs/screenshots/<W>x<H>/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
+
+from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+from kiosk.domain.compliance import Status
+from kiosk.services.printing_ports import Problem, QueueState
+from kiosk.ui import theme
+from kiosk.ui.scale import automatic_scale
+
+from .conftest import click, kiosk_window, log_in, nip_with_status, scan, signed_card, tile
+
+# The four the issue names, then the panels between them.
+SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)]
+SIZES += [(1280, 1024), (1440, 900), (1600, 900)]
+
+
+def cart_lines_needed(height: int) -> int:
+    return 6 if height >= 1080 else 4
+
+
+OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+FINGER = 56
+
+
+@pytest.fixture(params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def sized(request, app: QApplication) -> Iterator[tuple[int, int]]:
+    """The screen's own scale for its size (no physical size: as the offscreen screen)."""
+    width, height = request.param
+    theme.use_scale(automatic_scale(width, height))
+    app.setStyleSheet(theme.style())
+    try:
+        yield width, height
+    finally:
+        theme.use_scale(1.0)
+        app.setStyleSheet(theme.style())
+
+
+def _settle() -> None:
+    for _ in range(3):  # nested layouts settle over a few passes, as in the live event loop
+        QApplication.processEvents()
+
+
+def _scroller(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def _on_window(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def controls(window: QWidget) -> list[QWidget]:
+    found = window.findChildren(QAbstractButton) + window.findChildren(QLineEdit)
+    return [w for w in found if w.isVisibleTo(window) and w.window() is window]
+
+
+def misfits(window: QWidget) -> list[str]:
+    """Every visible control that leaves the window or is smaller than a finger."""
+    bounds = window.rect()
+    problems = []
+    for widget in controls(window):
+        rect = _on_window(widget, window)
+        name = widget.objectName() or getattr(widget, "text", lambda: "")() or type(widget).__name__
+        area = _scroller(widget)
+        if area is not None:
+            view = _on_window(area.viewport(), window)
+            if not view.intersects(rect):
+                continue  # scrolled out of sight: a drag brings it in
+            if not bounds.contains(view):
+                problems.append(f"{name}: its list {view.getRect()} leaves the window")
+            if rect.height() < FINGER or rect.width() < FINGER:
+                problems.append(f"{name}: {rect.width()}x{rect.height()} px")
+            continue
+        if not bounds.contains(rect):
+            problems.append(f"{name}: {rect.getRect()} leaves the window {bounds.getRect()}")
+        shown = widget.visibleRegion().boundingRect()
+        if shown != widget.rect():  # cut off by a panel it lies in, or hidden under another
+            problems.append(f"{name}: only {shown.getRect()} of {widget.rect().getRect()} shows")
+        if rect.height() < FINGER or rect.width() < FINGER:
+            problems.append(f"{name}: {rect.width()}x{rect.height()} px")
+    return problems
+
+
+def cart_lines_shown(window) -> int:  # type: ignore[no-untyped-def]
+    cart = window.selling.cart
+    rows = cart.rows
+    step = rows[0].height() + cart.widget().layout().spacing()
+    return (cart.viewport().height() + cart.widget().layout().spacing()) // step
+
+
+def check(window, size: tuple[int, int], name: str) -> None:  # type: ignore[no-untyped-def]
+    _settle()
+    folder = OUT / f"{size[0]}x{size[1]}"
+    folder.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(folder / f"{name}.png"))
+    assert (window.width(), window.height()) == size
+    assert misfits(window) == [], name
+    least = window.minimumSizeHint()  # nothing squeezed below what it needs
+    assert least.width() <= size[0] and least.height() <= size[1], name
+
+
+def test_every_vendor_screen_fits(qtbot, ctx, sized) -> None:
+    size = sized
+    with kiosk_window(ctx, qtbot) as window:
+        window.setFixedSize(*size)  # as full screen: the panel does not grow to fit
+        kiosk, clock = ctx.kiosk, ctx.scanner._clock
+        check(window, size, "idle")
+        qtbot.mouseClick(window.idle, Qt.MouseButton.LeftButton)
+        check(window, size, "login")
+        click(qtbot, window.login.name_buttons["Ina"])
+        for digit in "11":
+            click(qtbot, window.login.keypad.findChild(QAbstractButton, f"key_{digit}"))
+        check(window, size, "login-pin")
+        for digit in "11":
+            click(qtbot, window.login.keypad.findChild(QAbstractButton, f"key_{digit}"))
+        click(qtbot, window.login.submit)
+        qtbot.waitUntil(lambda: window.current_screen_name() == "selling")
+        check(window, size, "selling-empty")
+
+        for name in (
+            "Sagu lempeng isi 10 keping",
+            "Papeda instan isi 3 cup",
+            "Air guraka segelas",
+            "Sagu gula isi 6",
+            "Sinoli sagu kelapa",
+            "Kopi rarobang segelas",
+        ):
+            # The tile's own click: on the offscreen platform a synthetic press far right on a
+            # 1920 px window does not always reach the kinetic grid (see the report).
+            tile(window, name).click()
+        scan(qtbot, window, clock, signed_card(kiosk, nip_with_status(kiosk, Status.KURANG)))
+        check(window, size, "selling-cart-buyer")
+        assert cart_lines_shown(window) >= cart_lines_needed(size[1])
+
+        click(qtbot, window.selling.buyer.rescan)
+        click(qtbot, window.selling.buyer.type_nip)
+        for digit in "1985041220":
+            click(qtbot, window.nip_entry.keypad.findChild(QAbstractButton, f"key_{digit}"))
+        check(window, size, "nip-keypad")
+        click(qtbot, window.nip_entry.findChild(QAbstractButton, "nip_cancel"))
+
+        scan(qtbot, window, clock, signed_card(kiosk, nip_with_status(kiosk, Status.KURANG)))
+        click(qtbot, window.selling.pay)
+        quick = window.payment.quick
+        click(qtbot, quick.itemAt(quick.count() - 1).widget())
+        check(window, size, "payment-cash")
+        if window.payment.qris.isVisibleTo(window.payment):
+            click(qtbot, window.payment.qris)
+            check(window, size, "qris")
+            window.show_screen("payment")
+        click(qtbot, window.payment.confirm)
+        qtbot.waitUntil(lambda: window.current_screen_name() == "success")
+        check(window, size, "success")
+
+        click(qtbot, window.success.done)
+        qtbot.mouseClick(window.idle, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(window.ctx.printing.changed):
+            window.ctx.printing.publish(QueueState(False, 2, Problem.UNREACHABLE))
+        tile(window, "Sagu gula isi 6").click()
+        check(window, size, "printer-banner")
+
+        window.show_error("")
+        check(window, size, "error")
+
+
+def test_the_restart_notice_fits(qtbot, ctx, sized) -> None:
+    """A sale whose receipt may not have printed: its notice over the selling screen."""
+    ctx.kiosk.checkout.checkout(
+        [CartLine("UMKM-001", "Bagea kenari", 25_000)],
+        buyer_nip=None,
+        operator="Ina",
+        payment=Payment(PaymentMethod.TUNAI, 25_000),
+        hold_receipt=True,
+    )
+    with kiosk_window(ctx, qtbot) as window:
+        window.setFixedSize(*sized)
+        qtbot.waitUntil(lambda: window.notice.pending)
+        log_in(qtbot, window)
+        assert window.notice.isVisible()
+        check(window, sized, "restart-notice")
