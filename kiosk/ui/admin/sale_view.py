@@ -21,7 +21,7 @@ class SaleView:
     def __init__(self) -> None:
         self.frame = panel()
         layout = QVBoxLayout(self.frame)
-        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setContentsMargins(20, 12, 20, 12)
         layout.setSpacing(6)
         self.heading = QLabel("")
         self.heading.setObjectName("big")
