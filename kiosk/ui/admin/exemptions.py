@@ -19,7 +19,7 @@ from ..widgets.common import MessageBox, panel
 from ..widgets.keypad import Keypad
 from ..widgets.month_picker import MonthPicker, month_text
 from ..widgets.texts import grouped_nip
-from .base import AdminPage, ChoiceGroup, Go, fit_month_label, keypad_column
+from .base import AdminPage, ChoiceGroup, Go, compact_month_picker, keypad_column
 from .words import error_text
 
 # Recorded in Indonesian (the ledger and the exports stay Indonesian); shown translated.
@@ -78,7 +78,7 @@ class ExemptionsScreen(AdminPage):
         month_caption = QLabel(translate("ExemptionsScreen", "Bulan"))
         month_caption.setObjectName("big")
         self.month = MonthPicker(ctx.back_end.stall.clock.this_month())
-        fit_month_label(self.month)
+        compact_month_picker(self.month)
         self.month.changed.connect(lambda _: self.look_up())
         month_row.addWidget(self.month)
         month_row.addStretch(1)
