@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.cart import CartLine, Payment, PaymentMethod
 from kiosk.ui.admin.admin_home import AdminHomeScreen
 from kiosk.ui.admin.admin_login import AdminLoginScreen
 from kiosk.ui.admin.dashboard import DashboardScreen
@@ -210,6 +211,24 @@ def void(ctx, go, qtbot, size, reprint=False):  # type: ignore[no-untyped-def]
     return screen
 
 
+def void_long_sale(ctx, go, qtbot, size):  # type: ignore[no-untyped-def]
+    """The most lines the sale view shows, with names as long as vendors write them."""
+    lines = [
+        CartLine(f"UMKM-00{n % 8 + 1}", f"Kue kenari isi gula merah khas Banda no. {n}", 5_000)
+        for n in range(8)
+    ]
+    result = ctx.kiosk.checkout.checkout(
+        lines, buyer_nip=None, operator="Ina", payment=Payment(PaymentMethod.TUNAI, 40_000)
+    )
+    number = result.sale.number
+    screen = at_size(VoidScreen(ctx, go), qtbot, size)
+    press(qtbot, screen.keypad, str(int(number.rsplit("-", 1)[1])))
+    click(qtbot, screen.find)
+    qtbot.waitUntil(lambda: screen.sale is not None)
+    click(qtbot, screen.reasons.buttons["Pembeli batal"])
+    return screen
+
+
 def reprint(ctx, go, qtbot, size):  # type: ignore[no-untyped-def]
     return void(ctx, go, qtbot, size, reprint=True)
 
@@ -258,6 +277,7 @@ STATES: dict[str, Callable[..., QWidget]] = {
     "exports-choose": exports_choose,
     "exports": exports_done,
     "void": void,
+    "void-long-sale": void_long_sale,
     "reprint": reprint,
     "exemptions": exemptions,
     "import-choose": import_choose,
@@ -273,8 +293,29 @@ def test_every_admin_control_is_on_screen_and_big_enough(ctx, go, qtbot, tmp_pat
     build = STATES[state]
     extra = (tmp_path,) if build in NEEDS_FOLDER else ()
     screen = build(ctx, go, qtbot, size, *extra)
+    # A top-level widget grows when its minimum passes the window's size for a moment
+    # while new content is laid out; the kiosk's full-screen window does not. So size it
+    # again: a screen whose settled minimum is too big stays too big and fails below.
+    settle()
+    screen.resize(*size)
     found = misfits(screen)
     if (screen.width(), screen.height()) != size:
         found.append(f"the screen needs {screen.width()}×{screen.height()} px")
     save(screen, size, state)
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_dashboard_shows_each_opd_name_whole(ctx, go, qtbot, size):
+    """OPD names run to 55 characters: on screen they wrap, none is cut short with '…'."""
+    screen = dashboard(ctx, go, qtbot, size)
+    settle()
+    names = [bar.label for bar in screen.chart.bars]
+    shown = {
+        label.text(): label
+        for label in screen.findChildren(QLabel)
+        if label.text() in names and label.isVisibleTo(screen)
+    }
+    assert sorted(shown) == sorted(names)
+    for label in shown.values():
+        assert label.wordWrap() and label.height() >= label.heightForWidth(label.width())
