@@ -48,6 +48,11 @@ class WrapButton(QPushButton):
             lines * metrics.lineSpacing() + self.height() - contents.height(),
         )
 
+    def sizeHint(self) -> QSize:
+        """No wider than it must be: wrapping is how it shows its words, not a cut."""
+        needs = self.minimumSizeHint()
+        return QSize(needs.width(), max(needs.height(), super().sizeHint().height()))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         option = self._option()
         option.text = self._wrapped()
