@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 from ..context import UiContext
 from ..i18n import LANGUAGES, SOURCE_LANGUAGE, translate
 from ..screen_names import Screen
-from ..widgets.buttons import button
+from ..widgets.buttons import button, literal
 from ..widgets.common import MessageBox
 from .base import AdminPage, Go
 from .words import error_text
+from .wrap_button import WrapButton
 
 TILES = (  # (label, screen name)
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Dasbor"), Screen.ADMIN_DASHBOARD),
@@ -45,6 +46,8 @@ class AdminHomeScreen(AdminPage):
         self.body.addWidget(self.problem)
         grid = QGridLayout()
         grid.setSpacing(16)
+        for column in range(4):
+            grid.setColumnStretch(column, 1)  # equal tiles; their words wrap when narrow
         self.tiles: dict[str, QPushButton] = {}
         for index, (text, name) in enumerate(TILES):
             tile = self._tile(translate("AdminHomeScreen", text))
@@ -57,7 +60,8 @@ class AdminHomeScreen(AdminPage):
         grid.addWidget(cashier, 1, 3)
         self.tiles[Screen.SELLING] = cashier
         self.body.addSpacing(24)
-        self.body.addLayout(grid)
+        self.body.addLayout(grid, 3)
+        self.body.addSpacing(24)
         self.body.addStretch(1)  # keeps [Keluar aplikasi] well away from the tiles
 
         languages = QHBoxLayout()
@@ -107,9 +111,15 @@ class AdminHomeScreen(AdminPage):
 
     @staticmethod
     def _tile(text: str) -> QPushButton:
-        tile = button(text)
-        # The style sheet's min-height wins over setMinimumHeight, so size it there.
-        tile.setStyleSheet("font-size: 22pt; min-height: 190px; padding: 6px 8px;")
+        tile = WrapButton(literal(text))
+        tile.setAutoDefault(False)
+        # The style sheet's min-height wins over setMinimumHeight, so size it there: low
+        # enough for 768 px with a problem shown, growing up to 240 px on taller panels.
+        tile.setStyleSheet(
+            "font-size: 22pt; min-height: 120px; max-height: 240px; padding: 6px 4px;"
+        )
+        policy = QSizePolicy.Policy
+        tile.setSizePolicy(policy.Ignored, policy.Expanding)
         return tile
 
     def refresh(self) -> None:

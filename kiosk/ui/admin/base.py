@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -13,15 +13,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScroller,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from ...domain.months import Month
 from ..context import UiContext
 from ..i18n import translate
 from ..screen_names import Screen
 from ..theme import GAP
 from ..widgets.buttons import button
+from ..widgets.month_picker import MonthPicker, month_text
 
 Go = Callable[[Screen], None]
 
@@ -67,7 +70,8 @@ class AdminPage(QWidget):
 
 
 class ChoiceGroup(QWidget):
-    """Exclusive chips in a grid: the admin picks text instead of typing it.
+    """Exclusive chips in a grid: the admin picks text instead of typing it. ``columns`` is
+    the most per row: a narrow screen gets fewer, so every chip keeps its whole words.
 
     ``value``, ``chosen`` and ``buttons`` speak in the options themselves (e.g. a reason as
     the ledger stores it); ``text`` gives the words on each chip (e.g. its translation)."""
@@ -90,6 +94,7 @@ class ChoiceGroup(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._columns = columns
+        self._shown_columns = 0
         self.buttons: dict[str, QPushButton] = {}
         self.set_options(options)
 
@@ -102,11 +107,43 @@ class ChoiceGroup(QWidget):
         self.buttons = {}
         for index, option in enumerate(options):
             chip = button(self._text(option), "chip")
+            # 60 px high rather than 72, less padding at the sides: on a 1024×768 screen
+            # the reasons then fit in two rows of three, or three rows of two.
+            chip.setStyleSheet("min-height: 44px; padding: 6px 8px;")
             chip.clicked.connect(lambda _=False, o=option: self.chosen.emit(o))
             self._group.addButton(chip)
             self._grid.addWidget(chip, index // self._columns, index % self._columns)
             chip.show()  # a child added to a visible parent is otherwise shown only later
             self.buttons[option] = chip
+        self._shown_columns = self._columns
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """As many columns as fit the chips' whole words (at most ``columns``)."""
+        chips = list(self.buttons.values())
+        columns = next(
+            (n for n in range(self._columns, 1, -1) if self._needs(chips, n) <= self.width()), 1
+        )
+        if columns == self._shown_columns:
+            return
+        self._shown_columns = columns
+        for chip in chips:
+            self._grid.removeWidget(chip)
+        for index, chip in enumerate(chips):
+            self._grid.addWidget(chip, index // columns, index % columns)
+
+    @staticmethod
+    def _needs(chips: Sequence[QPushButton], columns: int) -> int:
+        """The width ``columns`` columns take: each as wide as its widest chip."""
+        widths = [
+            max(chip.sizeHint().width() for chip in chips[column::columns])
+            for column in range(min(columns, len(chips)))
+        ]
+        return sum(widths) + GAP * (len(widths) - 1)
 
     @property
     def value(self) -> str | None:
@@ -135,8 +172,10 @@ def clear_layout(layout: QVBoxLayout | QGridLayout) -> None:
             item.widget().deleteLater()
 
 
-def fixed_column(widgets: Sequence[QWidget], width: int) -> QWidget:
-    """A fixed-width column of widgets from the top (the keypad side of an admin page)."""
+def keypad_column(widgets: Sequence[QWidget], widest: int, narrowest: int) -> QWidget:
+    """The keypad side of an admin page, widgets from the top. Add it with stretch 1 beside
+    the other side's 2: a third of the page, between ``narrowest`` (a 1024 px screen) and
+    ``widest`` (beyond that the other side gets the room)."""
     column = QVBoxLayout()
     column.setSpacing(12)
     column.setContentsMargins(0, 0, 0, 0)
@@ -145,5 +184,26 @@ def fixed_column(widgets: Sequence[QWidget], width: int) -> QWidget:
     column.addStretch(1)
     holder = QWidget()
     holder.setLayout(column)
-    holder.setFixedWidth(width)
+    holder.setMinimumWidth(narrowest)
+    holder.setMaximumWidth(widest)
+    policy = QSizePolicy.Policy
+    holder.setSizePolicy(policy.Expanding, policy.Preferred)
     return holder
+
+
+def compact_month_picker(picker: MonthPicker) -> MonthPicker:
+    """A month picker that fits beside a keypad or a list on a 1024 px screen.
+
+    The shared picker's arrows take the style sheet's 92 px and its label keeps spare room;
+    here the arrows are 72 px and the label as wide as the longest month name of the
+    screen's language, so the arrows still never jump while paging."""
+    for arrow in (picker.back, picker.forward):
+        arrow.setStyleSheet("font-size: 26pt; padding: 0px;")
+    label = picker.label
+    label.ensurePolished()  # the style sheet's 24 pt, not the default font
+    widest = max(
+        label.fontMetrics().horizontalAdvance(month_text(Month(2026, number)))
+        for number in range(1, 13)
+    )
+    label.setMinimumWidth(widest + 8)
+    return picker

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout
 
 from ...domain.compliance import Status
 from ...domain.identity import TypedShare
@@ -15,10 +15,11 @@ from ...domain.months import Month
 from ..context import UiContext
 from ..i18n import translate
 from ..theme import OK, SHORT
-from ..widgets.bar_chart import Bar, BarChart
+from ..widgets.bar_chart import Bar
 from ..widgets.common import MessageBox, panel
 from ..widgets.month_picker import MonthPicker
-from .base import AdminPage, Go, clear_layout
+from .base import AdminPage, Go, clear_layout, kinetic
+from .opd_bars import OpdBars
 from .words import error_text
 
 LEAST_SOLD = 3
@@ -119,10 +120,14 @@ class DashboardScreen(AdminPage):
         rate_row.addWidget(self.rate_detail, 1)
         section = QLabel(translate("DashboardScreen", "KEPATUHAN PER OPD"))
         section.setObjectName("section")
-        self.chart = BarChart()
+        self.chart = OpdBars()
+        chart_scroll = QScrollArea()
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setWidget(self.chart)
+        kinetic(chart_scroll.viewport())
         left_layout.addLayout(rate_row)
         left_layout.addWidget(section)
-        left_layout.addWidget(self.chart, 1)
+        left_layout.addWidget(chart_scroll, 1)
         columns.addWidget(left, 3)
 
         right = panel()

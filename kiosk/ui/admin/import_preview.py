@@ -10,15 +10,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..context import UiContext
 from ..i18n import translate
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, panel
 from ..widgets.month_picker import MonthPicker, month_text
-from .base import AdminPage, ChoiceGroup, Go, clear_layout, kinetic
+from .base import AdminPage, ChoiceGroup, Go, clear_layout, compact_month_picker, kinetic
 from .folders import USB_PATTERNS, csv_files, places
 from .words import error_text, problem_text
 
@@ -132,7 +139,7 @@ class ImportScreen(AdminPage):
         self.kind.chosen.connect(lambda _: self._changed())
         self.as_of_caption = QLabel(translate("ImportScreen", "Berlaku mulai tanggal 1"))
         self.as_of_caption.setObjectName("big")
-        self.as_of = MonthPicker(ctx.back_end.stall.clock.this_month())
+        self.as_of = compact_month_picker(MonthPicker(ctx.back_end.stall.clock.this_month()))
         self.as_of.changed.connect(lambda _: self._changed())
         self.check = button(translate("ImportScreen", "Periksa file"), "primary")
         self.check.setObjectName("check")
@@ -148,8 +155,11 @@ class ImportScreen(AdminPage):
         left.setContentsMargins(0, 0, 0, 0)
         holder = QWidget()
         holder.setLayout(left)
-        holder.setFixedWidth(540)
-        columns.addWidget(holder)
+        # Half the page up to 540 px: on a 1024 px screen the problems keep half too.
+        holder.setMinimumWidth(470)
+        holder.setMaximumWidth(540)
+        holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        columns.addWidget(holder, 1)
 
         result = panel()
         right = QVBoxLayout(result)
@@ -165,10 +175,16 @@ class ImportScreen(AdminPage):
         self.problem_box = QWidget()
         self.problem_list = QVBoxLayout(self.problem_box)
         self.problem_list.setSpacing(6)
-        self.problem_list.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # Rows keep their wrapped height; a stretch below the box (not AlignTop, which gives
+        # each row one line's height and cuts the rest) holds them at the top.
+        problems_holder = QWidget()
+        holder_layout = QVBoxLayout(problems_holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.problem_box)
+        holder_layout.addStretch(1)
         problems_scroll = QScrollArea()
         problems_scroll.setWidgetResizable(True)
-        problems_scroll.setWidget(self.problem_box)
+        problems_scroll.setWidget(problems_holder)
         kinetic(problems_scroll.viewport())
         self.message = MessageBox()
         self.done = QLabel("")

@@ -2,17 +2,47 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout
 
 from ...domain.money import format_rupiah
 from ...domain.records import RecordedSale
 from ..i18n import translate
 from ..widgets.clock import clock_text
 from ..widgets.common import panel
+from .base import kinetic
 
-MAX_LINES = 6  # more would push the confirm button off a 800 px screen
+MAX_LINES = 6  # past that "… dan N barang lain"; the lines scroll when the screen is short
 METHODS = {"TUNAI": QT_TRANSLATE_NOOP("SaleView", "Tunai"), "QRIS": "QRIS"}
+
+
+class FitScroll(QScrollArea):
+    """A drag-to-scroll list as high as its wrapped text, shrinking to two lines when the
+    page is short (a long sale on a 768 px screen keeps the confirm button on screen)."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setWidget(label)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._height = -1
+        kinetic(self.viewport())
+
+    def sizeHint(self) -> QSize:
+        label = self.widget()
+        return QSize(super().sizeHint().width(), label.heightForWidth(self.viewport().width()))
+
+    def minimumSizeHint(self) -> QSize:
+        two_lines = 2 * self.widget().fontMetrics().lineSpacing()
+        return QSize(0, min(two_lines, self.sizeHint().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = self.sizeHint().height()
+        if height != self._height:  # the width changed the wrapping: ask for a new height
+            self._height = height
+            self.updateGeometry()
 
 
 class SaleView:
@@ -21,7 +51,7 @@ class SaleView:
     def __init__(self) -> None:
         self.frame = panel()
         layout = QVBoxLayout(self.frame)
-        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setContentsMargins(20, 12, 20, 12)
         layout.setSpacing(6)
         self.heading = QLabel("")
         self.heading.setObjectName("big")
@@ -29,11 +59,12 @@ class SaleView:
         self.meta.setWordWrap(True)
         self.lines = QLabel("")
         self.lines.setWordWrap(True)
+        self.lines_scroll = FitScroll(self.lines)
         self.total = QLabel("")
         self.total.setObjectName("total")
         self.state = QLabel("")
         self.state.setObjectName("flag")
-        for widget in (self.heading, self.meta, self.lines, self.total, self.state):
+        for widget in (self.heading, self.meta, self.lines_scroll, self.total, self.state):
             layout.addWidget(widget)
         self.frame.hide()
 
@@ -59,6 +90,7 @@ class SaleView:
             more = translate("SaleView", "… dan {count} barang lain")
             rows.append(more.format(count=len(sale.lines) - MAX_LINES))
         self.lines.setText("\n".join(rows))
+        self.lines_scroll.updateGeometry()
         self.total.setText(
             translate("SaleView", "Total {amount}").format(amount=format_rupiah(sale.total))
         )

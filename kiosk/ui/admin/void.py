@@ -17,7 +17,7 @@ from ..theme import ERROR
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox
 from ..widgets.keypad import Keypad
-from .base import AdminPage, ChoiceGroup, Go, fixed_column
+from .base import AdminPage, ChoiceGroup, Go, keypad_column
 from .sale_view import SaleView
 from .words import error_text
 
@@ -64,7 +64,9 @@ class VoidScreen(AdminPage):
         self.find = button(translate("VoidScreen", "Cari struk"), "primary")
         self.find.setObjectName("find")
         self.find.clicked.connect(self.look_up)
-        columns.addWidget(fixed_column((caption, self.display, self.keypad, self.find), 420))
+        columns.addWidget(
+            keypad_column((caption, self.display, self.keypad, self.find), 420, 412), 1
+        )
 
         right = QVBoxLayout()
         right.setSpacing(12)
@@ -105,7 +107,7 @@ class VoidScreen(AdminPage):
         right.addWidget(self.message)
         right.addWidget(self.done)
         right.addWidget(self.action)
-        columns.addLayout(right, 1)
+        columns.addLayout(right, 2)
         self.reason_caption.setVisible(not reprint)
         self.reasons.setVisible(not reprint)
 
