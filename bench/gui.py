@@ -665,6 +665,14 @@ def big_ledger(
     return params, ws, settings, now
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """'1024x768' -> (1024, 768), for --size."""
+    width, x, height = text.lower().partition("x")
+    if not (x and width.isascii() and width.isdigit() and height.isascii() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1024x768")
+    return int(width), int(height)
+
+
 def load_head_revision() -> str:
     from kiosk.ledger.migrate import head_revision
 
@@ -703,7 +711,8 @@ def bench_scan(
     now: dt.datetime,
 ) -> list[Row]:
     print(
-        f"\n(2) Scan to status on the big ledger: {args.scans} card scans typed through the "
+        f"\n(2) Scan to status on the big ledger, window {args.size[0]}x{args.size[1]}: "
+        f"{args.scans} card scans typed through the "
         "ScanDetector, Enter until the buyer panel has painted the month"
     )
     build = prepare_big_ledger(ledger, params, ws, settings, now)
@@ -726,7 +735,11 @@ def bench_scan(
         try:
             # The app's own start, handed this already open ledger (its clock fixed).
             show_kiosk(
-                stall_facts(settings, kiosk), kiosk.back_end, windowed=True, folder=ws.scratch
+                stall_facts(settings, kiosk),
+                kiosk.back_end,
+                windowed=True,
+                folder=ws.scratch,
+                window_size=args.size,
             )
         finally:
             sys.excepthook = hook
@@ -1205,6 +1218,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "if there, deleted at exit unless --keep)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the default big ledger")
+    parser.add_argument(
+        "--size",
+        type=window_size,
+        default=(1280, 800),
+        help="the scan window's size, e.g. 1024x768 or 1920x1080 (default 1280x800)",
+    )
     parser.add_argument("--config", default=str(REPO / "config.yaml"), help="the base config")
     parser.add_argument("--child-sales", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

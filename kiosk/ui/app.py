@@ -74,6 +74,7 @@ def show_kiosk(
     windowed: bool,
     folder: Path,
     scale: float | None = None,
+    window_size: tuple[int, int] = (1280, 800),
 ) -> int:
     """The window now, ``back_end()`` on a worker thread once the idle screen is up (closed
     again when the window ends), then the event loop until the admin quits."""
@@ -92,7 +93,7 @@ def show_kiosk(
     app.setFont(QFont(FONT_FAMILY))
     screen = app.primaryScreen()
     if windowed or screen is None:
-        size, physical = (1280, 800), None  # the window's own size, not the screen's
+        size, physical = window_size, None  # the window's own size, not the screen's
     else:
         size = (screen.geometry().width(), screen.geometry().height())
         physical = (screen.physicalSize().width(), screen.physicalSize().height())
@@ -148,7 +149,7 @@ def show_kiosk(
 
     previous_hook, sys.excepthook = sys.excepthook, on_unexpected
     if windowed:
-        window.resize(1280, 800)
+        window.resize(*window_size)
         window.show()
     else:
         # Fill the screen even where no window manager honours "full screen" (a bare X
