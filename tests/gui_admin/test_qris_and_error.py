@@ -19,16 +19,28 @@ from ..ui_context import ui_context
 from .conftest import FakeClock, click, show
 
 
-@pytest.fixture
-def qris_ctx(tmp_path, raw_config, qapp):  # type: ignore[no-untyped-def]
-    raw_config["payment"] = {"qris": STATIC}
+def public_sale_with_qris(tmp_path, raw_config, qris: str, *lines: CartLine):  # type: ignore[no-untyped-def]
+    """A demo-seeded kiosk paying by ``qris``: Ina logged in, a public buyer, ``lines``."""
+    raw_config["payment"] = {"qris": qris}
     kiosk, _ = init_kiosk(parse_settings(raw_config, tmp_path / "config.yaml"), clock=FakeClock())
     kiosk.demo_seeder().seed()
     context = ui_context(kiosk)
     context.session.log_in("Ina")
     context.session.choose_public()
-    context.session.cart.add(CartLine("UMKM-001", "Sagu tumbu", 15_000, 2))
-    context.session.cart.add(CartLine("UMKM-002", "Kopi rarobang", 12_500))
+    for line in lines:
+        context.session.cart.add(line)
+    return kiosk, context
+
+
+@pytest.fixture
+def qris_ctx(tmp_path, raw_config, qapp):  # type: ignore[no-untyped-def]
+    kiosk, context = public_sale_with_qris(
+        tmp_path,
+        raw_config,
+        STATIC,
+        CartLine("UMKM-001", "Sagu tumbu", 15_000, 2),
+        CartLine("UMKM-002", "Kopi rarobang", 12_500),
+    )
     yield context
     context.runner.wait()
     kiosk.close()

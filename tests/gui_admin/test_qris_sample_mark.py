@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.bootstrap import init_kiosk
-from kiosk.config import parse_settings
 from kiosk.domain.cart import CartLine
 from kiosk.domain.qris import parse_qris
 from kiosk.domain.qris_sample import SAMPLE_QRIS
 from kiosk.ui.screens.qris import QrisScreen
 
-from ..ui_context import ui_context
-from .conftest import FakeClock, click, show
+from .conftest import click, show
 from .test_qris_and_error import (
     decode,
+    public_sale_with_qris,
     qris_ctx,  # noqa: F401  (a fixture: a real-looking QRIS)
 )
 
@@ -24,13 +22,9 @@ MARK = "CONTOH — bukan pembayaran sungguhan"
 
 @pytest.fixture
 def sample_ctx(tmp_path, raw_config, qapp):  # type: ignore[no-untyped-def]
-    raw_config["payment"] = {"qris": SAMPLE_QRIS}
-    kiosk, _ = init_kiosk(parse_settings(raw_config, tmp_path / "config.yaml"), clock=FakeClock())
-    kiosk.demo_seeder().seed()
-    context = ui_context(kiosk)
-    context.session.log_in("Ina")
-    context.session.choose_public()
-    context.session.cart.add(CartLine("UMKM-001", "Sagu tumbu", 15_000, 2))
+    kiosk, context = public_sale_with_qris(
+        tmp_path, raw_config, SAMPLE_QRIS, CartLine("UMKM-001", "Sagu tumbu", 15_000, 2)
+    )
     yield context
     context.runner.wait()
     kiosk.close()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from ...domain.compliance import Status
+from ...domain.compliance import MonthStanding, Status
 from ...domain.errors import ErrorCode
 from ...domain.money import format_rupiah
 from ...domain.nip import NipProblem
@@ -85,13 +85,10 @@ def standing_line(buyer: BuyerStatus) -> tuple[str, str]:
         return translate("Texts", "Tidak terdaftar — belanja tetap dicatat"), "flag"
     if standing.status is Status.DIKECUALIKAN:
         return translate("Texts", "Dikecualikan bulan ini"), "exempt"
-    spent, minimum = format_rupiah(standing.spent), format_rupiah(standing.minimum)
     if standing.status is Status.MEMENUHI:
-        text = translate("Texts", "Bulan ini {spent} / {minimum} — memenuhi")
-        return text.format(spent=spent, minimum=minimum), "ok"
-    text = translate("Texts", "Bulan ini {spent} / {minimum} — kurang {shortfall}")
-    shortfall = format_rupiah(standing.shortfall)
-    return text.format(spent=spent, minimum=minimum, shortfall=shortfall), "short"
+        return _month(standing, translate("Texts", "Bulan ini {spent} / {minimum} — memenuhi"))
+    short = translate("Texts", "Bulan ini {spent} / {minimum} — kurang {shortfall}")
+    return _month(standing, short)
 
 
 def basket_line(buyer: BuyerStatus, basket_total: int) -> tuple[str, str]:
@@ -101,13 +98,21 @@ def basket_line(buyer: BuyerStatus, basket_total: int) -> tuple[str, str]:
     if basket_total <= 0 or buyer.standing.status in (Status.DIKECUALIKAN, Status.TIDAK_TERDAFTAR):
         return standing_line(buyer)
     after = buyer.after(basket_total).standing
-    spent, minimum = format_rupiah(after.spent), format_rupiah(after.minimum)
     if after.status is Status.MEMENUHI:
-        text = translate("Texts", "Setelah belanja ini: {spent} dari {minimum} — memenuhi")
-        return text.format(spent=spent, minimum=minimum), "ok"
-    text = translate("Texts", "Setelah belanja ini: {spent} dari {minimum} — kurang {shortfall}")
-    shortfall = format_rupiah(after.shortfall)
-    return text.format(spent=spent, minimum=minimum, shortfall=shortfall), "short"
+        met = translate("Texts", "Setelah belanja ini: {spent} dari {minimum} — memenuhi")
+        return _month(after, met)
+    short = translate("Texts", "Setelah belanja ini: {spent} dari {minimum} — kurang {shortfall}")
+    return _month(after, short)
+
+
+def _month(standing: MonthStanding, text: str) -> tuple[str, str]:
+    """A month line filled in, with its style: "ok" once the minimum is met, else "short"."""
+    line = text.format(
+        spent=format_rupiah(standing.spent),
+        minimum=format_rupiah(standing.minimum),
+        shortfall=format_rupiah(standing.shortfall),
+    )
+    return line, "ok" if standing.status is Status.MEMENUHI else "short"
 
 
 def after_sale_line(buyer: BuyerStatus | None) -> tuple[str, str]:
