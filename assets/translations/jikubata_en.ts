@@ -335,6 +335,18 @@ jikubata admin set-pin</translation>
         <translation>Choose a reason for the void first.</translation>
     </message>
     <message>
+        <source>Jumlah lembar Rp{denomination} tidak boleh di bawah nol.</source>
+        <translation>The number of Rp{denomination} notes cannot be below zero.</translation>
+    </message>
+    <message>
+        <source>Rp{denomination} bukan pecahan yang dihitung di laci.</source>
+        <translation>Rp{denomination} is not a note the till counts.</translation>
+    </message>
+    <message>
+        <source>Jumlah uang koin tidak boleh di bawah nol.</source>
+        <translation>The coins cannot add up to less than zero.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; bukan nomor struk (contoh: AMB-01-000123).</source>
         <translation>&apos;{value}&apos; is not a receipt number (like AMB-01-000123).</translation>
     </message>

@@ -81,6 +81,7 @@ class SaleDraft:
     created_at: dt.datetime
     note: str | None = None
     identity: BuyerIdentity | None = None  # None: not said (the ledger marks imports paper)
+    shift_id: str | None = None  # the open till shift; None for paper sales
 
     def __post_init__(self) -> None:
         if not self.lines:
@@ -113,6 +114,7 @@ class RecordedSale:
     entry_hash: str
     voided: bool = False
     identified_by: str | None = None  # a BuyerIdentity value; None on sales made before it
+    shift_id: str | None = None  # the till shift; None on paper sales and older sales
 
     @property
     def number(self) -> str:

@@ -1,10 +1,12 @@
-"""The one shape of each ledger entry (a sale, a void): what its hash covers, the table rows
-the writer stores for it, and how lookups and ``ledger verify`` read it back.
+"""The one shape of each ledger entry (a sale, a void, a till shift event, a payout): what
+its hash covers, the table rows the writer stores for it, and how lookups and ``ledger verify``
+read it back.
 
-Field names are the column names of ``entries``, ``sales``, ``sale_lines`` and ``voids``, so
-one entry reads from a query row by name. The hashed fields are listed once, in
-``SaleEntry.fields`` and ``VoidEntry.fields``: the writer and verify both hash through them,
-and tests/unit/test_chain_encoding.py pins the bytes they make."""
+Field names are the column names of ``entries``, ``sales``, ``sale_lines``, ``voids``,
+``shift_events`` and ``payouts`` (verify labels the few that clash), so one entry reads from a
+query row by name. The hashed fields are listed once, in each entry's ``fields``: the writer
+and verify both hash through them, and tests/unit/test_chain_encoding.py pins the bytes they
+make."""
 
 from __future__ import annotations
 
@@ -71,6 +73,7 @@ class SaleEntry:
     note: str | None
     lines: tuple[LineFields, ...]
     identified_by: str | None = None  # a BuyerIdentity value; None on sales made before it
+    shift_id: str | None = None  # the till shift it was rung up in; None on paper sales
 
     @classmethod
     def from_row(cls, row: Any, lines: Iterable[LineFields]) -> SaleEntry:
@@ -90,6 +93,7 @@ class SaleEntry:
             note=row.note,
             lines=tuple(lines),
             identified_by=row.identified_by,
+            shift_id=row.shift_id,
         )
 
     def fields(self) -> dict[str, Any]:
@@ -114,6 +118,8 @@ class SaleEntry:
         }
         if self.identified_by is not None:
             fields["identified"] = self.identified_by
+        if self.shift_id is not None:  # likewise: in the encoding only when set
+            fields["shift"] = self.shift_id
         return fields
 
     def hash(self) -> str:
@@ -133,6 +139,7 @@ class SaleEntry:
             "note": self.note,
             "identified_by": self.identified_by,
             "sales_import_id": import_id,
+            "shift_id": self.shift_id,
         }
 
     def line_rows(self) -> list[dict[str, Any]]:
@@ -170,6 +177,7 @@ class SaleEntry:
             entry_hash=digest,
             voided=voided,
             identified_by=self.identified_by,
+            shift_id=self.shift_id,
         )
 
 
@@ -213,7 +221,168 @@ class VoidEntry:
         }
 
 
-def entry_row(entry: SaleEntry | VoidEntry, digest: str, mac: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class ShiftEntry:
+    """A till shift's open, hand-over or close (columns of ``shift_events``)."""
+
+    kind: ClassVar[str] = "shift"
+
+    id: str
+    kiosk_id: str
+    seq: int
+    prev_hash: str
+    created_at: dt.datetime
+    shift_id: str  # the open event's id (the open event names itself)
+    shift_no: int
+    event: str  # open | handover | close
+    operator: str
+    float_amount: int | None = None
+    counted: int | None = None
+    expected: int | None = None
+    counts: str | None = None  # canonical JSON of the denomination count
+    reason: str | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Any) -> ShiftEntry:
+        """From a row with entries' columns and shift_events' as verify labels them
+        (``shift_of``, ``shift_at``, ``shift_operator``, ``shift_reason``, ``shift_note``)."""
+        return cls(
+            id=row.id,
+            kiosk_id=row.kiosk_id,
+            seq=row.seq,
+            prev_hash=row.prev_hash,
+            created_at=row.shift_at,
+            shift_id=row.shift_of,
+            shift_no=row.shift_no,
+            event=row.event,
+            operator=row.shift_operator,
+            float_amount=row.float_amount,
+            counted=row.counted,
+            expected=row.expected,
+            counts=row.counts,
+            reason=row.shift_reason,
+            note=row.shift_note,
+        )
+
+    def fields(self) -> dict[str, Any]:
+        """What the hash covers (see SaleEntry.fields)."""
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "kiosk": self.kiosk_id,
+            "seq": self.seq,
+            "prev": self.prev_hash,
+            "at": canonical_time(self.created_at),
+            "shift": self.shift_id,
+            "no": self.shift_no,
+            "event": self.event,
+            "operator": self.operator,
+            "float": self.float_amount,
+            "counted": self.counted,
+            "expected": self.expected,
+            "counts": self.counts,
+            "reason": self.reason,
+            "note": self.note,
+        }
+
+    def hash(self) -> str:
+        return entry_hash(self.fields())
+
+    def shift_row(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "shift_id": self.shift_id,
+            "shift_no": self.shift_no,
+            "event": self.event,
+            "created_at": self.created_at,
+            "operator": self.operator,
+            "float_amount": self.float_amount,
+            "counted": self.counted,
+            "expected": self.expected,
+            "counts": self.counts,
+            "reason": self.reason,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PayoutEntry:
+    """Money handed to a UMKM, an advance, or the reversal of an earlier payout."""
+
+    kind: ClassVar[str] = "payout"
+
+    id: str
+    kiosk_id: str
+    seq: int
+    prev_hash: str
+    created_at: dt.datetime
+    kode_umkm: str
+    amount: int
+    payout_kind: str  # payout | advance | reversal
+    reverses: str | None
+    note: str
+    paid_by: str
+    shift_id: str | None = None  # paid from the till during this shift
+
+    @classmethod
+    def from_row(cls, row: Any) -> PayoutEntry:
+        """From a row with entries' columns and payouts' as verify labels them
+        (``payout_at``, ``payout_umkm``, ``payout_kind``, ``payout_note``, ``payout_shift``)."""
+        return cls(
+            id=row.id,
+            kiosk_id=row.kiosk_id,
+            seq=row.seq,
+            prev_hash=row.prev_hash,
+            created_at=row.payout_at,
+            kode_umkm=row.payout_umkm,
+            amount=row.amount,
+            payout_kind=row.payout_kind,
+            reverses=row.reverses,
+            note=row.payout_note,
+            paid_by=row.paid_by,
+            shift_id=row.payout_shift,
+        )
+
+    def fields(self) -> dict[str, Any]:
+        """What the hash covers (see SaleEntry.fields)."""
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "kiosk": self.kiosk_id,
+            "seq": self.seq,
+            "prev": self.prev_hash,
+            "at": canonical_time(self.created_at),
+            "umkm": self.kode_umkm,
+            "amount": self.amount,
+            "type": self.payout_kind,
+            "reverses": self.reverses,
+            "note": self.note,
+            "by": self.paid_by,
+            "shift": self.shift_id,
+        }
+
+    def hash(self) -> str:
+        return entry_hash(self.fields())
+
+    def payout_row(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "created_at": self.created_at,
+            "kode_umkm": self.kode_umkm,
+            "amount": self.amount,
+            "kind": self.payout_kind,
+            "reverses": self.reverses,
+            "note": self.note,
+            "paid_by": self.paid_by,
+            "shift_id": self.shift_id,
+        }
+
+
+AnyEntry = SaleEntry | VoidEntry | ShiftEntry | PayoutEntry
+
+
+def entry_row(entry: AnyEntry, digest: str, mac: str) -> dict[str, Any]:
     """The ``entries`` row (the chain link) of either kind; ``mac`` is the ledger key's
     HMAC of ``digest``."""
     return {

@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 APPEND_ONLY_TABLES = ("entries", "sales", "sale_lines", "voids", "audit_log")
+TILL_TABLES = ("shift_events", "payouts", "stock_drops")  # append-only since 0006
 SEAL_TABLES = ("seals",)  # append-only since 0005
 HISTORY_TABLES = ("roster_imports", "roster_entries", "exemptions")  # append-only since 0004
 
@@ -101,7 +102,7 @@ class Entry(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-generated UUID
     kiosk_id: Mapped[str] = mapped_column(String(16))
     seq: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(8))  # "sale" | "void"
+    kind: Mapped[str] = mapped_column(String(8))  # "sale" | "void" | "shift" | "payout"
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
     # HMAC-SHA256 of entry_hash under the kiosk's ledger key (kept outside the database):
@@ -137,6 +138,9 @@ class Sale(Base):
     # card | qr | typed | public | paper; None only on sales written before revision 0005
     identified_by: Mapped[str | None] = mapped_column(String(8))
     sales_import_id: Mapped[int | None] = mapped_column(ForeignKey("sales_imports.id"))
+    # The shift (its opening entry's id) a kiosk sale was rung up in; None on paper sales and
+    # on sales written before revision 0006.
+    shift_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class SaleLine(Base):
@@ -240,3 +244,54 @@ class PinGuardState(Base):
     subject: Mapped[str] = mapped_column(String(80), primary_key=True)  # "operator:Ina", "admin"
     failures: Mapped[int] = mapped_column(Integer)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+
+class ShiftEvent(Base):
+    """One step of a till shift (sesi kasir): open with the float, hand-over to another
+    operator, close with the cash counted. Each is an entry of the hash chain."""
+
+    __tablename__ = "shift_events"
+    id: Mapped[str] = mapped_column(ForeignKey("entries.id"), primary_key=True)
+    shift_id: Mapped[str] = mapped_column(String(36), index=True)  # the open event's id
+    shift_no: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per kiosk: what paper shows
+    event: Mapped[str] = mapped_column(String(8))  # open | handover | close
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
+    operator: Mapped[str] = mapped_column(String(64))  # who opened, took over or closed
+    float_amount: Mapped[int | None] = mapped_column(Integer)  # open: modal awal
+    counted: Mapped[int | None] = mapped_column(Integer)  # close: cash counted
+    expected: Mapped[int | None] = mapped_column(Integer)  # close: cash the ledger expects
+    counts: Mapped[str | None] = mapped_column(Text)  # close: JSON, denomination -> pieces
+    reason: Mapped[str | None] = mapped_column(String(500))  # close: why counted != expected
+    note: Mapped[str | None] = mapped_column(String(500))  # e.g. closed at the next day's login
+
+
+class Payout(Base):
+    """Money handed to a UMKM (or taken back by reversing a mistaken payout). An entry of the
+    hash chain; a mistake is never edited, only reversed by a new row naming it."""
+
+    __tablename__ = "payouts"
+    id: Mapped[str] = mapped_column(ForeignKey("entries.id"), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    kode_umkm: Mapped[str] = mapped_column(ForeignKey("vendors.kode_umkm"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)  # whole rupiah, > 0 (a reversal too)
+    kind: Mapped[str] = mapped_column(String(8))  # payout | advance | reversal
+    reverses: Mapped[str | None] = mapped_column(ForeignKey("payouts.id"), unique=True)
+    note: Mapped[str] = mapped_column(String(500))
+    paid_by: Mapped[str] = mapped_column(String(64))
+    # Set when the cash came out of the till during that shift: the shift's expected cash
+    # drops by it. None: paid from elsewhere (a transfer, the admin's safe).
+    shift_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class StockDrop(Base):
+    """Consignment (titip jual): pieces of a product a vendor dropped off for a day. Rows add
+    up; a wrong count is corrected by another row (negative), never edited."""
+
+    __tablename__ = "stock_drops"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, index=True)  # the stall's calendar day
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(String(200))

@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, insert, select
 
 from ..domain.errors import DomainError, DuplicateImport, LedgerProblem, RepeatedPaperSales
 from ..domain.identity import BuyerIdentity
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
 from ..services.ports import EarlierImport, PaperSale
 from .audit import audit
-from .chain import GENESIS_HASH
+from .chain_writer import chain_head, write_link
 from .engine import Database
 from .entries import LineFields, SaleEntry, VoidEntry, entry_row
 from .fast_sql import FastStatement, db_time
@@ -29,11 +29,6 @@ IMPORTS = SalesImport.__table__
 _TIMES_PER_QUERY = 500  # well below SQLite's limit on bound parameters
 
 # Built once: constructing statements per sale costs more than executing them.
-_CHAIN_HEAD = text(
-    "SELECT seq, entry_hash FROM entries WHERE kiosk_id = :kiosk_id ORDER BY seq DESC LIMIT 1"
-)
-_PG_KIOSK_LOCK = text("SELECT pg_advisory_xact_lock(hashtext(:kiosk))")
-_FAST_HEAD = FastStatement(_CHAIN_HEAD)
 _INSERT_ENTRIES = FastStatement(insert(ENTRIES))
 _INSERT_SALES = FastStatement(insert(SALES))
 _INSERT_LINES = FastStatement(insert(LINES))
@@ -45,17 +40,6 @@ class SaleNotFound(DomainError):
 
 class AlreadyVoided(DomainError):
     pass
-
-
-def _chain_head(connection: Connection, kiosk_id: str) -> tuple[int, str]:
-    """(last seq, last hash) of this kiosk's chain; read inside the write transaction.
-
-    SQLite writers already hold the database's write lock (BEGIN IMMEDIATE); on PostgreSQL an
-    advisory lock per kiosk serialises writers until commit, so no two get the same seq."""
-    if connection.dialect.name == "postgresql":
-        connection.execute(_PG_KIOSK_LOCK, {"kiosk": kiosk_id})
-    row = _FAST_HEAD.first(connection, {"kiosk_id": kiosk_id})
-    return (row[0], row[1]) if row else (0, GENESIS_HASH)
 
 
 def _imported_paper_sales(
@@ -95,7 +79,7 @@ class SalesLedger:
         With ``hold_receipt`` its receipt job is held in the same transaction (print_jobs.py),
         so no crash can leave the sale without one."""
         with self._db.write() as connection:
-            seq, prev = _chain_head(connection, self.kiosk_id)
+            seq, prev = chain_head(connection, self.kiosk_id)
             (recorded,) = self._insert_sales(connection, [draft], seq, prev, "kiosk", None)
             if hold_receipt:
                 hold_receipt_job(
@@ -106,7 +90,7 @@ class SalesLedger:
     def append_sales(self, drafts: Sequence[SaleDraft]) -> int:
         """Many kiosk sales in one transaction (demo seeding, benchmarks)."""
         with self._db.write() as connection:
-            seq, prev = _chain_head(connection, self.kiosk_id)
+            seq, prev = chain_head(connection, self.kiosk_id)
             self._insert_sales(connection, drafts, seq, prev, "kiosk", None)
         return len(drafts)
 
@@ -145,7 +129,7 @@ class SalesLedger:
                     "imported_by": actor,
                 },
             ).inserted_primary_key[0]
-            seq, prev = _chain_head(connection, self.kiosk_id)
+            seq, prev = chain_head(connection, self.kiosk_id)
             self._insert_sales(connection, drafts, seq, prev, "import", import_id)
             audit(connection, actor, "sales_import", at, file=file_name, rows=len(drafts))
         return len(drafts)
@@ -199,6 +183,7 @@ class SalesLedger:
                 note=draft.note,
                 lines=tuple(LineFields.of(line) for line in draft.lines),
                 identified_by=identity.value if identity is not None else None,
+                shift_id=draft.shift_id if source == "kiosk" else None,
             )
             digest = entry.hash()
             entries.append(entry_row(entry, digest, key.mac(digest)))
@@ -219,7 +204,7 @@ class SalesLedger:
         with self._db.write() as connection:
             # The chain head first: it takes the writer's lock (an advisory lock on
             # PostgreSQL), so two admins voiding the same sale are told, not crashed.
-            head_seq, prev = _chain_head(connection, self.kiosk_id)
+            head_seq, prev = chain_head(connection, self.kiosk_id)
             sale = self._find(connection, kiosk_id, seq)
             if sale is None:
                 number = sale_number(kiosk_id, seq)
@@ -242,8 +227,7 @@ class SalesLedger:
                 reason=reason,
                 voided_by=actor,
             )
-            digest = entry.hash()
-            connection.execute(insert(ENTRIES), entry_row(entry, digest, self._db.key.mac(digest)))
+            write_link(connection, self._db.key, entry)
             connection.execute(insert(VOIDS), entry.void_row())
             audit(connection, actor, "void", entry.created_at, sale=sale.number, reason=reason)
         return replace(sale, voided=True)

@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from .models import APPEND_ONLY_TABLES, HISTORY_TABLES, SEAL_TABLES
+from .models import APPEND_ONLY_TABLES, HISTORY_TABLES, SEAL_TABLES, TILL_TABLES
 
-GUARDED_TABLES = (*APPEND_ONLY_TABLES, *HISTORY_TABLES, *SEAL_TABLES)
+GUARDED_TABLES = (*APPEND_ONLY_TABLES, *HISTORY_TABLES, *SEAL_TABLES, *TILL_TABLES)
 ACTIONS = ("update", "delete")
 
 # PostgreSQL's tgtype bits: BEFORE, and the statement each trigger is for.

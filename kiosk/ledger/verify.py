@@ -15,9 +15,9 @@ from sqlalchemy import Connection, func, select
 from ..domain.records import sale_number
 from .chain import GENESIS_HASH
 from .engine import Database
-from .entries import LineFields, SaleEntry, VoidEntry
+from .entries import LineFields, PayoutEntry, SaleEntry, ShiftEntry, VoidEntry
 from .ledger_key import LedgerKey
-from .models import Entry, Sale, SaleLine, Void
+from .models import Entry, Payout, Sale, SaleLine, ShiftEvent, Void
 from .seals import check_seals
 from .triggers import trigger_problems
 
@@ -25,6 +25,8 @@ ENTRIES = Entry.__table__
 SALES = Sale.__table__
 LINES = SaleLine.__table__
 VOIDS = Void.__table__
+SHIFTS = ShiftEvent.__table__
+PAYOUTS = Payout.__table__
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ def _database_problems(connection: Connection, is_sqlite: bool) -> list[str]:
         (SALES, SALES.c.id, ENTRIES, ENTRIES.c.id, "sale row(s) have no ledger entry"),
         (VOIDS, VOIDS.c.id, ENTRIES, ENTRIES.c.id, "void row(s) have no ledger entry"),
         (LINES, LINES.c.sale_id, SALES, SALES.c.id, "sale line(s) belong to no sale"),
+        (SHIFTS, SHIFTS.c.id, ENTRIES, ENTRIES.c.id, "shift event(s) have no ledger entry"),
+        (PAYOUTS, PAYOUTS.c.id, ENTRIES, ENTRIES.c.id, "payout(s) have no ledger entry"),
     ):
         count = connection.execute(
             select(func.count())
@@ -154,6 +158,7 @@ def _walk(connection: Connection) -> Iterator[list[Any]]:
             SALES.c.source,
             SALES.c.note,
             SALES.c.identified_by,
+            SALES.c.shift_id,
             LINES.c.kode_umkm,
             LINES.c.sku,
             LINES.c.description,
@@ -165,10 +170,33 @@ def _walk(connection: Connection) -> Iterator[list[Any]]:
             VOIDS.c.created_at.label("void_at"),
             VOIDS.c.reason,
             VOIDS.c.voided_by,
+            SHIFTS.c.id.label("shift_row"),
+            SHIFTS.c.shift_id.label("shift_of"),
+            SHIFTS.c.shift_no,
+            SHIFTS.c.event,
+            SHIFTS.c.created_at.label("shift_at"),
+            SHIFTS.c.operator.label("shift_operator"),
+            SHIFTS.c.float_amount,
+            SHIFTS.c.counted,
+            SHIFTS.c.expected,
+            SHIFTS.c.counts,
+            SHIFTS.c.reason.label("shift_reason"),
+            SHIFTS.c.note.label("shift_note"),
+            PAYOUTS.c.id.label("payout_row"),
+            PAYOUTS.c.created_at.label("payout_at"),
+            PAYOUTS.c.kode_umkm.label("payout_umkm"),
+            PAYOUTS.c.amount,
+            PAYOUTS.c.kind.label("payout_kind"),
+            PAYOUTS.c.reverses,
+            PAYOUTS.c.note.label("payout_note"),
+            PAYOUTS.c.paid_by,
+            PAYOUTS.c.shift_id.label("payout_shift"),
         )
         .outerjoin(SALES, SALES.c.id == ENTRIES.c.id)
         .outerjoin(LINES, LINES.c.sale_id == SALES.c.id)
         .outerjoin(VOIDS, VOIDS.c.id == ENTRIES.c.id)
+        .outerjoin(SHIFTS, SHIFTS.c.id == ENTRIES.c.id)
+        .outerjoin(PAYOUTS, PAYOUTS.c.id == ENTRIES.c.id)
         .order_by(ENTRIES.c.kiosk_id, ENTRIES.c.seq, LINES.c.line_no)
     )
     result = connection.execution_options(yield_per=5000).execute(query)
@@ -179,33 +207,35 @@ def _walk(connection: Connection) -> Iterator[list[Any]]:
 def _recomputed_hash(rows: list[Any]) -> tuple[str | None, str | None]:
     """(hash, problem) for one entry from what the tables hold now."""
     head = rows[0]
+    own_row = {"sale": "sale_row", "void": "void_row", "shift": "shift_row", "payout": "payout_row"}
+    if head.kind not in own_row:
+        return None, f"unknown entry kind {head.kind!r}"
+    if getattr(head, own_row[head.kind]) is None:
+        return None, f"its {head.kind} row is missing"
+    for kind, column in own_row.items():
+        if kind != head.kind and getattr(head, column) is not None:
+            return None, f"a {kind} row was attached to this {head.kind}'s entry"
+    if head.kind == "shift":
+        return ShiftEntry.from_row(head).hash(), None
+    if head.kind == "payout":
+        return PayoutEntry.from_row(head).hash(), None
     if head.kind == "sale":
-        if head.sale_row is None:
-            return None, "its sale row is missing"
-        if head.void_row is not None:
-            return None, "a void row was attached to this sale's entry"
         line_rows = [r for r in rows if r.kode_umkm is not None]
         if any(r.subtotal != r.unit_price * r.quantity for r in line_rows):
             return None, "a line's subtotal is not quantity × price"
         if sum(r.subtotal for r in line_rows) != head.total:
             return None, "its total is not the sum of its lines"
         return SaleEntry.from_row(head, map(LineFields.from_row, line_rows)).hash(), None
-    if head.kind == "void":
-        if head.void_row is None:
-            return None, "its void row is missing"
-        if head.sale_row is not None:
-            return None, "a sale row was attached to this void's entry"
-        return VoidEntry(
-            id=head.id,
-            kiosk_id=head.kiosk_id,
-            seq=head.seq,
-            prev_hash=head.prev_hash,
-            created_at=head.void_at,
-            sale_id=head.sale_id,
-            reason=head.reason,
-            voided_by=head.voided_by,
-        ).hash(), None
-    return None, f"unknown entry kind {head.kind!r}"
+    return VoidEntry(
+        id=head.id,
+        kiosk_id=head.kiosk_id,
+        seq=head.seq,
+        prev_hash=head.prev_hash,
+        created_at=head.void_at,
+        sale_id=head.sale_id,
+        reason=head.reason,
+        voided_by=head.voided_by,
+    ).hash(), None
 
 
 class _MacRule:

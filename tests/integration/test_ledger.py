@@ -17,7 +17,7 @@ from kiosk.domain.records import SaleDraft
 from kiosk.ledger import sales_ledger
 from kiosk.ledger.chain import GENESIS_HASH
 from kiosk.ledger.migrate import current_revision, head_revision
-from kiosk.ledger.models import APPEND_ONLY_TABLES, HISTORY_TABLES, SEAL_TABLES
+from kiosk.ledger.models import APPEND_ONLY_TABLES, HISTORY_TABLES, SEAL_TABLES, TILL_TABLES
 
 from .conftest import SAMPLE, WIT, first_nip_with_tier, ring_concurrently, sell
 
@@ -40,7 +40,7 @@ def test_migration_from_empty_reaches_head_with_production_pragmas(kiosk):
         "foreign_keys": 1,
         "busy_timeout": 5000,
     }
-    protected = (*APPEND_ONLY_TABLES, *HISTORY_TABLES, *SEAL_TABLES)
+    protected = (*APPEND_ONLY_TABLES, *HISTORY_TABLES, *SEAL_TABLES, *TILL_TABLES)
     assert triggers == {f"{t}_no_{a}" for t in protected for a in ("update", "delete")}
 
 

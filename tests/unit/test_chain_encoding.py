@@ -12,7 +12,7 @@ from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from kiosk.ledger.chain import canonical_encoding, entry_hash
-from kiosk.ledger.entries import LineFields, SaleEntry, VoidEntry
+from kiosk.ledger.entries import LineFields, PayoutEntry, SaleEntry, ShiftEntry, VoidEntry
 
 WIT = ZoneInfo("Asia/Jayapura")
 AT = dt.datetime(2025, 3, 14, 12, 30, 5, 123456, tzinfo=WIT)
@@ -98,3 +98,69 @@ def test_how_the_buyer_was_identified_is_hashed_only_when_recorded() -> None:
         '"kind":"sale"', '"identified":"typed","kind":"sale"'
     ).encode("utf-8")
     assert typed.hash() != SALE_HASH
+
+
+def test_the_shift_a_sale_belongs_to_is_hashed_only_when_recorded() -> None:
+    """Paper sales and sales written before revision 0006 have no shift and keep their bytes."""
+    in_shift = replace(SALE, shift_id="11111111-2222-4333-8444-555555555555")
+    assert canonical_encoding(in_shift.fields()) == SALE_ENCODING.replace(
+        '"seq":42,', '"seq":42,"shift":"11111111-2222-4333-8444-555555555555",'
+    ).encode("utf-8")
+    assert in_shift.hash() != SALE_HASH
+
+
+SHIFT_CLOSE = ShiftEntry(
+    id="5f1e2d3c-4b5a-4697-8877-665544332211",
+    kiosk_id="AMB-01",
+    seq=44,
+    prev_hash=VOID_HASH,
+    created_at=AT + dt.timedelta(hours=6),
+    shift_id="11111111-2222-4333-8444-555555555555",
+    shift_no=3,
+    event="close",
+    operator="Ibu Nona",
+    counted=412_000,
+    expected=415_000,
+    counts='{"100000":3,"50000":2,"coins":12000}',
+    reason="Uang kembalian kurang",
+)
+SHIFT_ENCODING = (
+    '{"at":"2025-03-14T09:30:05.123456Z","counted":412000,'
+    '"counts":"{\\"100000\\":3,\\"50000\\":2,\\"coins\\":12000}","event":"close",'
+    '"expected":415000,"float":null,"id":"5f1e2d3c-4b5a-4697-8877-665544332211",'
+    '"kind":"shift","kiosk":"AMB-01","no":3,"note":null,"operator":"Ibu Nona",'
+    '"prev":"' + VOID_HASH + '","reason":"Uang kembalian kurang","seq":44,'
+    '"shift":"11111111-2222-4333-8444-555555555555","v":1}'
+)
+
+PAYOUT = PayoutEntry(
+    id="99887766-5544-4332-8110-ffeeddccbbaa",
+    kiosk_id="AMB-01",
+    seq=45,
+    prev_hash="cd" * 32,
+    created_at=AT + dt.timedelta(days=1),
+    kode_umkm="UMKM-01",
+    amount=250_000,
+    payout_kind="payout",
+    reverses=None,
+    note="Tunai, diterima Ibu Sarah",
+    paid_by="admin",
+)
+PAYOUT_ENCODING = (
+    '{"amount":250000,"at":"2025-03-15T03:30:05.123456Z","by":"admin",'
+    '"id":"99887766-5544-4332-8110-ffeeddccbbaa","kind":"payout","kiosk":"AMB-01",'
+    '"note":"Tunai, diterima Ibu Sarah","prev":"' + "cd" * 32 + '","reverses":null,'
+    '"seq":45,"shift":null,"type":"payout","umkm":"UMKM-01","v":1}'
+)
+
+
+def test_a_shift_event_encodes_every_field_it_records() -> None:
+    assert canonical_encoding(SHIFT_CLOSE.fields()) == SHIFT_ENCODING.encode("utf-8")
+    assert SHIFT_CLOSE.hash() == hashlib.sha256(SHIFT_ENCODING.encode("utf-8")).hexdigest()
+    assert replace(SHIFT_CLOSE, counted=415_000).hash() != SHIFT_CLOSE.hash()
+
+
+def test_a_payout_encodes_every_field_it_records() -> None:
+    assert canonical_encoding(PAYOUT.fields()) == PAYOUT_ENCODING.encode("utf-8")
+    assert PAYOUT.hash() == hashlib.sha256(PAYOUT_ENCODING.encode("utf-8")).hexdigest()
+    assert replace(PAYOUT, amount=25_000).hash() != PAYOUT.hash()

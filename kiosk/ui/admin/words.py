@@ -20,6 +20,7 @@ from ...domain.qris import QrisProblem
 from ...domain.receipt_qr import ReceiptQrProblem
 from ...domain.records import SaleProblem
 from ...domain.regulation import RegulationProblem
+from ...domain.till import CountProblem
 from ...domain.scan import CardProblem
 from ...services.errors import ImportProblem, ImportRefused, Refusal, RowCode, RowProblem
 from ...services.revoked_cards import RevokedFileProblem
@@ -163,6 +164,16 @@ ERRORS: dict[ErrorCode, str] = {
     ),
     LedgerProblem.VOID_WITHOUT_REASON: QT_TRANSLATE_NOOP(
         "AdminWords", "Pilih alasan pembatalan dulu."
+    ),
+    # the till's cash count
+    CountProblem.NEGATIVE_PIECES: QT_TRANSLATE_NOOP(
+        "AdminWords", "Jumlah lembar Rp{denomination} tidak boleh di bawah nol."
+    ),
+    CountProblem.UNKNOWN_DENOMINATION: QT_TRANSLATE_NOOP(
+        "AdminWords", "Rp{denomination} bukan pecahan yang dihitung di laci."
+    ),
+    CountProblem.NEGATIVE_COINS: QT_TRANSLATE_NOOP(
+        "AdminWords", "Jumlah uang koin tidak boleh di bawah nol."
     ),
     LedgerProblem.ALREADY_EXEMPT: QT_TRANSLATE_NOOP(
         "AdminWords", "Orang ini sudah dikecualikan untuk bulan itu."
