@@ -20,6 +20,7 @@ from ..i18n import translate
 from ..theme import GAP, TOUCH, px
 from .buttons import button
 from .common import label
+from .texts import keep_units
 
 
 def kinetic(area: QScrollArea) -> None:
@@ -38,7 +39,7 @@ def line_html(line: CartLine) -> str:
     spaces) and follow the name's last line where they fit, so a name that wraps once still
     makes a two-line row, as most names do in a 1024 px screen's basket."""
     price = f"{line.quantity}\u00a0×\u00a0{format_rupiah(line.unit_price)}"
-    return f"<b>{html.escape(line.description)}</b> {price}"
+    return f"<b>{html.escape(keep_units(line.description))}</b> {price}"
 
 
 class CartRow(QWidget):
