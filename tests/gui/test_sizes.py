@@ -187,6 +187,9 @@ def test_every_vendor_screen_fits(qtbot, qris_ctx, sized) -> None:
         scan(qtbot, window, clock, signed_card(kiosk, nip_with_status(kiosk, Status.KURANG)))
         check(window, size, "selling-cart-buyer")
         assert cart_lines_shown(window) >= cart_lines_needed(size[1])
+        # Beside the operator, Keluar and the clock: the brand whole, never "Jiku Bata — S…".
+        brand = window.header.stall
+        assert brand.text() in (brand.full_text, brand.full_text.split(" — ")[0])
 
         click(qtbot, window.selling.buyer.rescan)
         click(qtbot, window.selling.buyer.type_nip)
