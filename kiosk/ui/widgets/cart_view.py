@@ -20,7 +20,7 @@ from ..i18n import translate
 from ..theme import GAP, TOUCH, px
 from .buttons import button
 from .common import label
-from .texts import keep_units
+from .names import keep_units
 
 
 def kinetic(area: QScrollArea) -> None:

@@ -10,7 +10,7 @@ from ...domain.records import Product
 from ..art import product_pixmap
 from ..theme import TILE_HEIGHT, TILE_WIDTH, px
 from .common import label
-from .texts import keep_units
+from .names import keep_units
 
 PICTURE = 72
 

@@ -5,7 +5,6 @@ import."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -71,15 +70,6 @@ def nip_problem_text(problem: ErrorCode | None) -> str:
     particular reason)."""
     source = NIP_PROBLEMS.get(problem, NIP_PROBLEM_OTHER) if problem else NIP_PROBLEM_OTHER
     return translate("Texts", source)
-
-
-_NUMBER_AND_UNIT = re.compile(r"(\d) (\w{1,3})\b")
-
-
-def keep_units(name: str) -> str:
-    """``name`` with each number held to a short word after it ("250 g", "3 cup", "2 m")
-    by a no-break space, so a wrapped name never leaves the unit alone on a line."""
-    return _NUMBER_AND_UNIT.sub("\\1\u00a0\\2", name)
 
 
 def grouped_nip(digits: str) -> str:
