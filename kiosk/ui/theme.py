@@ -92,7 +92,7 @@ QPushButton#tile {{ background: {PAPER}; border: 2px solid #c9d4de; border-radiu
 QPushButton#tile:pressed {{ background: #d8e6f0; }}
 QLabel#tilename {{ font-size: 18pt; font-weight: 600; }}
 QLabel#tileprice {{ font-size: 20pt; font-weight: 700; color: {BRAND}; }}
-QLabel#linename {{ font-size: 18pt; font-weight: 600; }}
+QLabel#basketline {{ font-size: 18pt; }}
 QLabel#total {{ font-size: {AMOUNT_PT}pt; font-weight: 700; color: {BRAND}; }}
 QStackedWidget#inner {{ background: transparent; }}
 QLabel#buyername {{ font-size: 22pt; font-weight: 700; }}

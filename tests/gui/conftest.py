@@ -24,6 +24,7 @@ from kiosk.config import Settings, parse_settings
 from kiosk.domain.compliance import Status
 from kiosk.domain.scan import sign_card_payload
 from kiosk.services.card_keys import read_card_keys
+from kiosk.services.qris_payment import QrisPaymentService
 from kiosk.ui import theme
 from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import Language
@@ -31,6 +32,7 @@ from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.scanner import ScanDetector
 from kiosk.ui.widgets.product_tile import ProductTile
 
+from ..qris_sample import STATIC_QRIS
 from ..ui_context import ui_context
 
 REPO = Path(__file__).resolve().parents[2]
@@ -112,6 +114,15 @@ def kiosk_window(ctx: UiContext, qtbot, language: Language | None = None) -> Ite
         ctx.runner.wait()
         win.allow_close()
         win.close()
+
+
+@pytest.fixture
+def qris_ctx(ctx: UiContext) -> Iterator[UiContext]:
+    """``ctx`` as if ``payment.qris`` were configured with the tests' QRIS sticker."""
+    ctx.kiosk.qris = QrisPaymentService(STATIC_QRIS)  # type: ignore[attr-defined]
+    context = ui_context(ctx.kiosk, scanner=ctx.scanner)  # type: ignore[attr-defined]
+    yield context
+    context.runner.wait()
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Every vendor screen fits the panels stalls buy (issue #10): at each size, in each state the
 other tests reach, every visible control lies wholly inside the window and is at least 56 px
 both ways (in a scrolling grid or list: the part that shows), and the basket shows enough lines.
-Screenshots per size go to docs/screenshots/<W>x<H>/."""
+The QRIS screen (with the tests' QRIS sticker) must show its code whole and its amount at
+28 pt or more, uncut. Screenshots per size go to docs/screenshots/<W>x<H>/."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.cart import CartLine, Payment, PaymentMethod
 from kiosk.domain.compliance import Status
+from kiosk.domain.money import format_rupiah
 from kiosk.services.printing_ports import Problem, QueueState
 from kiosk.ui import theme
 from kiosk.ui.scale import automatic_scale
+from kiosk.ui.screens.qris import QR_MIN_PIXELS
 
 from .conftest import click, kiosk_window, log_in, nip_with_status, scan, signed_card, tile
 
@@ -103,10 +106,17 @@ def misfits(window: QWidget) -> list[str]:
 
 
 def cart_lines_shown(window) -> int:  # type: ignore[no-untyped-def]
+    """The basket lines shown whole with the list at its end, as after the last product was
+    touched (a row is as tall as its wrapped name needs)."""
     cart = window.selling.cart
-    rows = cart.rows
-    step = rows[0].height() + cart.widget().layout().spacing()
-    return (cart.viewport().height() + cart.widget().layout().spacing()) // step
+    spacing = cart.widget().layout().spacing()
+    room, shown = cart.viewport().height() + spacing, 0
+    for row in reversed(cart.rows):
+        room -= row.height() + spacing
+        if room < 0:
+            break
+        shown += 1
+    return shown
 
 
 def check(window, size: tuple[int, int], name: str) -> None:  # type: ignore[no-untyped-def]
@@ -120,8 +130,33 @@ def check(window, size: tuple[int, int], name: str) -> None:  # type: ignore[no-
     assert least.width() <= size[0] and least.height() <= size[1], name
 
 
-def test_every_vendor_screen_fits(qtbot, ctx, sized) -> None:
-    size = sized
+def qris_misfits(window) -> list[str]:  # type: ignore[no-untyped-def]
+    """What a phone or an eye would miss on the QRIS screen: the code not wholly shown, the
+    amount small or cut."""
+    screen, problems = window.qris, []
+    code, shown = screen.qr, screen.qr.pixmap()
+    where = _on_window(code, window)
+    if not window.rect().contains(where) or code.visibleRegion().boundingRect() != code.rect():
+        problems.append(f"the QR's place {where.getRect()} is not wholly on screen")
+    room = code.contentsRect()
+    if shown.width() < theme.px(QR_MIN_PIXELS):  # a big panel's code grows with its scale
+        problems.append(f"the QR is {shown.width()} px, under {theme.px(QR_MIN_PIXELS)}")
+    if shown.isNull() or shown.width() > room.width() or shown.height() > room.height():
+        problems.append(f"the QR ({shown.width()} px) does not fit its place {room.getRect()}")
+    amount = screen.amount
+    if amount.font().pointSizeF() < theme.AMOUNT_PT:
+        problems.append(f"the amount is {amount.font().pointSizeF()} pt")
+    if amount.text() != format_rupiah(window.ctx.session.total):
+        problems.append(f"the amount reads {amount.text()!r}")
+    needs = amount.fontMetrics().horizontalAdvance(amount.text())
+    cut = amount.visibleRegion().boundingRect() != amount.rect()
+    if needs > amount.contentsRect().width() or cut:
+        problems.append(f"the amount needs {needs} px, has {amount.contentsRect().width()}")
+    return problems
+
+
+def test_every_vendor_screen_fits(qtbot, qris_ctx, sized) -> None:
+    size, ctx = sized, qris_ctx
     with kiosk_window(ctx, qtbot) as window:
         window.setFixedSize(*size)  # as full screen: the panel does not grow to fit
         kiosk, clock = ctx.kiosk, ctx.scanner._clock
@@ -152,6 +187,9 @@ def test_every_vendor_screen_fits(qtbot, ctx, sized) -> None:
         scan(qtbot, window, clock, signed_card(kiosk, nip_with_status(kiosk, Status.KURANG)))
         check(window, size, "selling-cart-buyer")
         assert cart_lines_shown(window) >= cart_lines_needed(size[1])
+        # Beside the operator, Keluar and the clock: the brand whole, never "Jiku Bata — S…".
+        brand = window.header.stall
+        assert brand.text() in (brand.full_text, brand.full_text.split(" — ")[0])
 
         click(qtbot, window.selling.buyer.rescan)
         click(qtbot, window.selling.buyer.type_nip)
@@ -165,10 +203,11 @@ def test_every_vendor_screen_fits(qtbot, ctx, sized) -> None:
         quick = window.payment.quick
         click(qtbot, quick.itemAt(quick.count() - 1).widget())
         check(window, size, "payment-cash")
-        if window.payment.qris.isVisibleTo(window.payment):
-            click(qtbot, window.payment.qris)
-            check(window, size, "qris")
-            window.show_screen("payment")
+        click(qtbot, window.payment.qris)
+        assert window.current_screen_name() == "qris"
+        check(window, size, "qris")
+        assert qris_misfits(window) == []
+        click(qtbot, window.qris.cancel)
         click(qtbot, window.payment.confirm)
         qtbot.waitUntil(lambda: window.current_screen_name() == "success")
         check(window, size, "success")

@@ -8,11 +8,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from kiosk.services.qris_payment import QrisPaymentService
 from kiosk.ui.main_window import KioskWindow
 
-from ..qris_sample import STATIC_QRIS
-from ..ui_context import ui_context
 from .conftest import click, kiosk_window, log_in, tile
 
 
@@ -38,12 +35,9 @@ def test_the_admin_area_opens_from_idle_only_with_the_admin_pin(qtbot, window) -
 
 
 @pytest.fixture
-def qris_window(ctx, qtbot) -> Iterator[KioskWindow]:  # type: ignore[no-untyped-def]
-    ctx.kiosk.qris = QrisPaymentService(STATIC_QRIS)  # as if payment.qris were configured
-    with_qris = ui_context(ctx.kiosk, scanner=ctx.scanner)
-    with kiosk_window(with_qris, qtbot) as win:
+def qris_window(qris_ctx, qtbot) -> Iterator[KioskWindow]:  # type: ignore[no-untyped-def]
+    with kiosk_window(qris_ctx, qtbot) as win:
         yield win
-    with_qris.runner.wait()
 
 
 def test_a_qris_sale_runs_from_the_payment_screen_to_a_queued_receipt(qtbot, qris_window):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+from kiosk.domain.records import Vendor
+from kiosk.ui import theme
 from kiosk.ui.admin.admin_home import AdminHomeScreen
 from kiosk.ui.admin.admin_login import AdminLoginScreen
 from kiosk.ui.admin.dashboard import DashboardScreen
@@ -34,8 +37,9 @@ from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.import_preview import ImportScreen
 from kiosk.ui.admin.printer import PrinterScreen
 from kiosk.ui.admin.void import VoidScreen
+from kiosk.ui.scale import automatic_scale
 
-from .conftest import SCREENSHOTS, click, sell
+from .conftest import NOW, SCREENSHOTS, click, sell
 from .test_admin_overview import BAD_ROSTER
 
 SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)]
@@ -50,6 +54,21 @@ def tmp_path() -> Iterator[Path]:
     folder.mkdir()
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def drawn_for(size: tuple[int, int]) -> Iterator[float]:
+    """Widgets built inside are drawn at the scale the kiosk picks for a screen of ``size``
+    (no physical size: as the offscreen screen), with the style sheet at that scale."""
+    scale = automatic_scale(*size)
+    app = QApplication.instance()
+    theme.use_scale(scale)
+    app.setStyleSheet(theme.style())
+    try:
+        yield scale
+    finally:
+        theme.use_scale(1.0)
+        app.setStyleSheet(theme.STYLE)
 
 
 def at_size(widget: QWidget, qtbot, size: tuple[int, int]) -> QWidget:  # type: ignore[no-untyped-def]
@@ -292,7 +311,12 @@ NEEDS_FOLDER = {exports_choose, exports_done, import_choose, import_errors}
 def test_every_admin_control_is_on_screen_and_big_enough(ctx, go, qtbot, tmp_path, state, size):
     build = STATES[state]
     extra = (tmp_path,) if build in NEEDS_FOLDER else ()
-    screen = build(ctx, go, qtbot, size, *extra)
+    with drawn_for(size):
+        screen = build(ctx, go, qtbot, size, *extra)
+        fit_and_save(screen, size, state)
+
+
+def fit_and_save(screen: QWidget, size: tuple[int, int], state: str) -> None:
     # A top-level widget grows when its minimum passes the window's size for a moment
     # while new content is laid out; the kiosk's full-screen window does not. So size it
     # again: a screen whose settled minimum is too big stays too big and fails below.
@@ -308,14 +332,82 @@ def test_every_admin_control_is_on_screen_and_big_enough(ctx, go, qtbot, tmp_pat
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_dashboard_shows_each_opd_name_whole(ctx, go, qtbot, size):
     """OPD names run to 55 characters: on screen they wrap, none is cut short with '…'."""
-    screen = dashboard(ctx, go, qtbot, size)
-    settle()
-    names = [bar.label for bar in screen.chart.bars]
-    shown = {
-        label.text(): label
-        for label in screen.findChildren(QLabel)
-        if label.text() in names and label.isVisibleTo(screen)
-    }
-    assert sorted(shown) == sorted(names)
-    for label in shown.values():
+    with drawn_for(size):
+        screen = dashboard(ctx, go, qtbot, size)
+        settle()
+        names = [bar.label for bar in screen.chart.bars]
+        shown = {
+            label.text(): label
+            for label in screen.findChildren(QLabel)
+            if label.text() in names and label.isVisibleTo(screen)
+        }
+        assert sorted(shown) == sorted(names)
+        for label in shown.values():
+            assert label.wordWrap() and label.height() >= label.heightForWidth(label.width())
+
+
+def test_the_dashboard_shows_a_40_character_umkm_name_whole(ctx, go, qtbot):
+    """A UMKM's name wraps in its row on the smallest panel; the page still fits."""
+    name_40 = "Kerajinan Kerang Mutiara Halong Nusaniwe"
+    assert len(name_40) == 40
+    ctx.kiosk.catalog.save_vendors(
+        [Vendor("UMKM-009", name_40, "Ibu Nona", "0811000009")], actor="test", at=NOW
+    )
+    size = (1024, 768)
+    with drawn_for(size):
+        screen = dashboard(ctx, go, qtbot, size)
+        settle()
+        shown = [label for label in screen.findChildren(QLabel) if label.text() == name_40]
+        assert len(shown) == 1 and shown[0].isVisibleTo(screen)
+        label = shown[0]
         assert label.wordWrap() and label.height() >= label.heightForWidth(label.width())
+        assert label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing()  # wraps
+        assert misfits(screen) == []
+
+
+# -- the screen's scale -------------------------------------------------------------------------
+
+DESIGN, LARGE = (1280, 800), (1920, 1080)
+# Built twice in one ledger, so only states that leave it as they found it (a lockout stays).
+TWICE = ["login", "home", "dashboard", "exports-choose", "void", "reprint", "exemptions",
+         "import-choose", "printer"]  # fmt: skip
+
+
+def looks(screen: QWidget) -> list[tuple[tuple[str, str], str, float, int]]:
+    """Each visible control and label: its kind, its name, its font's points and (a control)
+    its least height."""
+    settle()
+    found = []
+    for widget in screen.findChildren(QWidget):
+        control = isinstance(widget, QAbstractButton | QLineEdit)
+        if (control or isinstance(widget, QLabel)) and widget.isVisibleTo(screen):
+            least = widget.minimumHeight() if control else 0
+            kind = type(widget).__name__, widget.objectName()
+            found.append((kind, name(widget), widget.font().pointSizeF(), least))
+    return found
+
+
+@pytest.mark.parametrize("state", TWICE)
+def test_admin_screens_grow_with_the_screen_scale(ctx, go, qtbot, tmp_path, state):
+    """On a 1920×1080 panel every admin font and target is the 1280×800 one times the
+    screen's scale, as on the vendor screens: no island of small controls in wide margins."""
+    build = STATES[state]
+    built = []
+    for size in (DESIGN, LARGE):
+        folder = tmp_path / f"{size[0]}"
+        folder.mkdir()
+        extra = (folder,) if build in NEEDS_FOLDER else ()
+        with drawn_for(size) as scale:
+            screen = build(ctx, go, qtbot, size, *extra)
+            built.append(looks(screen))
+            screen.close()
+    assert scale > 1.1
+    small, large = built
+    assert [kind for kind, *_ in small] == [kind for kind, *_ in large]
+    wrong = []
+    for (_, _, points, least), (_, what, big_points, big_least) in zip(small, large, strict=True):
+        if abs(big_points - points * scale) > 1:
+            wrong.append(f"{what}: {big_points:g} pt, not {points:g} × {scale}")
+        if big_least < least * scale - 3:
+            wrong.append(f"{what}: at least {big_least} px high, not {least} × {scale}")
+    assert not wrong, "\n".join(wrong)

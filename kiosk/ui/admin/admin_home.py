@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSi
 from ..context import UiContext
 from ..i18n import LANGUAGES, SOURCE_LANGUAGE, translate
 from ..screen_names import Screen
+from ..theme import px, scaled
 from ..widgets.buttons import button, literal
 from ..widgets.common import MessageBox
 from .base import AdminPage, Go
@@ -45,7 +46,7 @@ class AdminHomeScreen(AdminPage):
         self._asked = 0
         self.body.addWidget(self.problem)
         grid = QGridLayout()
-        grid.setSpacing(16)
+        grid.setSpacing(px(16))
         for column in range(4):
             grid.setColumnStretch(column, 1)  # equal tiles; their words wrap when narrow
         self.tiles: dict[str, QPushButton] = {}
@@ -59,13 +60,13 @@ class AdminHomeScreen(AdminPage):
         cashier.clicked.connect(lambda: go(Screen.SELLING))
         grid.addWidget(cashier, 1, 3)
         self.tiles[Screen.SELLING] = cashier
-        self.body.addSpacing(24)
+        self.body.addSpacing(px(24))
         self.body.addLayout(grid, 3)
-        self.body.addSpacing(24)
+        self.body.addSpacing(px(24))
         self.body.addStretch(1)  # keeps [Keluar aplikasi] well away from the tiles
 
         languages = QHBoxLayout()
-        languages.setSpacing(16)
+        languages.setSpacing(px(16))
         # The screen's language, each named in its own: whoever can't read the current one
         # still finds theirs. The window rebuilds every screen after a switch.
         self._on_language = on_language
@@ -89,10 +90,10 @@ class AdminHomeScreen(AdminPage):
         languages.addWidget(self.language_problem, 1)
         languages.addStretch(1)  # the buttons keep their own width while the problem is hidden
         self.body.addLayout(languages)
-        self.body.addSpacing(16)
+        self.body.addSpacing(px(16))
 
         bottom = QHBoxLayout()
-        bottom.setSpacing(16)
+        bottom.setSpacing(px(16))
         self.quit_question = QLabel(translate("AdminHomeScreen", "Tutup aplikasi kasir?"))
         self.quit_question.setObjectName("big")
         self.quit_yes = button(translate("AdminHomeScreen", "Ya, tutup aplikasi"), "danger")
@@ -116,7 +117,7 @@ class AdminHomeScreen(AdminPage):
         # The style sheet's min-height wins over setMinimumHeight, so size it there: low
         # enough for 768 px with a problem shown, growing up to 240 px on taller panels.
         tile.setStyleSheet(
-            "font-size: 22pt; min-height: 120px; max-height: 240px; padding: 6px 4px;"
+            scaled("font-size: 22pt; min-height: 120px; max-height: 240px; padding: 6px 4px;")
         )
         policy = QSizePolicy.Policy
         tile.setSizePolicy(policy.Ignored, policy.Expanding)

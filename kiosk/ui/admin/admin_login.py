@@ -15,7 +15,7 @@ from ...services.pin_guard import PinAnswer
 from ..context import UiContext
 from ..i18n import translate
 from ..screen_names import Screen
-from ..theme import GAP
+from ..theme import GAP, px, scaled
 from ..widgets.buttons import button
 from ..widgets.countdown import Countdown, wait_text
 from ..widgets.keypad import Keypad
@@ -40,22 +40,22 @@ class AdminLoginScreen(AdminPage):
         self._checking = False
         self._lock_shown = False  # the message says "locked": replace it once unlocked
         columns = QHBoxLayout()
-        columns.setSpacing(48)
+        columns.setSpacing(px(48))
         self.body.addLayout(columns, 1)
 
         left = QVBoxLayout()
-        left.setSpacing(16)
+        left.setSpacing(px(16))
         self.prompt = QLabel(translate("AdminLoginScreen", "Masukkan PIN admin (6–12 angka)"))
         self.prompt.setObjectName("big")
         self.prompt.setWordWrap(True)
         self.display = QLabel("")
         self.display.setObjectName("display")
-        self.display.setMinimumHeight(80)
+        self.display.setMinimumHeight(px(80))
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel("")
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("font-size: 22pt;")
+        self.message.setStyleSheet(scaled("font-size: 22pt;"))
         self.help = QLabel("")
         self.help.setObjectName("hint")
         self.help.setWordWrap(True)
@@ -79,7 +79,7 @@ class AdminLoginScreen(AdminPage):
         right.setContentsMargins(0, 0, 0, 0)
         holder = QWidget()
         holder.setLayout(right)
-        holder.setFixedWidth(420)
+        holder.setFixedWidth(px(420))
         columns.addWidget(holder)
 
         self.countdown = Countdown(self, clock)
@@ -96,7 +96,7 @@ class AdminLoginScreen(AdminPage):
                     "Atur dulu di komputer kiosk dengan perintah:\njikubata admin set-pin",
                 )
             )
-            self.help.setStyleSheet("font-size: 22pt;")
+            self.help.setStyleSheet(scaled("font-size: 22pt;"))
             self._set_enabled(False)
             return
         self.prompt.setText(translate("AdminLoginScreen", "Masukkan PIN admin (6–12 angka)"))

@@ -22,7 +22,7 @@ from ...domain.months import Month
 from ..context import UiContext
 from ..i18n import translate
 from ..screen_names import Screen
-from ..theme import GAP
+from ..theme import GAP, px, scaled
 from ..widgets.buttons import button
 from ..widgets.month_picker import MonthPicker, month_text
 
@@ -44,10 +44,10 @@ class AdminPage(QWidget):
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        outer.setSpacing(12)
+        outer.setContentsMargins(px(24), px(16), px(24), px(16))
+        outer.setSpacing(px(12))
         top = QHBoxLayout()
-        top.setSpacing(16)
+        top.setSpacing(px(16))
         self.back_button = button(translate("AdminPage", "‹ Menu admin"))
         self.back_button.setObjectName("back")
         self.back_button.clicked.connect(lambda: go(back))
@@ -58,7 +58,7 @@ class AdminPage(QWidget):
         self.top = top
         outer.addLayout(top)
         self.body = QVBoxLayout()
-        self.body.setSpacing(12)
+        self.body.setSpacing(px(12))
         outer.addLayout(self.body, 1)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -109,7 +109,7 @@ class ChoiceGroup(QWidget):
             chip = button(self._text(option), "chip")
             # 60 px high rather than 72, less padding at the sides: on a 1024×768 screen
             # the reasons then fit in two rows of three, or three rows of two.
-            chip.setStyleSheet("min-height: 44px; padding: 6px 8px;")
+            chip.setStyleSheet(scaled("min-height: 44px; padding: 6px 8px;"))
             chip.clicked.connect(lambda _=False, o=option: self.chosen.emit(o))
             self._group.addButton(chip)
             self._grid.addWidget(chip, index // self._columns, index % self._columns)
@@ -175,17 +175,17 @@ def clear_layout(layout: QVBoxLayout | QGridLayout) -> None:
 def keypad_column(widgets: Sequence[QWidget], widest: int, narrowest: int) -> QWidget:
     """The keypad side of an admin page, widgets from the top. Add it with stretch 1 beside
     the other side's 2: a third of the page, between ``narrowest`` (a 1024 px screen) and
-    ``widest`` (beyond that the other side gets the room)."""
+    ``widest`` (beyond that the other side gets the room); both at scale 1."""
     column = QVBoxLayout()
-    column.setSpacing(12)
+    column.setSpacing(px(12))
     column.setContentsMargins(0, 0, 0, 0)
     for widget in widgets:
         column.addWidget(widget)
     column.addStretch(1)
     holder = QWidget()
     holder.setLayout(column)
-    holder.setMinimumWidth(narrowest)
-    holder.setMaximumWidth(widest)
+    holder.setMinimumWidth(px(narrowest))
+    holder.setMaximumWidth(px(widest))
     policy = QSizePolicy.Policy
     holder.setSizePolicy(policy.Expanding, policy.Preferred)
     return holder
@@ -198,12 +198,12 @@ def compact_month_picker(picker: MonthPicker) -> MonthPicker:
     here the arrows are 72 px and the label as wide as the longest month name of the
     screen's language, so the arrows still never jump while paging."""
     for arrow in (picker.back, picker.forward):
-        arrow.setStyleSheet("font-size: 26pt; padding: 0px;")
+        arrow.setStyleSheet(scaled("font-size: 26pt; padding: 0px;"))
     label = picker.label
     label.ensurePolished()  # the style sheet's 24 pt, not the default font
     widest = max(
         label.fontMetrics().horizontalAdvance(month_text(Month(2026, number)))
         for number in range(1, 13)
     )
-    label.setMinimumWidth(widest + 8)
+    label.setMinimumWidth(widest + px(8))
     return picker

@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.compliance import Status
 from ...domain.identity import TypedShare
@@ -14,17 +21,17 @@ from ...domain.money import format_rupiah
 from ...domain.months import Month
 from ..context import UiContext
 from ..i18n import translate
-from ..theme import OK, SHORT
-from ..widgets.bar_chart import Bar
+from ..theme import OK, SHORT, px, scaled
 from ..widgets.common import MessageBox, panel
 from ..widgets.month_picker import MonthPicker
 from .base import AdminPage, Go, clear_layout, kinetic
-from .opd_bars import OpdBars
+from .opd_bars import Bar, OpdBars
 from .words import error_text
 
 LEAST_SOLD = 3
 MOST_TYPING = 4  # operators listed, most typing first: the ones to talk to
 GOOD_RATE = 0.8  # bars at or above this are green, below amber
+RIGHT_WIDTH = 552  # px at scale 1: most UMKM names and their amounts on one line
 
 
 @dataclass(frozen=True)
@@ -105,15 +112,15 @@ class DashboardScreen(AdminPage):
         self.body.addWidget(self.message)
 
         columns = QHBoxLayout()
-        columns.setSpacing(16)
+        columns.setSpacing(px(16))
         self.body.addLayout(columns, 1)
         left = panel()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(20, 16, 20, 16)
+        left_layout.setContentsMargins(px(20), px(16), px(20), px(16))
         rate_row = QHBoxLayout()
         self.rate = QLabel("")
         self.rate.setObjectName("total")
-        self.rate.setStyleSheet("font-size: 48pt;")
+        self.rate.setStyleSheet(scaled("font-size: 48pt;"))
         self.rate_detail = QLabel("")
         self.rate_detail.setWordWrap(True)
         rate_row.addWidget(self.rate)
@@ -130,13 +137,25 @@ class DashboardScreen(AdminPage):
         left_layout.addWidget(chart_scroll, 1)
         columns.addWidget(left, 3)
 
+        # The figures per UMKM and operator: whole names wrap, so on a short screen the
+        # panel's contents scroll by drag rather than squeeze.
         right = panel()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(20, 16, 20, 16)
+        right.setMinimumWidth(px(RIGHT_WIDTH))
+        right_outer = QVBoxLayout(right)
+        right_outer.setContentsMargins(0, 0, 0, 0)
+        figures = QWidget()
+        right_layout = QVBoxLayout(figures)
+        right_layout.setContentsMargins(px(20), px(16), px(20), px(16))
+        right_scroll = QScrollArea()
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setWidget(figures)
+        kinetic(right_scroll.viewport())
+        right_outer.addWidget(right_scroll)
         vendors_title = QLabel(translate("DashboardScreen", "PENDAPATAN UMKM"))
         vendors_title.setObjectName("section")
         self.vendor_grid = QGridLayout()
-        self.vendor_grid.setVerticalSpacing(4)
+        self.vendor_grid.setVerticalSpacing(px(4))
+        self.vendor_grid.setColumnStretch(0, 1)  # the names take what the amounts leave
         least_title = QLabel(translate("DashboardScreen", "PALING SEDIKIT TERJUAL"))
         least_title.setObjectName("section")
         least_title.setWordWrap(True)
@@ -197,6 +216,7 @@ class DashboardScreen(AdminPage):
         clear_layout(self.vendor_grid)
         for row, vendor in enumerate(data.vendors):
             name = QLabel(vendor.nama)
+            name.setWordWrap(True)  # a UMKM's whole name, on two lines where it must
             amount = QLabel(format_rupiah(vendor.revenue))
             amount.setStyleSheet("font-weight: 700;")
             amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -14,6 +14,7 @@ from ...domain.nip import nip_problem
 from ...domain.records import RosterPerson
 from ..context import UiContext
 from ..i18n import translate
+from ..theme import px, scaled
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, panel
 from ..widgets.keypad import Keypad
@@ -48,7 +49,7 @@ class ExemptionsScreen(AdminPage):
         self._busy = False
         self._listening = False
         columns = QHBoxLayout()
-        columns.setSpacing(24)
+        columns.setSpacing(px(24))
         self.body.addLayout(columns, 1)
 
         caption = QLabel(translate("ExemptionsScreen", "NIP — ketik atau pindai kartu"))
@@ -56,17 +57,17 @@ class ExemptionsScreen(AdminPage):
         caption.setWordWrap(True)
         self.display = QLabel("")
         self.display.setObjectName("display")
-        self.display.setMinimumHeight(72)
-        self.display.setStyleSheet("font-size: 20pt;")  # all 18 digits fit 1024 px
+        self.display.setMinimumHeight(px(72))
+        self.display.setStyleSheet(scaled("font-size: 20pt;"))  # all 18 digits fit 1024 px
         self.keypad = Keypad(max_length=18, extra="")
         self.keypad.changed.connect(self._typed)
         columns.addWidget(keypad_column((caption, self.display, self.keypad), 440, 416), 1)
 
         right = QVBoxLayout()
-        right.setSpacing(12)
+        right.setSpacing(px(12))
         self.person = panel()
         person_layout = QVBoxLayout(self.person)
-        person_layout.setContentsMargins(20, 12, 20, 12)
+        person_layout.setContentsMargins(px(20), px(12), px(20), px(12))
         self.name = QLabel("")
         self.name.setObjectName("big")
         self.name.setWordWrap(True)
@@ -94,7 +95,7 @@ class ExemptionsScreen(AdminPage):
         self.done = QLabel("")
         self.done.setObjectName("ok")
         self.done.setWordWrap(True)
-        self.done.setStyleSheet("font-size: 22pt;")
+        self.done.setStyleSheet(scaled("font-size: 22pt;"))
         self.action = button(translate("ExemptionsScreen", "Kecualikan"), "primary")
         self.action.setObjectName("action")
         self.action.clicked.connect(self.confirm)

@@ -13,6 +13,7 @@ from ...services.export_kinds import EXPORT_KINDS, ExportKind
 from ...services.private_files import private_folder
 from ..context import UiContext
 from ..i18n import translate
+from ..theme import px
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox
 from ..widgets.month_picker import MonthPicker
@@ -45,8 +46,8 @@ class ExportsScreen(AdminPage):
         self.written: list[Path] = []
         self.month = MonthPicker(ctx.back_end.stall.clock.this_month())
         form = QGridLayout()
-        form.setHorizontalSpacing(24)
-        form.setVerticalSpacing(16)
+        form.setHorizontalSpacing(px(24))
+        form.setVerticalSpacing(px(16))
         form.addWidget(self._caption(translate("ExportsScreen", "Bulan")), 0, 0)
         month_row = QHBoxLayout()
         month_row.addWidget(self.month)

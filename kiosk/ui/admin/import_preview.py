@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..context import UiContext
 from ..i18n import translate
+from ..theme import px, scaled
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, panel
 from ..widgets.month_picker import MonthPicker, month_text
@@ -103,11 +104,11 @@ class ImportScreen(AdminPage):
         self.shown: Preview | None = None
         self._busy = False
         columns = QHBoxLayout()
-        columns.setSpacing(24)
+        columns.setSpacing(px(24))
         self.body.addLayout(columns, 1)
 
         left = QVBoxLayout()
-        left.setSpacing(10)
+        left.setSpacing(px(10))
         file_row = QHBoxLayout()
         file_caption = QLabel(translate("ImportScreen", "File CSV"))
         file_caption.setObjectName("big")
@@ -118,13 +119,13 @@ class ImportScreen(AdminPage):
         file_row.addWidget(self.reload)
         self.files = ChoiceGroup([], columns=1)
         self.files.setStyleSheet(  # two-line file buttons: name, then where it is
-            "QPushButton { border-radius: 10px; text-align: left; padding: 6px 16px; }"
+            scaled("QPushButton { border-radius: 10px; text-align: left; padding: 6px 16px; }")
         )
         self.files.chosen.connect(self._file_chosen)
         files_scroll = QScrollArea()
         files_scroll.setWidgetResizable(True)
         files_scroll.setWidget(self.files)
-        files_scroll.setMinimumHeight(130)
+        files_scroll.setMinimumHeight(px(130))
         kinetic(files_scroll.viewport())
         self.no_files = QLabel(
             translate("ImportScreen", "Tidak ada file CSV. Pasang flashdisk lalu tekan Muat ulang.")
@@ -156,15 +157,15 @@ class ImportScreen(AdminPage):
         holder = QWidget()
         holder.setLayout(left)
         # Half the page up to 540 px: on a 1024 px screen the problems keep half too.
-        holder.setMinimumWidth(470)
-        holder.setMaximumWidth(540)
+        holder.setMinimumWidth(px(470))
+        holder.setMaximumWidth(px(540))
         holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         columns.addWidget(holder, 1)
 
         result = panel()
         right = QVBoxLayout(result)
-        right.setContentsMargins(20, 16, 20, 16)
-        right.setSpacing(10)
+        right.setContentsMargins(px(20), px(16), px(20), px(16))
+        right.setSpacing(px(10))
         self.headline = QLabel(
             translate("ImportScreen", "Pilih file dan jenis data, lalu tekan Periksa file.")
         )
@@ -174,7 +175,7 @@ class ImportScreen(AdminPage):
         self.summary.setWordWrap(True)
         self.problem_box = QWidget()
         self.problem_list = QVBoxLayout(self.problem_box)
-        self.problem_list.setSpacing(6)
+        self.problem_list.setSpacing(px(6))
         # Rows keep their wrapped height; a stretch below the box (not AlignTop, which gives
         # each row one line's height and cuts the rest) holds them at the top.
         problems_holder = QWidget()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel
 from ...services.printer_desk import PrinterCheck
 from ..context import UiContext
 from ..i18n import translate
+from ..theme import px, scaled
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox, panel
 from .base import AdminPage, Go
@@ -41,9 +42,9 @@ class PrinterScreen(AdminPage):
         setup = ctx.back_end.printer.setup
         box = panel()
         grid = QGridLayout(box)
-        grid.setContentsMargins(24, 16, 24, 16)
-        grid.setHorizontalSpacing(32)
-        grid.setVerticalSpacing(14)
+        grid.setContentsMargins(px(24), px(16), px(24), px(16))
+        grid.setHorizontalSpacing(px(32))
+        grid.setVerticalSpacing(px(14))
         self.values: dict[str, QLabel] = {}
         rows = (
             ("connection", translate("PrinterScreen", "Sambungan")),
@@ -79,10 +80,10 @@ class PrinterScreen(AdminPage):
         self.body.addWidget(self.done)
         self.body.addStretch(1)
         actions = QHBoxLayout()
-        actions.setSpacing(16)
+        actions.setSpacing(px(16))
         self.recheck = button(translate("PrinterScreen", "Periksa lagi"))
         self.recheck.setObjectName("recheck")
-        self.recheck.setStyleSheet("min-height: 72px;")
+        self.recheck.setStyleSheet(scaled("min-height: 72px;"))
         self.recheck.clicked.connect(self.refresh)
         self.test = button(translate("PrinterScreen", "Cetak halaman tes"), "primary")
         self.test.setObjectName("test")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout
 from ...domain.money import format_rupiah
 from ...domain.records import RecordedSale
 from ..i18n import translate
+from ..theme import px
 from ..widgets.clock import clock_text
 from ..widgets.common import panel
 from .base import kinetic
@@ -51,8 +52,8 @@ class SaleView:
     def __init__(self) -> None:
         self.frame = panel()
         layout = QVBoxLayout(self.frame)
-        layout.setContentsMargins(20, 12, 20, 12)
-        layout.setSpacing(6)
+        layout.setContentsMargins(px(20), px(12), px(20), px(12))
+        layout.setSpacing(px(6))
         self.heading = QLabel("")
         self.heading.setObjectName("big")
         self.meta = QLabel("")

@@ -13,7 +13,7 @@ from ...domain.records import RecordedSale, sale_number
 from ...services.admin import VOID_REASONS
 from ..context import UiContext
 from ..i18n import translate
-from ..theme import ERROR
+from ..theme import ERROR, px, scaled
 from ..widgets.buttons import button
 from ..widgets.common import MessageBox
 from ..widgets.keypad import Keypad
@@ -52,7 +52,7 @@ class VoidScreen(AdminPage):
         self._busy = False
         self._prefix = f"{ctx.back_end.stall.kiosk_id}-"
         columns = QHBoxLayout()
-        columns.setSpacing(32)
+        columns.setSpacing(px(32))
         self.body.addLayout(columns, 1)
 
         caption = QLabel(translate("VoidScreen", "Nomor struk"))
@@ -69,7 +69,7 @@ class VoidScreen(AdminPage):
         )
 
         right = QVBoxLayout()
-        right.setSpacing(12)
+        right.setSpacing(px(12))
         self.view = SaleView()
         self.hint = QLabel(
             translate("VoidScreen", "Ketik nomor pada struk, lalu tekan Cari struk.")
@@ -84,7 +84,7 @@ class VoidScreen(AdminPage):
         self.done = QLabel("")
         self.done.setObjectName("ok")
         self.done.setWordWrap(True)
-        self.done.setStyleSheet("font-size: 22pt;")
+        self.done.setStyleSheet(scaled("font-size: 22pt;"))
         self.action = button(
             translate("VoidScreen", "Cetak ulang struk")
             if reprint
@@ -97,7 +97,7 @@ class VoidScreen(AdminPage):
         look = "QPushButton { min-height: 72px; font-size: 24pt; }"
         if not reprint:
             look += f"QPushButton:enabled {{ background: {ERROR}; color: white; border: none; }}"
-        self.action.setStyleSheet(look)
+        self.action.setStyleSheet(scaled(look))
         self.action.clicked.connect(self.confirm)
         right.addWidget(self.hint)
         right.addWidget(self.view.frame)

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import qrcode
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...domain.cart import Payment, PaymentMethod
 from ...domain.money import format_rupiah
@@ -25,16 +25,19 @@ from ..widgets.buttons import button
 from ..widgets.common import MessageBox
 
 QR_MIN_PIXELS = 380  # well above the 360 px a phone needs from a metre away
+QR_MOST_PIXELS = 600  # at scale 1: a big panel's code stays one a phone frames whole
+QR_PADDING = 20  # px of white around the code (scale 1), beyond its quiet zone
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
 
-def qr_image(payload: str, min_pixels: int = QR_MIN_PIXELS) -> QImage:
-    """Whole pixels per module (a blurred edge is what phones fail on), quiet zone included."""
+def qr_image(payload: str, min_pixels: int = QR_MIN_PIXELS, most_pixels: int = 0) -> QImage:
+    """Whole pixels per module (a blurred edge is what phones fail on), quiet zone included:
+    as large as fits ``most_pixels``, never under ``min_pixels``."""
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(payload)
     code.make(fit=True)
     matrix = code.get_matrix()  # includes the quiet zone
-    scale = math.ceil(min_pixels / len(matrix))
+    scale = max(math.ceil(min_pixels / len(matrix)), most_pixels // len(matrix))
     size = len(matrix) * scale
     image = QImage(size, size, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
@@ -47,6 +50,40 @@ def qr_image(payload: str, min_pixels: int = QR_MIN_PIXELS) -> QImage:
                 painter.drawRect(x * scale, y * scale, scale, scale)
     painter.end()
     return image
+
+
+class QrPlace(QWidget):
+    """The code's white square, as large as its room allows between the smallest a phone
+    reads and ``QR_MOST_PIXELS`` (both at the screen's scale), redrawn when it changes size.
+    ``code`` is the square: it shows the code's pixmap, or words when there is no code."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.payload = ""
+        self.code = QLabel(self)
+        self.code.setObjectName("qr")
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setStyleSheet(scaled("background: white; border-radius: 14px;"))
+        least = px(QR_MIN_PIXELS + 2 * QR_PADDING)
+        self.setMinimumSize(least, least)
+        policy = QSizePolicy.Policy
+        self.setSizePolicy(policy.Expanding, policy.Expanding)
+
+    def show_code(self, payload: str) -> None:
+        self.payload = payload
+        self._draw()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        side = min(self.width(), self.height(), px(QR_MOST_PIXELS + 2 * QR_PADDING))
+        self.code.setGeometry((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+        self._draw()
+
+    def _draw(self) -> None:
+        if self.payload:
+            room = self.code.width() - px(2 * QR_PADDING)
+            image = qr_image(self.payload, px(QR_MIN_PIXELS), room)
+            self.code.setPixmap(QPixmap.fromImage(image))
 
 
 class QrisScreen(QWidget):
@@ -66,17 +103,14 @@ class QrisScreen(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 24)
-        outer.setSpacing(40)
-        self.qr = QLabel()
-        self.qr.setObjectName("qr")
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setMinimumSize(px(QR_MIN_PIXELS + 40), px(QR_MIN_PIXELS + 40))
-        self.qr.setStyleSheet(scaled("background: white; border-radius: 14px;"))
-        outer.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
+        outer.setContentsMargins(px(32), px(24), px(32), px(24))
+        outer.setSpacing(px(40))
+        self.qr_place = QrPlace()
+        self.qr = self.qr_place.code
+        outer.addWidget(self.qr_place, 1)
 
         right = QVBoxLayout()
-        right.setSpacing(12)
+        right.setSpacing(px(12))
         self.cancel = button(translate("QrisScreen", "‹ Batal"))
         self.cancel.setObjectName("cancel")
         self.cancel.clicked.connect(self._cancelled)
@@ -145,6 +179,7 @@ class QrisScreen(QWidget):
         sale = self.ctx.back_end.sale
         if not sale.qris_available:
             self.charge = None
+            self.qr_place.show_code("")
             self.qr.clear()
             self.qr.setText(translate("QrisScreen", "QRIS belum\ndiatur"))
             self.merchant.setText("")
@@ -156,7 +191,7 @@ class QrisScreen(QWidget):
             return
         self.charge = sale.qris_charge(total)
         self.sample_mark.setVisible(sale.qris_is_sample)
-        self.qr.setPixmap(QPixmap.fromImage(qr_image(self.charge.payload)))
+        self.qr_place.show_code(self.charge.payload)
         self.merchant.setText(f"{self.charge.merchant_name} · {self.charge.merchant_city}")
         self.paid.setEnabled(total > 0)
         self.cancel.setEnabled(True)

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.cart import CartLine
 from ...domain.money import format_rupiah
 from ..i18n import translate
 from ..theme import GAP, TOUCH, px
 from .buttons import button
-from .common import ElidedLabel, label
+from .common import label
+from .names import keep_units
 
 
 def kinetic(area: QScrollArea) -> None:
@@ -21,18 +31,35 @@ def kinetic(area: QScrollArea) -> None:
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
 
+TEXT_GAP = 4  # px between the words and [−]: words are no target, every px is a letter
+
+
+def line_html(line: CartLine) -> str:
+    """The line's whole name in bold, then its count and price. They keep together (no-break
+    spaces) and follow the name's last line where they fit, so a name that wraps once still
+    makes a two-line row, as most names do in a 1024 px screen's basket."""
+    price = f"{line.quantity}\u00a0×\u00a0{format_rupiah(line.unit_price)}"
+    return f"<b>{html.escape(keep_units(line.description))}</b> {price}"
+
+
 class CartRow(QWidget):
+    """``[name … count × price] [−] [+]``: the name wraps and the row grows, never cut."""
+
     quantity_changed = Signal(int, int)  # line index, new quantity
 
     def __init__(self, index: int, line: CartLine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line = line
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 4, 0, 4)
-        grid.setHorizontalSpacing(GAP)
-        grid.setVerticalSpacing(0)
-        name = ElidedLabel(line.description, "linename")
-        price = label(f"{line.quantity} × {format_rupiah(line.unit_price)}")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 4)
+        row.setSpacing(0)
+        self.text = QLabel(line_html(line))
+        self.text.setObjectName("basketline")
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setAccessibleName(
+            f"{line.description}, {line.quantity} × {format_rupiah(line.unit_price)}"
+        )
         self.minus = button("−", "step")
         self.plus = button("+", "step")
         # The symbols say nothing to a screen reader; the line's name says which line.
@@ -47,11 +74,11 @@ class CartRow(QWidget):
             widget.clicked.connect(
                 lambda _=False, s=step: self.quantity_changed.emit(index, line.quantity + s)
             )
-        grid.addWidget(name, 0, 0)
-        grid.addWidget(price, 1, 0)
-        grid.addWidget(self.minus, 0, 1, 2, 1, Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(self.plus, 0, 2, 2, 1, Qt.AlignmentFlag.AlignVCenter)
-        grid.setColumnStretch(0, 1)
+        row.addWidget(self.text, 1)
+        row.addSpacing(TEXT_GAP)
+        row.addWidget(self.minus, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addSpacing(GAP)
+        row.addWidget(self.plus, 0, Qt.AlignmentFlag.AlignVCenter)
         # Rows must not be squeezed to fit the list: it scrolls instead.
         self.setMinimumHeight(px(TOUCH + 8))
 
@@ -74,8 +101,11 @@ class CartView(QScrollArea):
         )
         self.empty.setWordWrap(True)
         self._layout.insertWidget(0, self.empty)
+        self._keep_in_sight: CartRow | None = None
+        self.verticalScrollBar().rangeChanged.connect(lambda *_: self._bring_into_sight())
 
     def show_lines(self, lines: tuple[CartLine, ...]) -> None:
+        before = tuple(row.line for row in self.rows)
         for row in self.rows:
             row.setParent(None)
             row.deleteLater()
@@ -86,10 +116,21 @@ class CartView(QScrollArea):
             self._layout.insertWidget(index, row)
             self.rows.append(row)
         self.empty.setVisible(not lines)
-        if self.rows:  # after the layout has placed the new row
-            last = self.rows[-1]
-            # Tied to this view: never run once it is gone (the window rebuilds its screens
-            # when the language changes).
-            QTimer.singleShot(
-                0, self, lambda: self.ensureWidgetVisible(last) if last in self.rows else None
-            )
+        # The line just added or changed stays in sight (a basket of 8 shows 4 at 768 px).
+        changed = next(
+            (i for i, line in enumerate(lines) if i >= len(before) or before[i] != line),
+            len(lines) - 1,
+        )
+        self._keep_in_sight = self.rows[changed] if self.rows else None
+        self._bring_into_sight()
+
+    def _bring_into_sight(self) -> None:
+        # Placed only once the list has laid the new rows out: this runs again each time
+        # the scroll range changes, and once more after the events now queued.
+        row = self._keep_in_sight
+        if row is not None:  # tied to the row: never runs once the row is gone
+            QTimer.singleShot(0, row, lambda: self._show_row(row))
+
+    def _show_row(self, row: CartRow) -> None:
+        if row in self.rows:
+            self.ensureWidgetVisible(row, 0, 0)

@@ -17,11 +17,13 @@ def label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
 
 
 class ElidedLabel(QLabel):
-    """One line that ends in "…" when too long: keeps list rows short and even."""
+    """One line that ends in "…" when too long: keeps list rows short and even. ``short``:
+    words that say enough when the whole text does not fit (shown whole if they fit)."""
 
-    def __init__(self, text: str = "", name: str = "") -> None:
+    def __init__(self, text: str = "", name: str = "", *, short: str = "") -> None:
         super().__init__()
         self.full_text = text
+        self.short = short
         if name:
             self.setObjectName(name)
         self.setMinimumWidth(40)
@@ -37,7 +39,10 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         metrics = self.fontMetrics()
-        self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
+        text, width = self.full_text, self.width()
+        if self.short and metrics.horizontalAdvance(text) > width:
+            text = self.short
+        self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
 
 
 class WholeLabel(QLabel):

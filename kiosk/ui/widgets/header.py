@@ -28,8 +28,9 @@ class Header(QFrame):
         layout.setContentsMargins(16, 2, 16, 2)
         self.setFixedHeight(px(64))  # the same with or without the Keluar button: no jumping
         layout.setSpacing(16)
-        # Ends in "…" on a narrow screen rather than pushing Keluar and the clock off it.
-        self.stall = ElidedLabel(stall_name, "brand")
+        # On a narrow screen the brand before " — " (the place is on the idle screen), then
+        # "…", rather than pushing Keluar and the clock off it.
+        self.stall = ElidedLabel(stall_name, "brand", short=stall_name.split(" — ")[0])
         self.operator = label()
         self.log_out = button(translate("Header", "Keluar"))
         self.log_out.setObjectName("logout")

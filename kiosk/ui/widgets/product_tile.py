@@ -10,6 +10,7 @@ from ...domain.records import Product
 from ..art import product_pixmap
 from ..theme import TILE_HEIGHT, TILE_WIDTH, px
 from .common import label
+from .names import keep_units
 
 PICTURE = 72
 
@@ -30,7 +31,7 @@ class ProductTile(QPushButton):
         picture = QLabel()
         picture.setPixmap(product_pixmap(product.nama, product.kategori, px(PICTURE)))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        name = label(product.nama, "tilename", wrap=True)
+        name = label(keep_units(product.nama), "tilename", wrap=True)
         name.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         price = label(format_rupiah(product.harga), "tileprice")
         price.setAlignment(Qt.AlignmentFlag.AlignCenter)
