@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import struct
 import subprocess
 import sys
@@ -206,9 +207,11 @@ def accessibility_bus(root: Root, screen: Screen, folder: Path) -> Iterator[Bus]
         encoding="utf-8",
     )
     log = folder / "registryd.log"
+    # The shell says its pid (the registry's, after exec) and the bus address, then becomes
+    # the registry.
     body = (
         'export AT_SPI_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS"; '
-        'echo "$DBUS_SESSION_BUS_ADDRESS"; exec "$0" >"$1" 2>&1'
+        'echo "$$ $DBUS_SESSION_BUS_ADDRESS"; exec "$0" >"$1" 2>&1'
     )
     process = subprocess.Popen(
         [
@@ -227,14 +230,38 @@ def accessibility_bus(root: Root, screen: Screen, folder: Path) -> Iterator[Bus]
         stderr=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
     )
+    registry = 0
     try:
         assert process.stdout is not None
-        address = process.stdout.readline().decode().strip()
+        pid, _, address = process.stdout.readline().decode().strip().partition(" ")
         if not address:
             raise DisplayError("dbus-run-session did not start a session bus.")
+        registry = int(pid)
         yield Bus(address)
     finally:
-        stop(process)
+        # The session ends with its program: dbus-run-session then stops the bus daemon. Stopped
+        # itself instead, it would leave the daemon running.
+        if registry and process.poll() is None:
+            os.kill(registry, signal.SIGTERM)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            stop(process)
+
+
+def processes_naming(text: str) -> list[int]:
+    """The processes whose command line mentions ``text``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue  # ended meanwhile
+        if text in command:
+            found.append(int(entry.name))
+    return found
 
 
 def bus_env(bus: Bus, screen: Screen) -> dict[str, str]:

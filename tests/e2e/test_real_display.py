@@ -337,3 +337,14 @@ def test_without_the_package_archive_the_test_fails_saying_why(tmp_path: Path) -
     assert "Debian's package archive cannot be reached" in message
     assert message.count(". ") == 0 and message.endswith(").")
     assert not (tmp_path / "root").exists()
+
+
+def test_the_screen_and_the_bus_end_with_the_run(tmp_path: Path) -> None:
+    root = display_root()
+    with (
+        rd.xvfb(root, 1024, 768, 85, tmp_path / "screen") as screen,
+        rd.accessibility_bus(root, screen, tmp_path / "bus"),
+    ):
+        assert rd.processes_naming(str(tmp_path / "bus" / "session.conf"))  # the daemon
+        assert rd.processes_naming(str(tmp_path / "screen"))  # Xvfb
+    assert rd.processes_naming(str(tmp_path)) == []
