@@ -52,9 +52,20 @@ def _installed(library: str) -> bool:
     known = _linker_cache()
     if known is not None and library in known:
         return True
+    if _on_library_path(library):
+        return True
     import ctypes.util  # only now: it costs more to import than the whole check otherwise
 
     return ctypes.util.find_library(library) is not None
+
+
+def _on_library_path(library: str) -> bool:
+    """In a folder of $LD_LIBRARY_PATH, which the dynamic linker searches first and neither
+    ldconfig's listing nor find_library knows (libraries unpacked outside the system)."""
+    for folder in filter(None, os.environ.get("LD_LIBRARY_PATH", "").split(":")):
+        if any(Path(folder).glob(f"lib{library}.so*")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

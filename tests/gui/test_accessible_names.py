@@ -22,6 +22,8 @@ def _assert_named(window, where: str) -> None:
 def test_every_vendor_control_has_a_name(qtbot, window) -> None:
     kiosk, clock = window.ctx.kiosk, window.ctx.scanner._clock
     _assert_named(window, "idle")
+    # The whole idle screen is the one target there ("touch to start"): named by its words.
+    assert window.idle.accessibleName() == "Pindai kartu ASN atau sentuh untuk mulai"
     qtbot.mouseClick(window.idle, Qt.MouseButton.LeftButton)
     _assert_named(window, "login")
     log_in(qtbot, window)

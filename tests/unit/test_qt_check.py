@@ -46,6 +46,19 @@ def test_a_library_ldconfig_does_not_list_is_looked_for_once_more(monkeypatch):
     assert not qt_check._installed("xcb-cursor")
 
 
+def test_a_library_on_ld_library_path_counts_as_installed(monkeypatch, tmp_path):
+    # The dynamic linker looks there first (a throwaway root of unpacked .debs, say), while
+    # ldconfig's listing and find_library know nothing of it.
+    monkeypatch.setattr(qt_check, "_linker_cache", lambda: frozenset({"c"}))
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    (tmp_path / "libxcb-icccm.so.4").write_bytes(b"")
+    monkeypatch.setenv("LD_LIBRARY_PATH", f"/nowhere::{tmp_path}")
+    assert qt_check._installed("xcb-icccm")
+    assert not qt_check._installed("xcb-keysyms")
+    monkeypatch.delenv("LD_LIBRARY_PATH")
+    assert not qt_check._installed("xcb-icccm")
+
+
 def test_every_library_present_means_no_problem(monkeypatch, no_listing):
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: f"lib{name}.so")
     assert qt_check.problem("xcb") is None

@@ -20,6 +20,7 @@ class IdleScreen(QWidget):
         super().__init__(parent)
         self.stall_name = stall_name
         self.instruction = translate("IdleScreen", "Pindai kartu ASN atau sentuh untuk mulai")
+        self.setAccessibleName(self.instruction)  # the whole screen is its one touch target
         # Small and in a corner on purpose: staff know it is there, buyers are not invited.
         self.admin = button(translate("IdleScreen", "Admin"), "", self)
         self.admin.setObjectName("open_admin")
