@@ -32,11 +32,13 @@ from kiosk.ui.admin.dashboard import DashboardScreen
 from kiosk.ui.admin.exemptions import ExemptionsScreen
 from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.import_preview import ImportScreen
+from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
 from kiosk.ui.admin.void import VoidScreen
 
 from .conftest import SCREENSHOTS, click, sell
 from .test_admin_overview import BAD_ROSTER
+from .test_payouts_screen import asking_advance, chosen, paying, reversing
 
 SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)]
 TOUCH = 56  # px, docs/ARCHITECTURE.md "Screens"
@@ -268,6 +270,10 @@ def printer(ctx, go, qtbot, size):  # type: ignore[no-untyped-def]
     return screen
 
 
+def payouts(ctx, go, qtbot, size, state=chosen):  # type: ignore[no-untyped-def]
+    return state(qtbot, at_size(PayoutsScreen(ctx, go), qtbot, size))
+
+
 STATES: dict[str, Callable[..., QWidget]] = {
     "login": login,
     "lockout": lockout,
@@ -283,6 +289,10 @@ STATES: dict[str, Callable[..., QWidget]] = {
     "import-choose": import_choose,
     "import-preview-errors": import_errors,
     "printer": printer,
+    "payouts": payouts,
+    "payouts-pay": lambda *a: payouts(*a, state=paying),
+    "payouts-advance": lambda *a: payouts(*a, state=asking_advance),
+    "payouts-history": lambda *a: payouts(*a, state=reversing),
 }
 NEEDS_FOLDER = {exports_choose, exports_done, import_choose, import_errors}
 
