@@ -22,12 +22,14 @@ from .ledger.engine import Database, create_ledger_engine
 from .ledger.ledger_key import LedgerKey, LedgerKeyError, create_ledger_key_file, read_ledger_key
 from .ledger.migrate import MigrationResult, migrate
 from .ledger.operator_store import OperatorStore
+from .ledger.payout_store import PayoutStore
 from .ledger.pin_guard_store import PinGuardStore
 from .ledger.print_jobs import PrintJobStore, PrintJobView
 from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
 from .ledger.sales_ledger import SalesLedger
 from .ledger.seals import has_keyed_entries, has_seals
+from .ledger.settlement_queries import SettlementQueries
 from .ledger.verify import ExpectedHead, VerifyReport, verify_ledger
 from .printing.devices.printers import ReceiptPrinter, make_printer
 from .printing.devices.worker import PrintWorker
@@ -47,6 +49,7 @@ from .services.demo import DemoSeeder
 from .services.exports import ExportService
 from .services.identify import IdentifyService
 from .services.operators import OperatorService
+from .services.payouts import PayoutService
 from .services.pin_guard import PinGuard
 from .services.ports import Clock, utc_now
 from .services.printer_desk import PrinterDesk, describe
@@ -120,8 +123,15 @@ class Kiosk:
         self.compliance = ComplianceService(
             self.roster, self.spending, self.admin_store, s.regulation, tz
         )
+        # Settlement with each UMKM: the figures in one place, payouts checked against them.
+        self.settlement = SettlementQueries(db, s.settlement.fee_percent, tz)
         self.exports = ExportService(
-            self.compliance, self.roster, self.spending, tz, s.export.delimiter
+            self.compliance,
+            self.roster,
+            self.spending,
+            tz,
+            s.export.delimiter,
+            settlement=self.settlement,
         )
         self.roster_importer = RosterImporter(
             self.roster,
@@ -149,6 +159,12 @@ class Kiosk:
         self.printer: ReceiptPrinter | None = make_printer(s.printer)
         self.changes = ChangeFeed()
         self.stall_clock = StallClock(tz, clock)
+        self.payouts = PayoutService(
+            PayoutStore(db, s.stall.kiosk_id, self.settlement.saldo),
+            self.settlement,
+            self.stall_clock,
+            self.changes,
+        )
         stall = StallInfo(s.stall.name, s.stall.address, s.stall.kiosk_id, s.stall.receipt_footer)
         self.receipts = ReceiptService(
             self.print_jobs,
@@ -242,6 +258,7 @@ class Kiosk:
                 limits=ImportLimits(s.roster.max_deactivation_share),
                 clock=self.stall_clock,
                 changes=self.changes,
+                payouts=self.payouts,
             ),
             printer=printer,
             changes=self.changes,

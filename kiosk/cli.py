@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # `jikubata run` puts the kiosk's screen up without waiting for them.
 
 EXIT_OK, EXIT_ERROR, EXIT_BROKEN_LEDGER = 0, 1, 3
+ADMIN_ACTOR = "admin"  # who the audit log names for what the command line records
 MAX_LISTED_PROBLEMS = 30
 
 
@@ -358,6 +359,79 @@ def cmd_set_pin(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- paying the UMKM ---------------------------------------------------------------------
+
+PAYOUT_KINDS = {"payout": "payout", "advance": "advance", "reversal": "reversal"}
+
+
+def cmd_payout_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    from .domain.money import parse_rupiah
+    from .domain.settlement import PayoutKind, PayoutProblem
+
+    amount = parse_rupiah(args.amount)
+    try:
+        record = kiosk.payouts.pay(
+            args.umkm, amount, args.note, actor=ADMIN_ACTOR, advance=args.advance
+        )
+    except DomainError as error:
+        if error.code is PayoutProblem.ABOVE_BALANCE:
+            raise CliError(
+                f"{format_rupiah(amount)} is more than {args.umkm}'s balance of "
+                f"{format_rupiah(error.values['balance'])}, so nothing was recorded: add "  # type: ignore[arg-type]
+                "--advance to record it as an advance (kasbon)"
+            ) from None
+        raise
+    balance = kiosk.payouts.balance(record.kode_umkm)
+    saldo = balance.saldo if balance else 0
+    what = "Advance" if record.kind is PayoutKind.ADVANCE else "Payout"
+    print(
+        f"{what} {record.number} recorded: {format_rupiah(record.amount)} to {record.kode_umkm} "
+        f"({record.nama_umkm}); its balance is now {format_rupiah(saldo)}."
+    )
+    if args.advance and record.kind is not PayoutKind.ADVANCE:
+        print("It was within the balance, so it is recorded as a payout, not an advance.")
+    return EXIT_OK
+
+
+def cmd_payout_reverse(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    record = kiosk.payouts.reverse(args.payout, args.note, actor=ADMIN_ACTOR)
+    balance = kiosk.payouts.balance(record.kode_umkm)
+    print(
+        f"Payout {record.reverses} ({format_rupiah(record.amount)} to {record.kode_umkm}) "
+        f"reversed by {record.number}; the balance is now "
+        f"{format_rupiah(balance.saldo if balance else 0)}."
+    )
+    return EXIT_OK
+
+
+def cmd_payout_list(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    records = kiosk.payouts.payouts(kode_umkm=args.umkm, month=args.month)
+    tz = kiosk.settings.stall.tz
+    where = f" to {args.umkm}" if args.umkm else ""
+    when = f" in {args.month}" if args.month else ""
+    if not records:
+        print(f"No payouts{where}{when}.")
+    for r in records:
+        status = f"  reversed by {r.reversed_by}" if r.reversed_by else ""
+        if r.reverses:
+            status = f"  reverses {r.reverses}"
+        print(
+            f"{r.number}  {r.created_at.astimezone(tz):%Y-%m-%d %H:%M}  {r.kode_umkm}  "
+            f"{PAYOUT_KINDS[r.kind.value]:<8}  {format_rupiah(r.paid):>13}  {r.paid_by}  "
+            f"{r.note}{status}"
+        )
+    if args.umkm:
+        month = args.month or kiosk.stall_clock.this_month()
+        balance = kiosk.payouts.balance(args.umkm, month)
+        if balance is not None:
+            print(
+                f"{args.umkm} in {month}: earned {format_rupiah(balance.pendapatan)}, fee "
+                f"{format_rupiah(balance.potongan)}, paid {format_rupiah(balance.dibayar)}, "
+                f"balance {format_rupiah(balance.saldo)}."
+            )
+    return EXIT_OK
+
+
 # --- parser -----------------------------------------------------------------------------
 
 
@@ -467,6 +541,41 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--delimiter", choices=[",", ";"], help="default: export.delimiter from the config"
         )
+
+    payout = commands.add_parser("payout", help="money handed to each UMKM").add_subparsers(
+        dest="payout_command", metavar="ACTION", required=True
+    )
+    payout_add = add(
+        payout,
+        "add",
+        cmd_payout_add,
+        "record money handed to a UMKM (above its balance only with --advance)",
+    )
+    payout_add.add_argument("--umkm", required=True, metavar="KODE_UMKM")
+    payout_add.add_argument(
+        "--amount", required=True, metavar="RUPIAH", help="whole rupiah: 50000 or 50.000"
+    )
+    payout_add.add_argument("--note", required=True, help="to whom and how (cash, a transfer)")
+    payout_add.add_argument(
+        "--advance",
+        action="store_true",
+        help="it is more than the UMKM's balance: record it as an advance (kasbon)",
+    )
+    payout_reverse = add(
+        payout,
+        "reverse",
+        cmd_payout_reverse,
+        "take back a mistaken payout or advance (a new entry; nothing erased)",
+    )
+    payout_reverse.add_argument(
+        "payout", metavar="PAYOUT_NO", help="its number, e.g. AMB-01-000124 (payout list)"
+    )
+    payout_reverse.add_argument("--note", required=True, help="why it is taken back")
+    payout_list = add(payout, "list", cmd_payout_list, "list payouts, advances and reversals")
+    payout_list.add_argument("--umkm", metavar="KODE_UMKM", help="only this UMKM, with its balance")
+    payout_list.add_argument(
+        "--month", type=_month, metavar="YYYY-MM", help="only those made in this month"
+    )
 
     summary = add(commands, "summary", cmd_summary, "print the month's compliance per OPD")
     summary.add_argument("--month", type=_month, metavar="YYYY-MM")

@@ -14,8 +14,10 @@ value the reader would refuse.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import difflib
 import json
+import math
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -31,6 +33,7 @@ from .domain.errors import DomainError
 from .domain.months import Month
 from .domain.qris import QrisError, parse_qris
 from .domain.regulation import Regulation, RulePeriod
+from .domain.settlement import FeePeriod, FeeSchedule
 
 CONFIG_ENV = "JIKUBATA_CONFIG"
 PRINTER_CONNECTIONS = ("file", "network", "usb", "serial", "cups", "none")
@@ -346,6 +349,56 @@ class BackupSettings:
     folder: Path = _relative_setting(_path, "data/backups")
 
 
+# --- settlement: the stall's fee on each UMKM's earnings ------------------------------------
+
+
+def _fee_basis_points(key: str, value: Any) -> int:
+    """A percentage from 0 to 100 with at most two decimals (2.5, 10, 0.75), as hundredths
+    of a percent: the fee is then integer arithmetic (domain/settlement.fee_of)."""
+    allowed = f"{key} must be a percentage from 0 to 100 with at most 2 decimals, such as 2.5"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(f"{allowed} (got {value!r})")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{allowed} (got {value!r})")
+    if not 0 <= value <= 100:
+        raise ConfigError(f"{allowed} (got {value!r})")
+    hundredths = decimal.Decimal(str(value)) * 100  # str: 2.55 is "2.55", not 2.5499…
+    if hundredths != hundredths.to_integral_value():
+        raise ConfigError(f"{allowed} (got {value!r})")
+    return int(hundredths)
+
+
+_FEE_PERIOD_KEYS = {
+    "from": Setting(lambda key, value, base: _period_start(key, value, base), REQUIRED),
+    "percent": Setting(lambda key, value, _base: _fee_basis_points(key, value), REQUIRED),
+}
+
+
+def _fee_schedule(key: str, value: Any) -> FeeSchedule:
+    """One percentage for every month, or a list of ``{from: YYYY-MM-01, percent: N}``: a
+    changed fee is a new period, so the months before it keep their fee (as the regulation's
+    periods do); before the first period the fee is 0."""
+    if not isinstance(value, list):
+        return FeeSchedule.flat(_fee_basis_points(key, value))
+    if not value:
+        raise ConfigError(f"{key} must be a percentage or a list with at least one period")
+    periods: list[FeePeriod] = []
+    for index, item in enumerate(value):
+        where = f"{key}[{index}]"
+        read = _read_keys(where, item, _FEE_PERIOD_KEYS, Path())
+        if any(period.start == read["from"] for period in periods):
+            raise ConfigError(
+                f"{where}.from: two periods start in {read['from']}; keep one per month"
+            )
+        periods.append(FeePeriod(read["from"], read["percent"]))
+    return FeeSchedule(tuple(periods))
+
+
+@dataclass(frozen=True)
+class SettlementSettings:
+    fee_percent: FeeSchedule = _setting(_fee_schedule, 0)
+
+
 # The top level, in config.yaml's order: each key's section dataclass. "regulation" is a
 # table, not flat keys: _regulation reads it, after the others, as it always has been.
 SECTIONS: dict[str, type | None] = {
@@ -361,6 +414,7 @@ SECTIONS: dict[str, type | None] = {
     "export": ExportSettings,
     "roster": RosterSettings,
     "backup": BackupSettings,
+    "settlement": SettlementSettings,
 }
 REQUIRED_SECTIONS = ("stall", "database", "regulation")  # the rest may be left out
 
@@ -380,6 +434,7 @@ class Settings:
     backup_folder: Path
     ledger: LedgerSettings
     screen: ScreenSettings
+    settlement: SettlementSettings
 
     @property
     def base_dir(self) -> Path:
@@ -536,6 +591,7 @@ def parse_settings(raw: Any, source: Path) -> Settings:
         backup_folder=sections["backup"].folder,
         ledger=sections["ledger"],
         screen=sections["screen"],
+        settlement=sections["settlement"],
     )
 
 

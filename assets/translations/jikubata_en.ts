@@ -32,6 +32,10 @@
         <translation>Printer</translation>
     </message>
     <message>
+        <source>Pembayaran UMKM</source>
+        <translation>UMKM payouts</translation>
+    </message>
+    <message>
         <source>Menu admin</source>
         <translation>Admin menu</translation>
     </message>
@@ -191,6 +195,14 @@ jikubata admin set-pin</translation>
         <translation>&apos;{value}&apos; is not a rupiah amount</translation>
     </message>
     <message>
+        <source>UMKM &apos;{kode_umkm}&apos; belum terdaftar; impor data UMKM dulu.</source>
+        <translation>UMKM &apos;{kode_umkm}&apos; is not registered; import the UMKM first.</translation>
+    </message>
+    <message>
+        <source>Pembayaran {number} tidak ditemukan; periksa nomornya.</source>
+        <translation>Payout {number} was not found; check the number.</translation>
+    </message>
+    <message>
         <source>Baris {line}, kolom {column}: {problem}</source>
         <translation>Line {line}, column {column}: {problem}</translation>
     </message>
@@ -345,6 +357,34 @@ jikubata admin set-pin</translation>
     <message>
         <source>Jumlah uang koin tidak boleh di bawah nol.</source>
         <translation>The coins cannot add up to less than zero.</translation>
+    </message>
+    <message>
+        <source>Jumlah pembayaran harus rupiah bulat lebih dari Rp0.</source>
+        <translation>A payout must be whole rupiah above Rp0.</translation>
+    </message>
+    <message>
+        <source>Satu pembayaran paling banyak {maximum}; periksa jumlahnya.</source>
+        <translation>One payout may be at most {maximum}; check the amount.</translation>
+    </message>
+    <message>
+        <source>Jumlah ini melebihi saldo UMKM; catat sebagai panjar bila dibayar di muka.</source>
+        <translation>This amount is more than the UMKM&apos;s balance; record it as an advance if it is paid ahead.</translation>
+    </message>
+    <message>
+        <source>Pilih atau tulis catatan pembayaran dulu.</source>
+        <translation>Choose or write a note for the payout first.</translation>
+    </message>
+    <message>
+        <source>Catatan pembayaran paling banyak {limit} huruf.</source>
+        <translation>A payout&apos;s note may be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Pembayaran {number} sudah dibatalkan dengan {by}.</source>
+        <translation>Payout {number} was already reversed by {by}.</translation>
+    </message>
+    <message>
+        <source>{number} adalah pembatalan; catat pembayaran baru bila perlu.</source>
+        <translation>{number} is a reversal; record a new payout if needed.</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; bukan nomor struk (contoh: AMB-01-000123).</source>
@@ -786,6 +826,14 @@ Already exempt for {month}.</translation>
         <translation>All sales</translation>
     </message>
     <message>
+        <source>Penjualan UMKM per hari</source>
+        <translation>UMKM sales per day</translation>
+    </message>
+    <message>
+        <source>Saldo UMKM</source>
+        <translation>UMKM balances</translation>
+    </message>
+    <message>
         <source>, (koma)</source>
         <translation>, (comma)</translation>
     </message>
@@ -814,8 +862,8 @@ Already exempt for {month}.</translation>
         <translation>Reload</translation>
     </message>
     <message>
-        <source>Ekspor 4 file</source>
-        <translation>Export 4 files</translation>
+        <source>Ekspor {count} file</source>
+        <translation>Export {count} files</translation>
     </message>
     <message>
         <source>Mengekspor {step} dari {total}… ({name})</source>
@@ -1164,6 +1212,181 @@ Already exempt for {month}.</translation>
     <message>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutsScreen</name>
+    <message>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Transfer bank</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <source>Dompet digital</source>
+        <translation>E-wallet</translation>
+    </message>
+    <message>
+        <source>Salah nominal</source>
+        <translation>Wrong amount</translation>
+    </message>
+    <message>
+        <source>Salah UMKM</source>
+        <translation>Wrong UMKM</translation>
+    </message>
+    <message>
+        <source>Tercatat ganda</source>
+        <translation>Recorded twice</translation>
+    </message>
+    <message>
+        <source>Pembayaran</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <source>Panjar</source>
+        <translation>Advance</translation>
+    </message>
+    <message>
+        <source>Pembatalan</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>Saldo dari bulan lalu</source>
+        <translation>Balance from last month</translation>
+    </message>
+    <message>
+        <source>Penjualan {month}</source>
+        <translation>Sales {month}</translation>
+    </message>
+    <message>
+        <source>Potongan kios {percent}%</source>
+        <translation>Stall fee {percent}%</translation>
+    </message>
+    <message>
+        <source>Hak UMKM</source>
+        <translation>Owed to the UMKM</translation>
+    </message>
+    <message>
+        <source>Sudah dibayar bulan ini</source>
+        <translation>Paid this month</translation>
+    </message>
+    <message>
+        <source>Saldo {amount}</source>
+        <translation>Balance {amount}</translation>
+    </message>
+    <message>
+        <source>Pembayaran UMKM</source>
+        <translation>UMKM payouts</translation>
+    </message>
+    <message>
+        <source>‹ Semua UMKM</source>
+        <translation>‹ All UMKM</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Pilih UMKM untuk melihat saldonya dan membayarnya.</source>
+        <translation>Choose a UMKM to see its balance and pay it.</translation>
+    </message>
+    <message>
+        <source>Riwayat pembayaran</source>
+        <translation>Payout history</translation>
+    </message>
+    <message>
+        <source>Bayar UMKM ini</source>
+        <translation>Pay this UMKM</translation>
+    </message>
+    <message>
+        <source>{name}
+Saldo {amount}</source>
+        <translation>{name}
+Balance {amount}</translation>
+    </message>
+    <message>
+        <source>Saldo {month}</source>
+        <translation>Balances {month}</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Diserahkan lewat</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>Catat pembayaran</source>
+        <translation>Record the payout</translation>
+    </message>
+    <message>
+        <source>Ya, catat sebagai panjar</source>
+        <translation>Yes, record it as an advance</translation>
+    </message>
+    <message>
+        <source>Saldo sekarang {amount}</source>
+        <translation>Balance now {amount}</translation>
+    </message>
+    <message>
+        <source>Panjar {number} {amount} untuk {name} tercatat.</source>
+        <translation>Advance {number} of {amount} to {name} recorded.</translation>
+    </message>
+    <message>
+        <source>Pembayaran {number} {amount} untuk {name} tercatat.</source>
+        <translation>Payout {number} of {amount} to {name} recorded.</translation>
+    </message>
+    <message>
+        <source>{amount} melebihi saldo {balance}: catat sebagai panjar (dibayar di muka)?</source>
+        <translation>{amount} is more than the balance of {balance}: record it as an advance (paid ahead)?</translation>
+    </message>
+    <message>
+        <source>Belum ada pembayaran untuk UMKM ini.</source>
+        <translation>No payouts to this UMKM yet.</translation>
+    </message>
+    <message>
+        <source>Pilih pembayaran untuk melihatnya atau membatalkannya.</source>
+        <translation>Choose a payout to see it or reverse it.</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan</source>
+        <translation>Reason for the reversal</translation>
+    </message>
+    <message>
+        <source>Batalkan pembayaran</source>
+        <translation>Reverse the payout</translation>
+    </message>
+    <message>
+        <source>{kind} {amount}
+{day} · {number}</source>
+        <translation>{kind} {amount}
+{day} · {number}</translation>
+    </message>
+    <message>
+        <source>Pembayaran untuk {name}</source>
+        <translation>Payouts to {name}</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
+        <source>{amount} · {note} · oleh {by}</source>
+        <translation>{amount} · {note} · by {by}</translation>
+    </message>
+    <message>
+        <source>Membatalkan {number}</source>
+        <translation>Reverses {number}</translation>
+    </message>
+    <message>
+        <source>Dibatalkan oleh {number}</source>
+        <translation>Reversed by {number}</translation>
+    </message>
+    <message>
+        <source>Pembayaran {number} dibatalkan dengan {reversal}.</source>
+        <translation>Payout {number} reversed by {reversal}.</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from .compliance import ComplianceService, OpdSummary
 from .export_kinds import ExportKind
 from .exports import ExportService
 from .identify import IdentifyService
+from .payouts import PayoutService
 from .pin_guard import PinAnswer
 from .ports import AdminPort, RosterPort, SalesLedgerPort, SpendingPort
 from .receipts import ReceiptService
@@ -73,6 +74,7 @@ class AdminDesk:
         limits: ImportLimits,
         clock: StallClock,
         changes: ChangeFeed,
+        payouts: PayoutService,
     ) -> None:
         self._pin = pin
         self._admin = admin
@@ -91,6 +93,7 @@ class AdminDesk:
         self.limits = limits
         self._clock = clock
         self._changes = changes
+        self.payouts = payouts  # paying each UMKM: balances, payouts, reversals
 
     # -- the admin PIN --------------------------------------------------------------------------
     def pin_is_set(self) -> bool:

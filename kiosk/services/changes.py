@@ -23,6 +23,7 @@ class Change(enum.Enum):
     EXEMPTIONS = "exemptions"
     SALES = "sales"  # a sale or a void was recorded
     PRINTING = "printing"  # a print job was queued, printed or failed
+    PAYOUTS = "payouts"  # money handed to a UMKM (or a payout reversed)
 
 
 @dataclass(frozen=True)

@@ -57,4 +57,17 @@ EXPORT_KINDS: tuple[ExportKind, ...] = (
         "every sale line, voided ones marked BATAL",
         lambda service, month, out, delimiter: service.sales(month, out, delimiter),
     ),
+    # -- settlement with each UMKM --
+    ExportKind(
+        "settlement",
+        "Penjualan UMKM per hari",
+        "what each UMKM sold per day and product (non-voided sales), cash and QRIS",
+        lambda service, month, out, delimiter: service.settlement(month, out, delimiter),
+    ),
+    ExportKind(
+        "balances",
+        "Saldo UMKM",
+        "every UMKM's month: earnings, stall fee, owed, paid and the balance carried",
+        lambda service, month, out, delimiter: service.balances(month, out, delimiter),
+    ),
 )

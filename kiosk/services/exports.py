@@ -12,7 +12,7 @@ from ..domain.months import Month
 from ..domain.records import sale_number
 from .compliance import ComplianceService
 from .csv_output import decimal_text, write_csv
-from .ports import RosterPort, SpendingPort
+from .ports import RosterPort, SettlementPort, SpendingPort
 
 COMPLIANCE_HEADER = (
     "bulan",
@@ -59,6 +59,28 @@ SALES_HEADER = (
     "sumber",
     "identitas",  # added last, so columns an admin's sheet reads by position stay put
 )
+# -- settlement with each UMKM (README "Paying the UMKM") ------------------------------------
+SETTLEMENT_HEADER = (
+    "tanggal",
+    "kode_umkm",
+    "nama_umkm",
+    "sku",
+    "produk",
+    "terjual",
+    "pendapatan",
+    "tunai",
+    "qris",
+)
+BALANCES_HEADER = (
+    "bulan",
+    "kode_umkm",
+    "nama_umkm",
+    "pendapatan",
+    "potongan",
+    "hak_umkm",
+    "dibayar",
+    "saldo",
+)
 # The ``identitas`` cell: how the buyer was identified, in the admin's words (data, not UI).
 IDENTITAS = {
     BuyerIdentity.CARD.value: "kartu",
@@ -77,7 +99,10 @@ class ExportService:
         spending: SpendingPort,
         tz: ZoneInfo,
         delimiter: str = ",",
+        *,
+        settlement: SettlementPort,
     ) -> None:
+        self._settlement = settlement
         self._compliance = compliance
         self._roster = roster
         self._spending = spending
@@ -162,3 +187,44 @@ class ExportService:
                 )
 
         return write_csv(out, SALES_HEADER, rows(), delimiter or self.delimiter)
+
+    # -- settlement with each UMKM -----------------------------------------------------------
+    def settlement(self, month: Month, out: Path, delimiter: str | None = None) -> int:
+        """What each UMKM sold per day (stall clock) and product, non-voided sales only; its
+        pendapatan adds up to the vendors export's for the month."""
+        rows = (
+            (
+                line.day.isoformat(),
+                line.kode_umkm,
+                line.nama_umkm,
+                line.sku,
+                line.produk,
+                line.terjual,
+                line.pendapatan,
+                line.tunai,
+                line.qris,
+            )
+            for line in self._settlement.day_lines(month)
+        )
+        # UMKM names, skus and product names are typed by people: the only free text.
+        return write_csv(
+            out, SETTLEMENT_HEADER, rows, delimiter or self.delimiter, text_columns=(2, 3, 4)
+        )
+
+    def balances(self, month: Month, out: Path, delimiter: str | None = None) -> int:
+        """Every UMKM's month: earned, the stall's fee, owed, paid, and the balance carried."""
+        label = str(month)
+        rows = (
+            (
+                label,
+                b.kode_umkm,
+                b.nama_umkm,
+                b.pendapatan,
+                b.potongan,
+                b.hak_umkm,
+                b.dibayar,
+                b.saldo,
+            )
+            for b in self._settlement.balances(month)
+        )
+        return write_csv(out, BALANCES_HEADER, rows, delimiter or self.delimiter)

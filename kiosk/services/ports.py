@@ -9,6 +9,7 @@ from typing import NamedTuple, Protocol
 from ..domain.identity import TypedShare
 from ..domain.months import Month
 from ..domain.records import Product, RecordedSale, RosterPerson, SaleDraft, Vendor
+from .settlement import PayoutRecord, SettlementLine, UmkmBalance
 
 Clock = Callable[[], dt.datetime]  # returns an aware UTC "now"
 
@@ -118,3 +119,35 @@ class PrintJobPort(Protocol):
     ) -> int: ...
     def hold_missing_receipts(self, kiosk_id: str, at: dt.datetime) -> int: ...
     def last_sale_in_doubt(self, kiosk_id: str) -> tuple[int, int] | None: ...
+
+
+# --- settlement with each UMKM --------------------------------------------------------------
+
+
+class PayoutPort(Protocol):
+    def add(
+        self,
+        kode_umkm: str,
+        amount: int,
+        *,
+        note: str,
+        actor: str,
+        at: dt.datetime,
+        advance: bool,
+        shift_id: str | None = None,
+    ) -> PayoutRecord: ...
+    def reverse(self, number: str, *, note: str, actor: str, at: dt.datetime) -> PayoutRecord: ...
+    def find(self, number: str) -> PayoutRecord | None: ...
+    def listing(
+        self,
+        *,
+        kode_umkm: str | None = None,
+        start: dt.datetime | None = None,
+        end: dt.datetime | None = None,
+    ) -> list[PayoutRecord]: ...
+
+
+class SettlementPort(Protocol):
+    def balances(self, month: Month) -> list[UmkmBalance]: ...
+    def balance(self, kode_umkm: str, month: Month) -> UmkmBalance | None: ...
+    def day_lines(self, month: Month) -> Iterator[SettlementLine]: ...

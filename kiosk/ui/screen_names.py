@@ -24,6 +24,7 @@ class Screen(enum.StrEnum):
     ADMIN_EXEMPTIONS = "admin_exemptions"
     ADMIN_IMPORT = "admin_import"
     ADMIN_PRINTER = "admin_printer"
+    ADMIN_PAYOUTS = "admin_payouts"
 
     @property
     def is_admin(self) -> bool:

@@ -11,6 +11,7 @@ from kiosk.ui.admin.dashboard import DashboardScreen
 from kiosk.ui.admin.exemptions import ExemptionsScreen
 from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.import_preview import ImportScreen
+from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.screens.error import ErrorScreen
@@ -20,6 +21,7 @@ from ..accessibility import unnamed_controls
 from .conftest import click, sell, show
 from .test_admin_overview import BAD_ROSTER
 from .test_admin_screenshots import ctx_month
+from .test_payouts_screen import asking_advance, chosen, reversing
 from .test_qris_and_error import qris_ctx  # noqa: F401  (a fixture)
 
 
@@ -79,3 +81,9 @@ def test_qris_and_error_screens(qris_ctx, go, qtbot):  # noqa: F811
     error = show(ErrorScreen(None, go), qtbot)
     error.show_error("Printer tidak menjawab saat mencetak struk.")
     assert unnamed_controls(error) == []
+
+
+def test_admin_payouts(ctx, go, qtbot):
+    for state in (chosen, asking_advance, reversing):
+        screen = state(qtbot, show(PayoutsScreen(ctx, go), qtbot))
+        assert unnamed_controls(screen) == [], state.__name__

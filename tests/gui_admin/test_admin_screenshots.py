@@ -18,6 +18,7 @@ from kiosk.ui.admin.dashboard import DashboardScreen
 from kiosk.ui.admin.exemptions import ExemptionsScreen
 from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.import_preview import ImportScreen
+from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.screens.error import ErrorScreen
@@ -25,6 +26,7 @@ from kiosk.ui.screens.qris import QrisScreen
 
 from .conftest import SCREENSHOTS, click, sell, show
 from .test_admin_overview import BAD_ROSTER
+from .test_payouts_screen import asking_advance, chosen, paying, reversing
 from .test_qris_and_error import qris_ctx  # noqa: F401  (a fixture)
 
 
@@ -155,3 +157,13 @@ def test_admin_home_with_a_broken_revoked_file(ctx, go, qtbot):
     screen.refresh()
     qtbot.waitUntil(lambda: screen.problem.message != "")
     save(screen, "admin-home-revoked-problem.png")
+
+
+def test_admin_payouts(ctx, go, qtbot):
+    for state, name in (
+        (chosen, "admin-payouts.png"),
+        (paying, "admin-payouts-pay.png"),
+        (asking_advance, "admin-payouts-advance.png"),
+        (reversing, "admin-payouts-history.png"),
+    ):
+        save(state(qtbot, show(PayoutsScreen(ctx, go), qtbot)), name)

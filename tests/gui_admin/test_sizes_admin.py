@@ -35,12 +35,14 @@ from kiosk.ui.admin.dashboard import DashboardScreen
 from kiosk.ui.admin.exemptions import ExemptionsScreen
 from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.import_preview import ImportScreen
+from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.scale import automatic_scale
 
 from .conftest import NOW, SCREENSHOTS, click, sell
 from .test_admin_overview import BAD_ROSTER
+from .test_payouts_screen import asking_advance, chosen, paying, reversing
 
 SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)]
 TOUCH = 56  # px, docs/ARCHITECTURE.md "Screens"
@@ -287,6 +289,10 @@ def printer(ctx, go, qtbot, size):  # type: ignore[no-untyped-def]
     return screen
 
 
+def payouts(ctx, go, qtbot, size, state=chosen):  # type: ignore[no-untyped-def]
+    return state(qtbot, at_size(PayoutsScreen(ctx, go), qtbot, size))
+
+
 STATES: dict[str, Callable[..., QWidget]] = {
     "login": login,
     "lockout": lockout,
@@ -302,6 +308,10 @@ STATES: dict[str, Callable[..., QWidget]] = {
     "import-choose": import_choose,
     "import-preview-errors": import_errors,
     "printer": printer,
+    "payouts": payouts,
+    "payouts-pay": lambda *a: payouts(*a, state=paying),
+    "payouts-advance": lambda *a: payouts(*a, state=asking_advance),
+    "payouts-history": lambda *a: payouts(*a, state=reversing),
 }
 NEEDS_FOLDER = {exports_choose, exports_done, import_choose, import_errors}
 
@@ -370,7 +380,7 @@ def test_the_dashboard_shows_a_40_character_umkm_name_whole(ctx, go, qtbot):
 DESIGN, LARGE = (1280, 800), (1920, 1080)
 # Built twice in one ledger, so only states that leave it as they found it (a lockout stays).
 TWICE = ["login", "home", "dashboard", "exports-choose", "void", "reprint", "exemptions",
-         "import-choose", "printer"]  # fmt: skip
+         "import-choose", "printer", "payouts", "payouts-pay"]  # fmt: skip
 
 
 def looks(screen: QWidget) -> list[tuple[tuple[str, str], str, float, int]]:

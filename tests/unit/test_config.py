@@ -525,6 +525,7 @@ LEAVES = [
     ("scan", "accept_unsigned"),
     ("export", "delimiter"),
     ("export", "folder"),
+    ("settlement", "fee_percent"),
     ("printer",),
     ("stall",),
 ]

@@ -32,6 +32,7 @@ def admin_screens(
     from .exemptions import ExemptionsScreen
     from .exports import ExportsScreen
     from .import_preview import ImportScreen
+    from .payouts import PayoutsScreen
     from .printer import PrinterScreen
     from .void import VoidScreen
 
@@ -47,4 +48,5 @@ def admin_screens(
         Screen.ADMIN_EXEMPTIONS: lambda: ExemptionsScreen(ctx, go),
         Screen.ADMIN_IMPORT: lambda: ImportScreen(ctx, go),
         Screen.ADMIN_PRINTER: lambda: PrinterScreen(ctx, go),
+        Screen.ADMIN_PAYOUTS: lambda: PayoutsScreen(ctx, go),
     }

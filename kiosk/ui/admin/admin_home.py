@@ -25,6 +25,7 @@ TILES = (  # (label, screen name)
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Pengecualian"), Screen.ADMIN_EXEMPTIONS),
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Impor data"), Screen.ADMIN_IMPORT),
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Printer"), Screen.ADMIN_PRINTER),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Pembayaran UMKM"), Screen.ADMIN_PAYOUTS),
 )
 
 
@@ -50,15 +51,16 @@ class AdminHomeScreen(AdminPage):
         for column in range(4):
             grid.setColumnStretch(column, 1)  # equal tiles; their words wrap when narrow
         self.tiles: dict[str, QPushButton] = {}
+        rows = len(TILES) // 4 + 1  # the tasks, then [Kembali ke kasir] last on the right
         for index, (text, name) in enumerate(TILES):
-            tile = self._tile(translate("AdminHomeScreen", text))
+            tile = self._tile(translate("AdminHomeScreen", text), rows)
             tile.clicked.connect(lambda _=False, n=name: go(n))
             grid.addWidget(tile, index // 4, index % 4)
             self.tiles[name] = tile
-        cashier = self._tile(translate("AdminHomeScreen", "Kembali ke kasir"))
+        cashier = self._tile(translate("AdminHomeScreen", "Kembali ke kasir"), rows)
         cashier.setProperty("role", "primary")
         cashier.clicked.connect(lambda: go(Screen.SELLING))
-        grid.addWidget(cashier, 1, 3)
+        grid.addWidget(cashier, rows - 1, 3)
         self.tiles[Screen.SELLING] = cashier
         self.body.addSpacing(px(24))
         self.body.addLayout(grid, 3)
@@ -111,13 +113,15 @@ class AdminHomeScreen(AdminPage):
         self._asking(False)
 
     @staticmethod
-    def _tile(text: str) -> QPushButton:
+    def _tile(text: str, rows: int) -> QPushButton:
         tile = WrapButton(literal(text))
         tile.setAutoDefault(False)
         # The style sheet's min-height wins over setMinimumHeight, so size it there: low
-        # enough for 768 px with a problem shown, growing up to 240 px on taller panels.
+        # enough for 768 px with a problem shown (three rows a little lower than two),
+        # growing up to 240 px on taller panels; two lines of words still fit at 96 px.
+        lowest = {1: 120, 2: 120, 3: 104}.get(rows, 96)
         tile.setStyleSheet(
-            scaled("font-size: 22pt; min-height: 120px; max-height: 240px; padding: 6px 4px;")
+            scaled(f"font-size: 22pt; min-height: {lowest}px; max-height: 240px; padding: 6px 4px;")
         )
         policy = QSizePolicy.Policy
         tile.setSizePolicy(policy.Ignored, policy.Expanding)

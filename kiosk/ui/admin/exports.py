@@ -1,5 +1,5 @@
-"""Monthly exports: choose month, separator and destination, then write all four CSVs
-(off the GUI thread, one after another, with progress)."""
+"""Monthly exports: choose month, separator and destination, then write every CSV of the
+registry (off the GUI thread, one after another, with progress)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ _LABELS = (
     QT_TRANSLATE_NOOP("ExportsScreen", "Ringkasan OPD"),
     QT_TRANSLATE_NOOP("ExportsScreen", "Pendapatan UMKM"),
     QT_TRANSLATE_NOOP("ExportsScreen", "Semua penjualan"),
+    QT_TRANSLATE_NOOP("ExportsScreen", "Penjualan UMKM per hari"),
+    QT_TRANSLATE_NOOP("ExportsScreen", "Saldo UMKM"),
 )
 DELIMITERS = {  # the chip's words (translated where shown): the separator
     QT_TRANSLATE_NOOP("ExportsScreen", ", (koma)"): ",",
@@ -75,7 +77,10 @@ class ExportsScreen(AdminPage):
         self.body.addLayout(form)
         self.destination.chosen.connect(self._show_where)
 
-        self.start = button(translate("ExportsScreen", "Ekspor 4 file"), "primary")
+        self.start = button(
+            translate("ExportsScreen", "Ekspor {count} file").format(count=len(EXPORT_KINDS)),
+            "primary",
+        )
         self.start.setObjectName("start")
         self.start.clicked.connect(self.export)
         self.progress = QLabel("")
@@ -159,7 +164,8 @@ class ExportsScreen(AdminPage):
         self._queue.pop(0)
         self.written.append(path)
         folder = self.written[0].parent
-        names = "\n".join(f"  • {p.name}" for p in self.written)
+        # One wrapping line, not a line each: the list grows with the registry, the page not.
+        names = " · ".join(p.name for p in self.written)
         self.files.setText(
             translate("ExportsScreen", "Di {folder}:\n{names}").format(folder=folder, names=names)
         )

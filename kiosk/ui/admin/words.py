@@ -20,8 +20,9 @@ from ...domain.qris import QrisProblem
 from ...domain.receipt_qr import ReceiptQrProblem
 from ...domain.records import SaleProblem
 from ...domain.regulation import RegulationProblem
-from ...domain.till import CountProblem
 from ...domain.scan import CardProblem
+from ...domain.settlement import PayoutProblem
+from ...domain.till import CountProblem
 from ...services.errors import ImportProblem, ImportRefused, Refusal, RowCode, RowProblem
 from ...services.revoked_cards import RevokedFileProblem
 from ..i18n import translate
@@ -174,6 +175,34 @@ ERRORS: dict[ErrorCode, str] = {
     ),
     CountProblem.NEGATIVE_COINS: QT_TRANSLATE_NOOP(
         "AdminWords", "Jumlah uang koin tidak boleh di bawah nol."
+    ),
+    # paying the UMKM
+    PayoutProblem.NOT_POSITIVE: QT_TRANSLATE_NOOP(
+        "AdminWords", "Jumlah pembayaran harus rupiah bulat lebih dari Rp0."
+    ),
+    PayoutProblem.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "AdminWords", "Satu pembayaran paling banyak {maximum}; periksa jumlahnya."
+    ),
+    PayoutProblem.UNKNOWN_UMKM: QT_TRANSLATE_NOOP(
+        "AdminWords", "UMKM '{kode_umkm}' belum terdaftar; impor data UMKM dulu."
+    ),
+    PayoutProblem.ABOVE_BALANCE: QT_TRANSLATE_NOOP(
+        "AdminWords", "Jumlah ini melebihi saldo UMKM; catat sebagai panjar bila dibayar di muka."
+    ),
+    PayoutProblem.NO_NOTE: QT_TRANSLATE_NOOP(
+        "AdminWords", "Pilih atau tulis catatan pembayaran dulu."
+    ),
+    PayoutProblem.NOTE_TOO_LONG: QT_TRANSLATE_NOOP(
+        "AdminWords", "Catatan pembayaran paling banyak {limit} huruf."
+    ),
+    PayoutProblem.NOT_FOUND: QT_TRANSLATE_NOOP(
+        "AdminWords", "Pembayaran {number} tidak ditemukan; periksa nomornya."
+    ),
+    PayoutProblem.ALREADY_REVERSED: QT_TRANSLATE_NOOP(
+        "AdminWords", "Pembayaran {number} sudah dibatalkan dengan {by}."
+    ),
+    PayoutProblem.IS_A_REVERSAL: QT_TRANSLATE_NOOP(
+        "AdminWords", "{number} adalah pembatalan; catat pembayaran baru bila perlu."
     ),
     LedgerProblem.ALREADY_EXEMPT: QT_TRANSLATE_NOOP(
         "AdminWords", "Orang ini sudah dikecualikan untuk bulan itu."
