@@ -28,6 +28,7 @@ from .ledger.queries import SpendingQueries
 from .ledger.roster_store import RosterStore
 from .ledger.sales_ledger import SalesLedger
 from .ledger.seals import has_keyed_entries, has_seals
+from .ledger.shift_store import ShiftStore
 from .ledger.verify import ExpectedHead, VerifyReport, verify_ledger
 from .printing.devices.printers import ReceiptPrinter, make_printer
 from .printing.devices.worker import PrintWorker
@@ -58,6 +59,7 @@ from .services.revoked_cards import RevokedCards
 from .services.roster_import import RosterImporter
 from .services.sale import SaleService
 from .services.sales_import import SalesImporter
+from .services.shift import ShiftService
 from .services.stall import StallClock, StallFacts
 from .services.standing import StandingService
 
@@ -120,8 +122,14 @@ class Kiosk:
         self.compliance = ComplianceService(
             self.roster, self.spending, self.admin_store, s.regulation, tz
         )
+        self.shift_store = ShiftStore(db, s.stall.kiosk_id)
         self.exports = ExportService(
-            self.compliance, self.roster, self.spending, tz, s.export.delimiter
+            self.compliance,
+            self.roster,
+            self.spending,
+            tz,
+            s.export.delimiter,
+            shift_store=self.shift_store,
         )
         self.roster_importer = RosterImporter(
             self.roster,
@@ -149,6 +157,8 @@ class Kiosk:
         self.printer: ReceiptPrinter | None = make_printer(s.printer)
         self.changes = ChangeFeed()
         self.stall_clock = StallClock(tz, clock)
+        # The till: shifts (sesi kasir) as chain entries, one open per kiosk.
+        self.shifts = ShiftService(self.shift_store, self.stall_clock, self.changes)
         stall = StallInfo(s.stall.name, s.stall.address, s.stall.kiosk_id, s.stall.receipt_footer)
         self.receipts = ReceiptService(
             self.print_jobs,
@@ -245,6 +255,7 @@ class Kiosk:
             ),
             printer=printer,
             changes=self.changes,
+            till=self.shifts,
             start_printing=start_printing,
             close=self.close,
         )

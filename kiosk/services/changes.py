@@ -23,6 +23,7 @@ class Change(enum.Enum):
     EXEMPTIONS = "exemptions"
     SALES = "sales"  # a sale or a void was recorded
     PRINTING = "printing"  # a print job was queued, printed or failed
+    SHIFT = "shift"  # a till shift was opened, handed over or closed
 
 
 @dataclass(frozen=True)

@@ -57,4 +57,11 @@ EXPORT_KINDS: tuple[ExportKind, ...] = (
         "every sale line, voided ones marked BATAL",
         lambda service, month, out, delimiter: service.sales(month, out, delimiter),
     ),
+    # -- the till ---------------------------------------------------------------------------
+    ExportKind(
+        "shifts",
+        "Sesi kasir",
+        "one row per till shift: float, expected and counted cash, QRIS, sales and voids",
+        lambda service, month, out, delimiter: service.shifts(month, out, delimiter),
+    ),
 )

@@ -9,6 +9,7 @@ from typing import NamedTuple, Protocol
 from ..domain.identity import TypedShare
 from ..domain.months import Month
 from ..domain.records import Product, RecordedSale, RosterPerson, SaleDraft, Vendor
+from .shift_figures import OpenShift, ShiftFigures
 
 Clock = Callable[[], dt.datetime]  # returns an aware UTC "now"
 
@@ -118,3 +119,33 @@ class PrintJobPort(Protocol):
     ) -> int: ...
     def hold_missing_receipts(self, kiosk_id: str, at: dt.datetime) -> int: ...
     def last_sale_in_doubt(self, kiosk_id: str) -> tuple[int, int] | None: ...
+
+
+# -- the till's shifts (services/shift.py; ledger/shift_store.py) ------------------------------
+
+
+class ShiftStorePort(Protocol):
+    """Shift open, hand-over and close as entries of this kiosk's hash chain. Each write
+    re-reads the shift inside its transaction and refuses (a DomainError with a ShiftProblem
+    code) when the shift is no longer what the caller saw."""
+
+    kiosk_id: str
+
+    def open_shift(self) -> OpenShift | None: ...
+    def open(self, operator: str, float_amount: int, *, at: dt.datetime) -> OpenShift: ...
+    def hand_over(self, shift_id: str, operator: str, *, at: dt.datetime) -> OpenShift: ...
+    def close(
+        self,
+        shift_id: str,
+        *,
+        operator: str,
+        counted: int | None,
+        counts: str | None,
+        expected: int,
+        reason: str | None,
+        note: str | None,
+        at: dt.datetime,
+        audit_as: str | None = None,
+    ) -> ShiftFigures: ...
+    def figures(self, shift_id: str) -> ShiftFigures: ...
+    def shifts_opened(self, start: dt.datetime, end: dt.datetime) -> list[ShiftFigures]: ...
