@@ -11,6 +11,7 @@ from kiosk.domain.compliance import Status
 from kiosk.domain.months import Month
 from kiosk.domain.scan import sign_card_payload
 from kiosk.services.card_keys import read_card_keys
+from kiosk.services.export_kinds import EXPORT_KINDS
 from kiosk.ui.admin.exemptions import ExemptionsScreen
 from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.void import VoidScreen
@@ -25,7 +26,7 @@ def press_digits(qtbot, keypad, digits: str) -> None:  # type: ignore[no-untyped
         click(qtbot, keypad.findChild(QPushButton, f"key_{digit}"))
 
 
-def test_export_writes_four_csvs_to_a_usb_stick_while_the_screen_keeps_turning(
+def test_export_writes_every_csv_to_a_usb_stick_while_the_screen_keeps_turning(
     ctx, go, qtbot, tmp_path, monkeypatch
 ):
     stick = tmp_path / "media" / "KINGSTON"
@@ -50,17 +51,18 @@ def test_export_writes_four_csvs_to_a_usb_stick_while_the_screen_keeps_turning(
 
     monkeypatch.setattr(ctx.kiosk.exports, "compliance", slow_compliance)
     click(qtbot, screen.start)
-    assert screen.progress.text().startswith("Mengekspor 1 dari 4")
+    assert screen.progress.text().startswith(f"Mengekspor 1 dari {len(EXPORT_KINDS)}")
     assert not screen.start.isEnabled()
     qtbot.waitUntil(lambda: screen.progress.text().startswith("Selesai"), timeout=10_000)
     timer.stop()
 
     names = sorted(p.name for p in stick.iterdir())
-    assert names == [f"{kind}-2026-11.csv" for kind in ("compliance", "opd", "sales", "vendors")]
+    assert names == sorted(kind.file_name(NOVEMBER) for kind in EXPORT_KINDS)
     for path in stick.iterdir():
         assert path.name in screen.files.text()
         assert str(stick) in screen.files.text()
-        assert path.read_bytes().startswith(b"\xef\xbb\xbfbulan;") or path.name.startswith("sales")
+        header = path.read_bytes().split(b"\r\n")[0]
+        assert header.startswith(b"\xef\xbb\xbf") and b";" in header  # the chosen delimiter
     assert screen.start.isEnabled()
 
 
@@ -73,7 +75,7 @@ def test_export_to_a_folder_that_cannot_be_written_says_so_in_indonesian(ctx, go
     stick.write_text("not a folder")  # the stick was pulled and something else took its place
     click(qtbot, screen.start)
     qtbot.waitUntil(lambda: screen.message.message != "")
-    assert "Berhenti setelah 0 dari 4" in screen.progress.text()
+    assert f"Berhenti setelah 0 dari {len(EXPORT_KINDS)}" in screen.progress.text()
     assert "Traceback" not in screen.message.message and "Errno" not in screen.message.message
 
 

@@ -27,6 +27,7 @@ _LABELS = (
     QT_TRANSLATE_NOOP("ExportsScreen", "Ringkasan OPD"),
     QT_TRANSLATE_NOOP("ExportsScreen", "Pendapatan UMKM"),
     QT_TRANSLATE_NOOP("ExportsScreen", "Semua penjualan"),
+    QT_TRANSLATE_NOOP("ExportsScreen", "Sesi kasir"),
 )
 DELIMITERS = {  # the chip's words (translated where shown): the separator
     QT_TRANSLATE_NOOP("ExportsScreen", ", (koma)"): ",",
