@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 
 from ..domain.errors import DomainError
-from ..domain.months import Month
 from ..domain.shift import (
     AUTO_CLOSE_NOTE,
     CLI_CLOSE_NOTE,
@@ -57,10 +56,6 @@ class ShiftService:
     def outlived_its_day(self, shift: OpenShift) -> bool:
         """Opened on an earlier day of the stall's calendar: the next login closes it."""
         return outlived_its_day(shift.opened_at, self._clock.utc(), self._clock.tz)
-
-    def shifts_in(self, month: Month) -> list[ShiftFigures]:
-        """Every shift opened in ``month`` (the stall's calendar), any kiosk."""
-        return self._store.shifts_opened(*month.utc_bounds(self._clock.tz))
 
     # -- the touchscreen ----------------------------------------------------------------------
     def begin(self, operator: str) -> ShiftStart:
