@@ -325,11 +325,19 @@ def log_in(window: KioskWindow, name: str, pin: str) -> Steps:
     for digit in pin:
         tap(window.login.keypad.findChild(QPushButton, f"key_{digit}"))
     tap(window.login.submit)
+    till = ("selling", "shift_open", "shift_takeover")
     yield Wait(
         "operator login",
-        lambda: window.current_screen_name() == "selling" or bool(window.login.message.message),
+        lambda: window.current_screen_name() in till or bool(window.login.message.message),
         window.login.logged_in,
     )
+    # The day's first login opens the till shift (float Rp0); someone else's is taken over.
+    if window.current_screen_name() == "shift_open":
+        tap(window.shift_open.submit)
+        yield Wait("shift opened", lambda: window.current_screen_name() == "selling")
+    elif window.current_screen_name() == "shift_takeover":
+        tap(window.shift_takeover.go_on)
+        yield Wait("shift taken over", lambda: window.current_screen_name() == "selling")
     if window.current_screen_name() != "selling":
         raise RuntimeError(f"login as {name} failed: {window.login.message.message}")
 

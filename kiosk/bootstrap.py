@@ -30,6 +30,7 @@ from .ledger.roster_store import RosterStore
 from .ledger.sales_ledger import SalesLedger
 from .ledger.seals import has_keyed_entries, has_seals
 from .ledger.settlement_queries import SettlementQueries
+from .ledger.shift_store import ShiftStore
 from .ledger.verify import ExpectedHead, VerifyReport, verify_ledger
 from .printing.devices.printers import ReceiptPrinter, make_printer
 from .printing.devices.worker import PrintWorker
@@ -61,6 +62,7 @@ from .services.revoked_cards import RevokedCards
 from .services.roster_import import RosterImporter
 from .services.sale import SaleService
 from .services.sales_import import SalesImporter
+from .services.shift import ShiftService
 from .services.stall import StallClock, StallFacts
 from .services.standing import StandingService
 
@@ -125,6 +127,7 @@ class Kiosk:
         )
         # Settlement with each UMKM: the figures in one place, payouts checked against them.
         self.settlement = SettlementQueries(db, s.settlement.fee_percent, tz)
+        self.shift_store = ShiftStore(db, s.stall.kiosk_id)
         self.exports = ExportService(
             self.compliance,
             self.roster,
@@ -132,6 +135,7 @@ class Kiosk:
             tz,
             s.export.delimiter,
             settlement=self.settlement,
+            shift_store=self.shift_store,
         )
         self.roster_importer = RosterImporter(
             self.roster,
@@ -165,6 +169,8 @@ class Kiosk:
             self.stall_clock,
             self.changes,
         )
+        # The till: shifts (sesi kasir) as chain entries, one open per kiosk.
+        self.shifts = ShiftService(self.shift_store, self.stall_clock, self.changes)
         stall = StallInfo(s.stall.name, s.stall.address, s.stall.kiosk_id, s.stall.receipt_footer)
         self.receipts = ReceiptService(
             self.print_jobs,
@@ -262,6 +268,7 @@ class Kiosk:
             ),
             printer=printer,
             changes=self.changes,
+            till=self.shifts,
             start_printing=start_printing,
             close=self.close,
         )

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .bootstrap import Kiosk
     from .ledger.verify import ExpectedHead
     from .services.back_end import BackEnd
+    from .services.shift_figures import ShiftFigures
 
 # The ledger's modules (SQLAlchemy, Alembic) are imported where a command needs them, so
 # `jikubata run` puts the kiosk's screen up without waiting for them.
@@ -429,6 +430,59 @@ def cmd_payout_list(kiosk: Kiosk, args: argparse.Namespace) -> int:
                 f"{format_rupiah(balance.potongan)}, paid {format_rupiah(balance.dibayar)}, "
                 f"balance {format_rupiah(balance.saldo)}."
             )
+
+
+# --- the till's shifts ------------------------------------------------------------------
+
+
+def _shift_lines(figures: ShiftFigures) -> list[str]:
+    """A shift's cash and counts, one figure a line (``shift status`` and ``shift close``)."""
+    voids = f"{figures.void_count} void(s) ({format_rupiah(figures.void_amount)})"
+    receipts = f" ({figures.first_receipt} to {figures.last_receipt})" if figures.first_seq else ""
+    return [
+        f"  float          {format_rupiah(figures.float_amount):>14}",
+        f"  cash sales   + {format_rupiah(figures.cash_sales):>14}",
+        f"  cash voids   - {format_rupiah(figures.cash_voids):>14}",
+        f"  till payouts - {format_rupiah(figures.till_payouts):>14}",
+        f"  expected cash  {format_rupiah(figures.expected):>14}",
+        f"  QRIS (apart)   {format_rupiah(figures.qris_total):>14}",
+        f"  {figures.sale_count} sale(s){receipts}, {voids}",
+    ]
+
+
+def cmd_shift_status(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    figures = kiosk.shifts.current_figures()
+    if figures is None:
+        print(f"No till shift is open on {kiosk.settings.stall.kiosk_id}.")
+        return EXIT_OK
+    tz = kiosk.settings.stall.tz
+    opened = figures.opened_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    print(
+        f"Shift {figures.shift_no} on {figures.kiosk_id} is open since {opened}; "
+        f"operators: {' > '.join(figures.operators)}."
+    )
+    print("\n".join(_shift_lines(figures)))
+    shift = kiosk.shifts.current()
+    if shift is not None and kiosk.shifts.outlived_its_day(shift):
+        print(
+            "It was opened on an earlier day: the next login closes it without a count, "
+            "or close it now with 'jikubata shift close --counted RUPIAH'."
+        )
+    return EXIT_OK
+
+
+def cmd_shift_close(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    from .domain.money import parse_rupiah
+
+    figures = kiosk.shifts.close_open(parse_rupiah(args.counted), args.reason)
+    difference = figures.difference or 0
+    shown = ("+" if difference > 0 else "") + format_rupiah(difference)
+    why = f" ({figures.reason})" if figures.reason else ""
+    print(
+        f"Shift {figures.shift_no} closed: counted {format_rupiah(figures.counted or 0)}, "
+        f"expected {format_rupiah(figures.expected)}, difference {shown}{why}."
+    )
+    print("\n".join(_shift_lines(figures)))
     return EXIT_OK
 
 
@@ -632,6 +686,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     operator_add.add_argument("name")
     operator_add.add_argument("--umkm", metavar="KODE_UMKM", help="the UMKM they sell for")
+
+    # -- the till's shifts --
+    shift = commands.add_parser("shift", help="the till's shift (sesi kasir)").add_subparsers(
+        dest="shift_command", metavar="ACTION", required=True
+    )
+    add(
+        shift,
+        "status",
+        cmd_shift_status,
+        "the open shift: its operators, expected cash and QRIS total",
+    )
+    shift_close = add(
+        shift,
+        "close",
+        cmd_shift_close,
+        "close the open shift (e.g. one left open) with the cash counted in the drawer",
+    )
+    shift_close.add_argument(
+        "--counted", required=True, metavar="RUPIAH", help="the cash in the drawer, whole rupiah"
+    )
+    shift_close.add_argument(
+        "--reason", help="why the count differs from the expected cash (needed when it does)"
+    )
 
     admin = commands.add_parser("admin", help="admin settings").add_subparsers(
         dest="admin_command", metavar="ACTION", required=True

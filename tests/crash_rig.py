@@ -90,6 +90,9 @@ class Till:
     def __init__(self, kiosk, back_end) -> None:  # type: ignore[no-untyped-def]
         self.sale = back_end.sale
         self.checkout, self.receipts = kiosk.checkout, kiosk.receipts
+        # Ina's till shift, as after her login (opened by the first run, found by the next).
+        shift = back_end.till.current() or back_end.till.open("Ina", 0)
+        self.shift_id = shift.shift_id
 
 
 def ring_up(till: Till, rng: random.Random, *, two_step: bool) -> str:
@@ -106,7 +109,7 @@ def sale_request(till: Till, rng: random.Random):  # type: ignore[no-untyped-def
     sale = till.sale
     catalog = sale.catalog()
     draft = SaleInProgress()
-    draft.log_in("Ina")
+    draft.log_in("Ina", till.shift_id)
     for product in rng.sample(catalog.products, rng.randint(1, 3)):
         draft.add_product(product)
     try:

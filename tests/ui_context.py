@@ -14,3 +14,13 @@ def ui_context(kiosk: Kiosk, **options: Any) -> UiContext:
     context = UiContext(back_end=kiosk.back_end(), **options)
     context.kiosk = kiosk  # type: ignore[attr-defined]  # the tests' own look into the ledger
     return context
+
+
+def on_duty(context: UiContext, name: str = "Ina") -> None:
+    """``name`` on duty as after a login: in the open till shift (opened with a float of
+    Rp0 when none is, taken over when another operator holds it), so sales can be paid."""
+    till = context.back_end.till
+    shift = till.current() or till.open(name, 0)
+    if shift.holder != name:
+        shift = till.take_over(shift.shift_id, name)
+    context.session.log_in(name, shift)

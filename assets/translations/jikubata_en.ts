@@ -387,6 +387,42 @@ jikubata admin set-pin</translation>
         <translation>{number} is a reversal; record a new payout if needed.</translation>
     </message>
     <message>
+        <source>Sesi kasir sudah ditutup; keluar lalu masuk lagi untuk membuka sesi baru.</source>
+        <translation>The till shift is closed; log out and log in again to open a new one.</translation>
+    </message>
+    <message>
+        <source>Sesi {shift_no} milik {operator} masih terbuka.</source>
+        <translation>Shift {shift_no} of {operator} is still open.</translation>
+    </message>
+    <message>
+        <source>Sesi {shift_no} sudah ditutup sebelumnya; tidak ada yang dicatat.</source>
+        <translation>Shift {shift_no} was already closed; nothing was recorded.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; bukan rupiah bulat.</source>
+        <translation>&apos;{value}&apos; is not whole rupiah.</translation>
+    </message>
+    <message>
+        <source>Jumlah uang tidak boleh di bawah nol.</source>
+        <translation>An amount cannot be below zero.</translation>
+    </message>
+    <message>
+        <source>Uang selisih {difference}: pilih atau ketik alasannya dulu.</source>
+        <translation>The cash is off by {difference}: choose or type the reason first.</translation>
+    </message>
+    <message>
+        <source>Alasan paling panjang {limit} huruf.</source>
+        <translation>A reason may be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Nama petugas harus diisi.</source>
+        <translation>The operator&apos;s name is missing.</translation>
+    </message>
+    <message>
+        <source>Ada transaksi baru selama uang dihitung; periksa angka terbaru lalu tutup lagi.</source>
+        <translation>A sale or void came in while the cash was counted; check the new figures and close again.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; bukan nomor struk (contoh: AMB-01-000123).</source>
         <translation>&apos;{value}&apos; is not a receipt number (like AMB-01-000123).</translation>
     </message>
@@ -834,6 +870,10 @@ Already exempt for {month}.</translation>
         <translation>UMKM balances</translation>
     </message>
     <message>
+        <source>Sesi kasir</source>
+        <translation>Till shifts</translation>
+    </message>
+    <message>
         <source>, (koma)</source>
         <translation>, (comma)</translation>
     </message>
@@ -900,6 +940,10 @@ Already exempt for {month}.</translation>
     <message>
         <source>Keluar</source>
         <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Tutup sesi</source>
+        <translation>Close shift</translation>
     </message>
     <message>
         <source>Petugas: {name}</source>
@@ -1032,6 +1076,33 @@ Already exempt for {month}.</translation>
     </message>
 </context>
 <context>
+    <name>LetterKeys</name>
+    <message>
+        <source>Tanda hubung</source>
+        <translation>Hyphen</translation>
+    </message>
+    <message>
+        <source>Koma</source>
+        <translation>Comma</translation>
+    </message>
+    <message>
+        <source>Titik</source>
+        <translation>Full stop</translation>
+    </message>
+    <message>
+        <source>Hapus satu huruf</source>
+        <translation>Delete one letter</translation>
+    </message>
+    <message>
+        <source>Spasi</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Hapus semua</source>
+        <translation>Clear all</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Masuk — pilih nama Petugas</source>
@@ -1064,6 +1135,10 @@ Already exempt for {month}.</translation>
     <message>
         <source>PIN salah. Silakan coba lagi.</source>
         <translation>Wrong PIN. Please try again.</translation>
+    </message>
+    <message>
+        <source>Sesi kasir tidak dapat dibaca. Silakan coba lagi.</source>
+        <translation>The till shift could not be read. Please try again.</translation>
     </message>
     <message>
         <source>PIN tidak dapat diperiksa. Silakan coba lagi.</source>
@@ -1705,6 +1780,251 @@ Operator {operator} · {method}</translation>
     <message>
         <source>Total {amount}</source>
         <translation>Total {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftCloseScreen</name>
+    <message>
+        <source>Kembalian salah</source>
+        <translation>Wrong change</translation>
+    </message>
+    <message>
+        <source>Penjualan belum dicatat</source>
+        <translation>Sale not rung up</translation>
+    </message>
+    <message>
+        <source>Uang keluar tanpa catatan</source>
+        <translation>Cash out without a record</translation>
+    </message>
+    <message>
+        <source>Salah hitung</source>
+        <translation>Miscounted</translation>
+    </message>
+    <message>
+        <source>Hitung uang di laci</source>
+        <translation>Count the cash drawer</translation>
+    </message>
+    <message>
+        <source>Sentuh satu pecahan, lalu ketik jumlah lembarnya.</source>
+        <translation>Touch a note, then type how many there are.</translation>
+    </message>
+    <message>
+        <source>Jumlah dihitung</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Jumlah uang koin</source>
+        <translation>Coins, as an amount</translation>
+    </message>
+    <message>
+        <source>Lembar {note}</source>
+        <translation>{note} notes</translation>
+    </message>
+    <message>
+        <source>Koin
+{amount}</source>
+        <translation>Coins
+{amount}</translation>
+    </message>
+    <message>
+        <source>Jumlah dihitung {amount}</source>
+        <translation>Counted {amount}</translation>
+    </message>
+    <message>
+        <source>Pilih alasan selisihnya:</source>
+        <translation>Choose the reason for the difference:</translation>
+    </message>
+    <message>
+        <source>Ketik alasan lain</source>
+        <translation>Type another reason</translation>
+    </message>
+    <message>
+        <source>Tutup sesi</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <source>Hitung ulang</source>
+        <translation>Count again</translation>
+    </message>
+    <message>
+        <source>Periksa sesi {number}</source>
+        <translation>Check shift {number}</translation>
+    </message>
+    <message>
+        <source>Alasan: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Ketik alasan selisih</source>
+        <translation>Type the reason for the difference</translation>
+    </message>
+    <message>
+        <source>Pakai alasan ini</source>
+        <translation>Use this reason</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDoneScreen</name>
+    <message>
+        <source>Buka sesi baru</source>
+        <translation>Open a new shift</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Sesi {number} ditutup</source>
+        <translation>Shift {number} closed</translation>
+    </message>
+    <message>
+        <source>dihitung {name}</source>
+        <translation>counted by {name}</translation>
+    </message>
+    <message>
+        <source>struk {first} sampai {last}</source>
+        <translation>receipts {first} to {last}</translation>
+    </message>
+    <message>
+        <source>tanpa transaksi</source>
+        <translation>no sales</translation>
+    </message>
+    <message>
+        <source>Uangnya tidak dihitung.</source>
+        <translation>The cash was not counted.</translation>
+    </message>
+    <message>
+        <source>Alasan selisih: {reason}</source>
+        <translation>Reason for the difference: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftOpenScreen</name>
+    <message>
+        <source>Sesi {number} ({operator}, {day}) masih terbuka dan sudah ditutup otomatis; uangnya tidak dihitung.</source>
+        <translation>Shift {number} ({operator}, {day}) was still open and has been closed automatically; its cash was not counted.</translation>
+    </message>
+    <message>
+        <source>Buka sesi kasir</source>
+        <translation>Open the till</translation>
+    </message>
+    <message>
+        <source>Modal awal</source>
+        <translation>Opening float</translation>
+    </message>
+    <message>
+        <source>Tidak ada modal? Biarkan Rp0.</source>
+        <translation>No float? Leave it at Rp0.</translation>
+    </message>
+    <message>
+        <source>Buka sesi</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Halo {name}, hitung uang modal di laci lalu ketik jumlahnya.</source>
+        <translation>Hello {name}, count the float in the drawer, then type the amount.</translation>
+    </message>
+    <message>
+        <source>Modal awal {amount}</source>
+        <translation>Opening float {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTakeoverScreen</name>
+    <message>
+        <source>Sesi kasir masih terbuka</source>
+        <translation>A till shift is still open</translation>
+    </message>
+    <message>
+        <source>Lanjutkan tanpa menghitung laci, atau tutup sesi itu dulu dan hitung uangnya.</source>
+        <translation>Go on without counting the drawer, or close that shift first and count its cash.</translation>
+    </message>
+    <message>
+        <source>Tutup sesi dulu</source>
+        <translation>Close it first</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sesi {number} dibuka {opener} pukul {time}.</source>
+        <translation>Shift {number} was opened by {opener} at {time}.</translation>
+    </message>
+    <message>
+        <source>Sesi {number} dibuka {opener} pukul {time} dan sekarang dipegang {holder}.</source>
+        <translation>Shift {number} was opened by {opener} at {time} and is now held by {holder}.</translation>
+    </message>
+    <message>
+        <source>Lanjutkan sesi {name}</source>
+        <translation>Continue {name}&apos;s shift</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftWords</name>
+    <message>
+        <source>Uang di laci pas.</source>
+        <translation>The drawer holds exactly what it should.</translation>
+    </message>
+    <message>
+        <source>Uang di laci kurang {amount}.</source>
+        <translation>The drawer is {amount} short.</translation>
+    </message>
+    <message>
+        <source>Uang di laci lebih {amount}.</source>
+        <translation>The drawer holds {amount} too much.</translation>
+    </message>
+    <message>
+        <source>Modal awal</source>
+        <translation>Opening float</translation>
+    </message>
+    <message>
+        <source>Penjualan tunai</source>
+        <translation>Cash sales</translation>
+    </message>
+    <message>
+        <source>Pembatalan tunai</source>
+        <translation>Cash voids</translation>
+    </message>
+    <message>
+        <source>Uang keluar dari laci</source>
+        <translation>Paid out of the drawer</translation>
+    </message>
+    <message>
+        <source>Seharusnya ada</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Dihitung</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>QRIS (cek di aplikasi)</source>
+        <translation>QRIS (check in the app)</translation>
+    </message>
+    <message>
+        <source>tidak dihitung</source>
+        <translation>not counted</translation>
+    </message>
+    <message>
+        <source>{sales} transaksi, {voids} dibatalkan</source>
+        <translation>{sales} sales, {voids} voided</translation>
     </message>
 </context>
 <context>

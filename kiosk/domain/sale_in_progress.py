@@ -53,6 +53,7 @@ class SaleRequest:
     identified_by: IdentifiedBy | None  # None: a public buyer
     operator: str
     payment: Payment
+    shift_id: str | None = None  # the till shift the operator is selling in
 
 
 class SaleInProgress:
@@ -60,6 +61,7 @@ class SaleInProgress:
 
     def __init__(self) -> None:
         self.operator: str | None = None
+        self.shift_id: str | None = None  # the till shift the operator logged in to
         self.cart = Cart()
         self.buyer: BuyerStatus | None = None
         self.identified_by: IdentifiedBy | None = None
@@ -91,11 +93,11 @@ class SaleInProgress:
         return None
 
     # -- operator -----------------------------------------------------------------------------
-    def log_in(self, operator: str) -> None:
-        self.operator = operator
+    def log_in(self, operator: str, shift_id: str | None = None) -> None:
+        self.operator, self.shift_id = operator, shift_id
 
     def log_out(self) -> None:
-        self.operator = None
+        self.operator, self.shift_id = None, None
         self.clear()
 
     # -- basket (CartError when a cap is reached; nothing changes then) ------------------------
@@ -142,6 +144,7 @@ class SaleInProgress:
             identified_by=self.identified_by,
             operator=self.operator,
             payment=payment,
+            shift_id=self.shift_id,
         )
         self.stage = Stage.COMMITTING
         return request

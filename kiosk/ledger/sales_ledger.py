@@ -11,6 +11,7 @@ from sqlalchemy import Connection, insert, select
 from ..domain.errors import DomainError, DuplicateImport, LedgerProblem, RepeatedPaperSales
 from ..domain.identity import BuyerIdentity
 from ..domain.records import RecordedSale, SaleDraft, parse_sale_number, sale_number
+from ..domain.shift import ShiftProblem
 from ..services.ports import EarlierImport, PaperSale
 from .audit import audit
 from .chain_writer import chain_head, write_link
@@ -20,6 +21,7 @@ from .fast_sql import FastStatement, db_time
 from .ids import new_entry_id
 from .models import Entry, Sale, SaleLine, SalesImport, Void
 from .print_jobs import hold_receipt_job
+from .till_queries import shift_state
 
 ENTRIES = Entry.__table__
 SALES = Sale.__table__
@@ -80,6 +82,7 @@ class SalesLedger:
         so no crash can leave the sale without one."""
         with self._db.write() as connection:
             seq, prev = chain_head(connection, self.kiosk_id)
+            self._require_open_shift(connection, [draft])
             (recorded,) = self._insert_sales(connection, [draft], seq, prev, "kiosk", None)
             if hold_receipt:
                 hold_receipt_job(
@@ -91,8 +94,21 @@ class SalesLedger:
         """Many kiosk sales in one transaction (demo seeding, benchmarks)."""
         with self._db.write() as connection:
             seq, prev = chain_head(connection, self.kiosk_id)
+            self._require_open_shift(connection, drafts)
             self._insert_sales(connection, drafts, seq, prev, "kiosk", None)
         return len(drafts)
+
+    def _require_open_shift(self, connection: Connection, drafts: Sequence[SaleDraft]) -> None:
+        """A sale rung up in a shift goes in only while that shift is still open on this
+        kiosk: checked inside the write transaction, so a close from the command line (or
+        another screen) between Bayar and the commit cannot leave a sale in a closed shift."""
+        for shift_id in {draft.shift_id for draft in drafts if draft.shift_id is not None}:
+            kiosk_id, closed = shift_state(connection, shift_id)
+            if kiosk_id != self.kiosk_id or closed:
+                raise DomainError(
+                    ShiftProblem.NO_OPEN_SHIFT,
+                    "the till shift this sale was rung up in is no longer open; log in again",
+                )
 
     def import_sales(
         self,

@@ -11,6 +11,7 @@ from .admin_desk import AdminDesk
 from .changes import ChangeFeed
 from .printer_desk import PrinterDesk
 from .sale import SaleService
+from .shift import ShiftService
 from .stall import StallFacts
 
 
@@ -21,5 +22,6 @@ class BackEnd:
     admin: AdminDesk
     printer: PrinterDesk
     changes: ChangeFeed
+    till: ShiftService  # the till's shifts: open, take over, count and close
     start_printing: Callable[[], None] = field(repr=False)
     close: Callable[[], None] = field(repr=False)

@@ -24,6 +24,7 @@ class Change(enum.Enum):
     SALES = "sales"  # a sale or a void was recorded
     PRINTING = "printing"  # a print job was queued, printed or failed
     PAYOUTS = "payouts"  # money handed to a UMKM (or a payout reversed)
+    SHIFT = "shift"  # a till shift was opened, handed over or closed
 
 
 @dataclass(frozen=True)

@@ -47,9 +47,12 @@ class CheckoutService:
         note: str | None = None,
         identity: BuyerIdentity | None = None,
         hold_receipt: bool = False,
+        shift_id: str | None = None,
     ) -> CheckoutResult:
         """``hold_receipt``: the sale's receipt job is written with the sale (the kiosk's
-        commit), so a crash before the receipt is queued cannot leave the sale without one."""
+        commit), so a crash before the receipt is queued cannot leave the sale without one.
+        ``shift_id``: the till shift it is rung up in (the touchscreen's sales; None for demo
+        seeding and tests that ring up outside a shift)."""
         active = {v.kode_umkm for v in self._catalog.vendors(active_only=True)}
         unknown = sorted({line.vendor_code for line in lines} - active)
         if unknown:
@@ -67,6 +70,7 @@ class CheckoutService:
             created_at=self._clock(),
             note=note,
             identity=identity,
+            shift_id=shift_id,
         )
         sale = self._ledger.append_sale(draft, hold_receipt=hold_receipt)
         # The sale is committed: nothing after this line may make it look failed, or the

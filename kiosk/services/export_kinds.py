@@ -70,4 +70,11 @@ EXPORT_KINDS: tuple[ExportKind, ...] = (
         "every UMKM's month: earnings, stall fee, owed, paid and the balance carried",
         lambda service, month, out, delimiter: service.balances(month, out, delimiter),
     ),
+    # -- the till ---------------------------------------------------------------------------
+    ExportKind(
+        "shifts",
+        "Sesi kasir",
+        "one row per till shift: float, expected and counted cash, QRIS, sales and voids",
+        lambda service, month, out, delimiter: service.shifts(month, out, delimiter),
+    ),
 )

@@ -3,6 +3,7 @@ purpose, with the README and the tests)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,7 @@ from ..domain.months import Month
 from ..domain.records import sale_number
 from .compliance import ComplianceService
 from .csv_output import decimal_text, write_csv
-from .ports import RosterPort, SettlementPort, SpendingPort
+from .ports import RosterPort, SettlementPort, ShiftStorePort, SpendingPort
 
 COMPLIANCE_HEADER = (
     "bulan",
@@ -81,6 +82,24 @@ BALANCES_HEADER = (
     "dibayar",
     "saldo",
 )
+# One row per till shift (README, "export shifts"); petugas and alasan are free text.
+SHIFTS_HEADER = (
+    "tanggal",
+    "kiosk",
+    "shift",
+    "buka",
+    "tutup",
+    "petugas",
+    "modal_awal",
+    "tunai_seharusnya",
+    "tunai_dihitung",
+    "selisih",
+    "alasan",
+    "qris",
+    "transaksi",
+    "batal",
+)
+OPERATORS_JOINED = " > "  # petugas: who opened the shift, then each who took it over
 # The ``identitas`` cell: how the buyer was identified, in the admin's words (data, not UI).
 IDENTITAS = {
     BuyerIdentity.CARD.value: "kartu",
@@ -101,9 +120,11 @@ class ExportService:
         delimiter: str = ",",
         *,
         settlement: SettlementPort,
+        shift_store: ShiftStorePort,
     ) -> None:
         self._settlement = settlement
         self._compliance = compliance
+        self._shift_store = shift_store
         self._roster = roster
         self._spending = spending
         self._tz = tz
@@ -228,3 +249,45 @@ class ExportService:
             for b in self._settlement.balances(month)
         )
         return write_csv(out, BALANCES_HEADER, rows, delimiter or self.delimiter)
+
+    # -- the till ---------------------------------------------------------------------------
+    def shifts(self, month: Month, out: Path, delimiter: str | None = None) -> int:
+        """One row per till shift opened in ``month`` (stall time), every kiosk in the ledger.
+        A shift still open has empty tutup, tunai_dihitung and selisih; one closed without a
+        count (at the next day's login) has empty tunai_dihitung and selisih, and says so in
+        alasan."""
+        start, end = month.utc_bounds(self._tz)
+
+        def rows():  # type: ignore[no-untyped-def]
+            for shift in self._shift_store.shifts_opened(start, end):
+                opened = shift.opened_at.astimezone(self._tz)
+                closed = shift.closed_at.astimezone(self._tz) if shift.closed_at else None
+                yield (
+                    opened.strftime("%Y-%m-%d"),
+                    shift.kiosk_id,
+                    shift.shift_no,
+                    opened.strftime("%H:%M"),
+                    _close_time(opened, closed),
+                    OPERATORS_JOINED.join(shift.operators),
+                    shift.float_amount,
+                    shift.expected,
+                    shift.counted,
+                    shift.difference,
+                    shift.remarks,
+                    shift.qris_total,
+                    shift.sale_count,
+                    shift.void_count,
+                )
+
+        return write_csv(
+            out, SHIFTS_HEADER, rows(), delimiter or self.delimiter, text_columns=(5, 10)
+        )
+
+
+def _close_time(opened: dt.datetime, closed: dt.datetime | None) -> str:
+    """HH:MM on the day it opened; with the date when it closed on a later day."""
+    if closed is None:
+        return ""
+    if closed.date() == opened.date():
+        return closed.strftime("%H:%M")
+    return closed.strftime("%Y-%m-%d %H:%M")

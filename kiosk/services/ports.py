@@ -10,6 +10,7 @@ from ..domain.identity import TypedShare
 from ..domain.months import Month
 from ..domain.records import Product, RecordedSale, RosterPerson, SaleDraft, Vendor
 from .settlement import PayoutRecord, SettlementLine, UmkmBalance
+from .shift_figures import OpenShift, ShiftFigures
 
 Clock = Callable[[], dt.datetime]  # returns an aware UTC "now"
 
@@ -151,3 +152,33 @@ class SettlementPort(Protocol):
     def balances(self, month: Month) -> list[UmkmBalance]: ...
     def balance(self, kode_umkm: str, month: Month) -> UmkmBalance | None: ...
     def day_lines(self, month: Month) -> Iterator[SettlementLine]: ...
+
+
+# -- the till's shifts (services/shift.py; ledger/shift_store.py) ------------------------------
+
+
+class ShiftStorePort(Protocol):
+    """Shift open, hand-over and close as entries of this kiosk's hash chain. Each write
+    re-reads the shift inside its transaction and refuses (a DomainError with a ShiftProblem
+    code) when the shift is no longer what the caller saw."""
+
+    kiosk_id: str
+
+    def open_shift(self) -> OpenShift | None: ...
+    def open(self, operator: str, float_amount: int, *, at: dt.datetime) -> OpenShift: ...
+    def hand_over(self, shift_id: str, operator: str, *, at: dt.datetime) -> OpenShift: ...
+    def close(
+        self,
+        shift_id: str,
+        *,
+        operator: str,
+        counted: int | None,
+        counts: str | None,
+        expected: int,
+        reason: str | None,
+        note: str | None,
+        at: dt.datetime,
+        audit_as: str | None = None,
+    ) -> ShiftFigures: ...
+    def figures(self, shift_id: str) -> ShiftFigures: ...
+    def shifts_opened(self, start: dt.datetime, end: dt.datetime) -> list[ShiftFigures]: ...

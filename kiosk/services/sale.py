@@ -8,10 +8,12 @@ import logging
 from dataclasses import dataclass
 
 from ..domain.buyer import BuyerStatus
+from ..domain.errors import DomainError
 from ..domain.identity import BuyerIdentity
 from ..domain.records import Product, RecordedSale, Vendor
 from ..domain.sale_in_progress import SaleRequest
 from ..domain.scan import IdentifiedBy
+from ..domain.shift import ShiftProblem
 from .changes import Change, ChangeFeed
 from .checkout import CheckoutService
 from .identify import IdentifyService
@@ -111,7 +113,12 @@ class SaleService:
     def commit(self, request: SaleRequest) -> SaleOutcome:
         """Record the sale durably with its receipt's place in the queue (one transaction),
         then lay out the receipt into that place. Once the ledger has it nothing may make it
-        look failed, or the operator would ring it up again."""
+        look failed, or the operator would ring it up again. A touchscreen sale belongs to a
+        till shift: without one it is refused (and the ledger refuses a closed one)."""
+        if request.shift_id is None:
+            raise DomainError(
+                ShiftProblem.NO_OPEN_SHIFT, "no till shift is open: log in to open one first"
+            )
         result = self._checkout.checkout(
             request.lines,
             buyer_nip=request.nip,
@@ -119,6 +126,7 @@ class SaleService:
             payment=request.payment,
             identity=BuyerIdentity.at_the_kiosk(request.identified_by),
             hold_receipt=True,
+            shift_id=request.shift_id,
         )
         job: int | None
         try:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ..services.printing_ports import QueueState
     from ..services.receipts import ReceiptInDoubt
     from ..services.sale import SaleOutcome
+    from ..services.shift_figures import OpenShift, ShiftFigures, ShiftStart
     from ..services.stall import StallFacts
     from .context import UiContext
     from .screens.error import ErrorScreen
@@ -47,6 +48,10 @@ if TYPE_CHECKING:
     from .screens.payment import PaymentScreen
     from .screens.qris import QrisScreen
     from .screens.selling import SellingScreen
+    from .screens.shift_close import ShiftCloseScreen
+    from .screens.shift_done import ShiftDoneScreen
+    from .screens.shift_open import ShiftOpenScreen
+    from .screens.shift_takeover import ShiftTakeoverScreen
     from .screens.success import SuccessScreen
     from .widgets.banner import PrinterBanner
     from .widgets.receipt_notice import ReceiptNotice
@@ -110,6 +115,7 @@ class KioskWindow(QMainWindow):
         self._waiting_screen: Screen | None = None  # asked for before the back end
         self._start_waiting = False  # idle was touched before the back end
         self._show_after_scan = False  # a scan's answer brings the selling screen
+        self._closing_from_takeover = False  # the close screen returns to the take-over
         self._scans_waiting: list[str] = []
         self.last_sale_number: str | None = None
         self.setWindowTitle(stall.name)
@@ -187,6 +193,10 @@ class KioskWindow(QMainWindow):
                 Screen.QRIS: self._make_qris,
                 Screen.SUCCESS: self._make_success,
                 Screen.ERROR: self._make_error,
+                Screen.SHIFT_OPEN: self._make_shift_open,
+                Screen.SHIFT_TAKEOVER: self._make_shift_takeover,
+                Screen.SHIFT_CLOSE: self._make_shift_close,
+                Screen.SHIFT_DONE: self._make_shift_done,
                 **admin_screens(
                     ctx,
                     self.show_screen,
@@ -268,6 +278,7 @@ class KioskWindow(QMainWindow):
     def _make_header(self) -> Header:
         header = Header(self._stall.name, lambda: self._stall.clock.now())
         header.log_out_requested.connect(self.log_out)
+        header.close_shift_requested.connect(self.close_shift)
         return header
 
     def _rebuild_banner(self) -> None:
@@ -358,6 +369,40 @@ class KioskWindow(QMainWindow):
 
         return ErrorScreen(self._context(), self.show_screen)
 
+    # The till's screens: built on first use (once a day or so, not on every start).
+    def _make_shift_open(self) -> QWidget:
+        from .screens.shift_open import ShiftOpenScreen
+
+        screen = ShiftOpenScreen(self._context())
+        screen.opened.connect(self._on_duty)
+        screen.cancelled.connect(lambda: self.show_screen(Screen.IDLE))
+        return screen
+
+    def _make_shift_takeover(self) -> QWidget:
+        from .screens.shift_takeover import ShiftTakeoverScreen
+
+        screen = ShiftTakeoverScreen(self._context())
+        screen.taken_over.connect(self._on_duty)
+        screen.close_first.connect(self._close_before_taking_over)
+        screen.cancelled.connect(lambda: self.show_screen(Screen.IDLE))
+        return screen
+
+    def _make_shift_close(self) -> QWidget:
+        from .screens.shift_close import ShiftCloseScreen
+
+        screen = ShiftCloseScreen(self._context())
+        screen.closed.connect(self._shift_closed)
+        screen.back_requested.connect(self._close_abandoned)
+        return screen
+
+    def _make_shift_done(self) -> QWidget:
+        from .screens.shift_done import ShiftDoneScreen
+
+        screen = ShiftDoneScreen(self._context())
+        screen.finished.connect(lambda: self.show_screen(Screen.IDLE))
+        screen.open_new.connect(lambda name: self._open_shift(name, None))
+        return screen
+
     # Typed access for the window's own code and the tests.
     @property
     def idle(self) -> IdleScreen:
@@ -391,6 +436,22 @@ class KioskWindow(QMainWindow):
     def error(self) -> ErrorScreen:
         return self.screen_named(Screen.ERROR)  # type: ignore[return-value]
 
+    @property
+    def shift_open(self) -> ShiftOpenScreen:
+        return self.screen_named(Screen.SHIFT_OPEN)  # type: ignore[return-value]
+
+    @property
+    def shift_takeover(self) -> ShiftTakeoverScreen:
+        return self.screen_named(Screen.SHIFT_TAKEOVER)  # type: ignore[return-value]
+
+    @property
+    def shift_close(self) -> ShiftCloseScreen:
+        return self.screen_named(Screen.SHIFT_CLOSE)  # type: ignore[return-value]
+
+    @property
+    def shift_done(self) -> ShiftDoneScreen:
+        return self.screen_named(Screen.SHIFT_DONE)  # type: ignore[return-value]
+
     # -- navigation --------------------------------------------------------------------------
     def show_screen(self, name: Screen | str) -> None:
         name = Screen(name)
@@ -406,8 +467,9 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self.header.setVisible(not name.full_height)
         self.header.set_operator(operator)
-        # Idle and the PIN pages need no header actions; the clock stays.
+        # Idle, the PIN pages and the till's screens need no header actions; the clock stays.
         self.header.log_out.setVisible(bool(operator) and name is Screen.SELLING)
+        self.header.close_shift.setVisible(bool(operator) and name is Screen.SELLING)
         self._place_notice()
         self.touched()
 
@@ -420,11 +482,69 @@ class KioskWindow(QMainWindow):
         if self.ctx is None:
             self._start_waiting = True
             return
+        self._end_yesterdays_shift()
         self.show_screen(Screen.SELLING if self.ctx.session.operator else Screen.LOGIN)
 
-    def _logged_in(self, _name: str) -> None:
+    # -- the till's shift ------------------------------------------------------------------
+    def _end_yesterdays_shift(self) -> None:
+        """An operator still on duty in a shift of an earlier day (the kiosk ran overnight)
+        is logged out: their next login closes that shift and opens today's."""
+        session = self._context().session
+        shift = session.shift
+        if shift is not None and self._context().back_end.till.outlived_its_day(shift):
+            session.log_out()
+
+    def _logged_in(self, name: str, start: ShiftStart) -> None:
+        """The PIN was right and the till answered: sell, open a shift or take one over."""
+        from ..services.shift_figures import NextStep
+
+        step = start.next_step
+        if step is NextStep.CONTINUE:
+            self._on_duty(name, start.shift)
+        elif step is NextStep.OPEN:
+            self._open_shift(name, start.auto_closed)
+        else:
+            assert start.shift is not None
+            self.shift_takeover.start(name, start.shift)
+            self.show_screen(Screen.SHIFT_TAKEOVER)
+
+    def _open_shift(self, name: str, auto_closed: ShiftFigures | None) -> None:
+        self.shift_open.start(name, auto_closed)
+        self.show_screen(Screen.SHIFT_OPEN)
+
+    def _on_duty(self, name: str, shift: OpenShift | None) -> None:
+        self._context().session.log_in(name, shift)
         self.selling.reset_view()
         self.show_screen(Screen.SELLING)
+
+    def close_shift(self) -> None:
+        """Tutup sesi in the header: the operator on duty counts their drawer."""
+        session = self._context().session
+        if session.operator is None or session.shift is None or session.committing:
+            return
+        self._closing_from_takeover = False
+        self.shift_close.start(session.operator, session.shift)
+        self.show_screen(Screen.SHIFT_CLOSE)
+
+    def _close_before_taking_over(self, name: str, shift: OpenShift) -> None:
+        self._closing_from_takeover = True
+        self.shift_close.start(name, shift)
+        self.show_screen(Screen.SHIFT_CLOSE)
+
+    def _close_abandoned(self) -> None:
+        """Kembali from the count: back to selling, or to the take-over question."""
+        if self._closing_from_takeover:
+            self.show_screen(Screen.SHIFT_TAKEOVER)
+        else:
+            self.show_screen(Screen.SELLING)
+
+    def _shift_closed(self, figures: ShiftFigures) -> None:
+        """Nobody may sell in a closed shift: the operator is logged out, the summary shows."""
+        operator = self.shift_close.operator
+        self._context().session.log_out()
+        self.selling.reset_view()
+        self.shift_done.show_figures(figures, operator)
+        self.show_screen(Screen.SHIFT_DONE)
 
     def log_out(self) -> None:
         self._context().session.log_out()
@@ -493,6 +613,7 @@ class KioskWindow(QMainWindow):
         operator the buyer is kept and shown after login."""
         if self._show_after_scan:
             self._show_after_scan = False
+            self._end_yesterdays_shift()
             session = self._context().session
             self.show_screen(Screen.SELLING if session.operator else Screen.LOGIN)
 

@@ -15,6 +15,10 @@ class Screen(enum.StrEnum):
     QRIS = "qris"
     SUCCESS = "success"
     ERROR = "error"
+    SHIFT_OPEN = "shift_open"  # the float after the day's first login
+    SHIFT_TAKEOVER = "shift_takeover"  # another operator's shift is open
+    SHIFT_CLOSE = "shift_close"  # count the drawer, check, close
+    SHIFT_DONE = "shift_done"  # the closed shift's summary
     ADMIN_LOGIN = "admin_login"
     ADMIN_HOME = "admin_home"
     ADMIN_DASHBOARD = "admin_dashboard"

@@ -20,6 +20,7 @@ from .tasks import TaskRunner
 
 if TYPE_CHECKING:
     from ..services.sale import Identified, SaleOutcome, SaleService
+    from ..services.shift_figures import OpenShift
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ class SaleSession(QObject):
         self._service = sale
         self._runner = runner
         self.sale = SaleInProgress()
+        self.shift: OpenShift | None = None  # the till shift the operator sells in
         self._lookup = 0  # only the latest identification counts
         self.looking_up = 0  # identifications still on their way back
 
@@ -72,11 +74,15 @@ class SaleSession(QObject):
         return self.sale.committing
 
     # -- operator -------------------------------------------------------------------------------
-    def log_in(self, operator: str) -> None:
-        self.sale.log_in(operator)
+    def log_in(self, operator: str, shift: OpenShift | None = None) -> None:
+        """On duty in ``shift`` (the window passes the one the operator opened, continued or
+        took over; without one the sale service refuses to record a sale)."""
+        self.shift = shift
+        self.sale.log_in(operator, shift.shift_id if shift is not None else None)
         self.changed.emit()
 
     def log_out(self) -> None:
+        self.shift = None
         self.sale.log_out()
         self._lookup += 1
         self.changed.emit()

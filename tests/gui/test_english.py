@@ -34,6 +34,7 @@ from kiosk.ui.widgets.header import Header
 
 from ..translations import Untranslated, assert_english, read_ts, texts
 from ..translations import english as english_installed
+from ..ui_context import on_duty
 from .conftest import NOT_ON_ROSTER, NOW, REPO, nip_with_status, signed_card
 
 SCREENSHOTS = REPO / "docs" / "screenshots"
@@ -136,7 +137,7 @@ def test_login(english, ctx, qtbot) -> None:
 
 
 def test_selling_with_a_cart_and_a_buyer(english, ctx, qtbot) -> None:
-    ctx.session.log_in("Ina")
+    on_duty(ctx)
     screen = SellingScreen(ctx)
     frame, header, _banner = framed(ctx, screen, qtbot)
     header.set_operator("Ina")
@@ -194,7 +195,7 @@ def test_nip_entry(english, ctx, qtbot) -> None:
 def test_payment_and_success(english, ctx, qtbot) -> None:
     kiosk = ctx.kiosk
     nip = nip_with_status(kiosk, Status.KURANG)
-    ctx.session.log_in("Ina")
+    on_duty(ctx)
     product = kiosk.catalog.products(active_only=True)[0]
     ctx.session.add_product(product)
     ctx.session.add_product(product)

@@ -6,6 +6,7 @@ The QRIS screen (with the tests' QRIS sticker) must show its code whole and its 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,9 +26,23 @@ from kiosk.domain.money import format_rupiah
 from kiosk.services.printing_ports import Problem, QueueState
 from kiosk.ui import theme
 from kiosk.ui.scale import automatic_scale
+from kiosk.ui.screen_names import Screen
 from kiosk.ui.screens.qris import QR_MIN_PIXELS
 
-from .conftest import click, kiosk_window, log_in, nip_with_status, scan, signed_card, tile
+from .conftest import (
+    click,
+    count_drawer,
+    kiosk_window,
+    log_in,
+    log_in_to,
+    log_out,
+    nip_with_status,
+    press,
+    scan,
+    sell_public,
+    signed_card,
+    tile,
+)
 
 # The four the issue names, then the panels between them.
 SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)]
@@ -238,3 +253,46 @@ def test_the_restart_notice_fits(qtbot, ctx, sized) -> None:
         log_in(qtbot, window)
         assert window.notice.isVisible()
         check(window, sized, "restart-notice")
+
+
+def test_the_till_screens_fit(qtbot, fresh_ctx, sized) -> None:
+    """The day's first login (the float), the selling header with Tutup sesi, the hand-over
+    question, the count, the check with a difference, the typed reason, the summary, and the
+    float again after a shift left open overnight was closed."""
+    with kiosk_window(fresh_ctx, qtbot) as window:
+        window.setFixedSize(*sized)
+        log_in_to(qtbot, window, "Ina", "1111", Screen.SHIFT_OPEN)
+        press(qtbot, window.shift_open.keypad, "150000")
+        check(window, sized, "shift-open")
+        click(qtbot, window.shift_open.submit)
+        qtbot.waitUntil(lambda: window.current_screen_name() == Screen.SELLING)
+        check(window, sized, "shift-selling")
+        sell_public(qtbot, window, "Kopi rarobang segelas")
+        log_out(qtbot, window)
+
+        log_in_to(qtbot, window, "Yance", "2222", Screen.SHIFT_TAKEOVER)
+        check(window, sized, "shift-takeover")
+        click(qtbot, window.shift_takeover.close_button)
+        close = window.shift_close
+        count_drawer(qtbot, close, fresh_ctx.kiosk.shifts.current_figures().expected - 3_000)
+        check(window, sized, "shift-count")
+        click(qtbot, close.next)
+        qtbot.waitUntil(lambda: close.pages.currentIndex() == 1)
+        check(window, sized, "shift-check")
+        click(qtbot, close.type_reason)
+        for key in "dipinjam":
+            click(qtbot, close.letters.findChild(QAbstractButton, f"letter_{key}"))
+        check(window, sized, "shift-reason")
+        click(qtbot, close.use_typed)
+        click(qtbot, close.close_button)
+        qtbot.waitUntil(lambda: window.current_screen_name() == Screen.SHIFT_DONE)
+        check(window, sized, "shift-done")
+
+        click(qtbot, window.shift_done.new_shift)
+        click(qtbot, window.shift_open.submit)
+        qtbot.waitUntil(lambda: window.current_screen_name() == Screen.SELLING)
+        log_out(qtbot, window)
+        fresh_ctx.kiosk.clock.now += dt.timedelta(days=1)
+        log_in_to(qtbot, window, "Ina", "1111", Screen.SHIFT_OPEN)
+        assert window.shift_open.notice.isVisible()
+        check(window, sized, "shift-open-after-night")

@@ -15,7 +15,7 @@ from kiosk.ui.screens.error import ErrorScreen
 from kiosk.ui.screens.qris import QrisScreen
 
 from ..qris_sample import STATIC_QRIS as STATIC
-from ..ui_context import ui_context
+from ..ui_context import on_duty, ui_context
 from .conftest import FakeClock, click, show
 
 
@@ -25,7 +25,7 @@ def public_sale_with_qris(tmp_path, raw_config, qris: str, *lines: CartLine):  #
     kiosk, _ = init_kiosk(parse_settings(raw_config, tmp_path / "config.yaml"), clock=FakeClock())
     kiosk.demo_seeder().seed()
     context = ui_context(kiosk)
-    context.session.log_in("Ina")
+    on_duty(context)
     context.session.choose_public()
     for line in lines:
         context.session.cart.add(line)

@@ -102,6 +102,11 @@ def sell(kiosk: Kiosk, amount: int, nip: str | None, vendor: str = "UMKM-001") -
     return result.sale.number
 
 
+def open_shift(kiosk: Kiosk, operator: str = "Ina", float_amount: int = 0) -> str:
+    """The till shift a touchscreen sale needs (as after the day's first login); its id."""
+    return kiosk.shifts.open(operator, float_amount).shift_id
+
+
 def copy_sample(tmp_path: Path, name: str) -> Path:
     target = tmp_path / name
     shutil.copy(SAMPLE / name, target)

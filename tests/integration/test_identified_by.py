@@ -32,7 +32,8 @@ def sale_service(stocked: Kiosk) -> SaleService:
 def ring_up(kiosk: Kiosk, service: SaleService, how: IdentifiedBy | None) -> str:
     """One sale through the one path the screens use; ``how`` None: a public buyer."""
     sale = SaleInProgress()
-    sale.log_in("Ina")
+    shift = kiosk.shifts.current() or kiosk.shifts.open("Ina", 0)
+    sale.log_in("Ina", shift.shift_id)
     sale.add_free_amount("UMKM-001", "Bagea", 10_000)
     if how is None:
         sale.choose_public()

@@ -39,7 +39,8 @@ def card_keys(settings) -> None:  # type: ignore[no-untyped-def]
 def ring_up(kiosk, amount: int = 25_000):  # type: ignore[no-untyped-def]
     """One sale the way the screens commit it: SaleInProgress.pay, then SaleService.commit."""
     sale = SaleInProgress()
-    sale.log_in("Ina")
+    shift = kiosk.shifts.current() or kiosk.shifts.open("Ina", 0)
+    sale.log_in("Ina", shift.shift_id)
     sale.add_free_amount("UMKM-001", "Dapur Sagu", amount)
     sale.choose_public()
     return kiosk.back_end().sale.commit(sale.pay(Payment(PaymentMethod.TUNAI, amount)))

@@ -30,6 +30,7 @@ _LABELS = (
     QT_TRANSLATE_NOOP("ExportsScreen", "Semua penjualan"),
     QT_TRANSLATE_NOOP("ExportsScreen", "Penjualan UMKM per hari"),
     QT_TRANSLATE_NOOP("ExportsScreen", "Saldo UMKM"),
+    QT_TRANSLATE_NOOP("ExportsScreen", "Sesi kasir"),
 )
 DELIMITERS = {  # the chip's words (translated where shown): the separator
     QT_TRANSLATE_NOOP("ExportsScreen", ", (koma)"): ",",

@@ -22,6 +22,7 @@ from ...domain.records import SaleProblem
 from ...domain.regulation import RegulationProblem
 from ...domain.scan import CardProblem
 from ...domain.settlement import PayoutProblem
+from ...domain.shift import ShiftProblem
 from ...domain.till import CountProblem
 from ...services.errors import ImportProblem, ImportRefused, Refusal, RowCode, RowProblem
 from ...services.revoked_cards import RevokedFileProblem
@@ -206,6 +207,31 @@ ERRORS: dict[ErrorCode, str] = {
     ),
     LedgerProblem.ALREADY_EXEMPT: QT_TRANSLATE_NOOP(
         "AdminWords", "Orang ini sudah dikecualikan untuk bulan itu."
+    ),
+    # the till's shift (sesi kasir)
+    ShiftProblem.NO_OPEN_SHIFT: QT_TRANSLATE_NOOP(
+        "AdminWords", "Sesi kasir sudah ditutup; keluar lalu masuk lagi untuk membuka sesi baru."
+    ),
+    ShiftProblem.ALREADY_OPEN: QT_TRANSLATE_NOOP(
+        "AdminWords", "Sesi {shift_no} milik {operator} masih terbuka."
+    ),
+    ShiftProblem.ALREADY_CLOSED: QT_TRANSLATE_NOOP(
+        "AdminWords", "Sesi {shift_no} sudah ditutup sebelumnya; tidak ada yang dicatat."
+    ),
+    ShiftProblem.NOT_WHOLE: QT_TRANSLATE_NOOP("AdminWords", "'{value}' bukan rupiah bulat."),
+    ShiftProblem.NEGATIVE_AMOUNT: QT_TRANSLATE_NOOP(
+        "AdminWords", "Jumlah uang tidak boleh di bawah nol."
+    ),
+    ShiftProblem.REASON_NEEDED: QT_TRANSLATE_NOOP(
+        "AdminWords", "Uang selisih {difference}: pilih atau ketik alasannya dulu."
+    ),
+    ShiftProblem.REASON_TOO_LONG: QT_TRANSLATE_NOOP(
+        "AdminWords", "Alasan paling panjang {limit} huruf."
+    ),
+    ShiftProblem.NO_OPERATOR: QT_TRANSLATE_NOOP("AdminWords", "Nama petugas harus diisi."),
+    ShiftProblem.FIGURES_CHANGED: QT_TRANSLATE_NOOP(
+        "AdminWords",
+        "Ada transaksi baru selama uang dihitung; periksa angka terbaru lalu tutup lagi.",
     ),
     # the domain's own checks
     NipProblem.LENGTH: _BAD_NIP,

@@ -1,7 +1,9 @@
 """Operator login: touch your name, type your PIN on the keypad. Wrong PIN: a clear message.
 
 The back end checks and counts each attempt per operator (three free, then a growing wait kept
-in the ledger); this screen shows the wait it answers with and counts it down."""
+in the ledger); this screen shows the wait it answers with and counts it down. A right PIN
+then asks the till how it stands (services/shift.ShiftService.begin: a shift of an earlier
+day is closed now) and hands the answer to the window: open a shift, sell, or take over."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.pin_guard import PinAnswer
+from ...services.shift_figures import ShiftStart
 from ..context import UiContext
 from ..i18n import translate
 from ..theme import GAP, PRIMARY, px, scaled
@@ -31,7 +34,7 @@ PIN_LENGTH = 8  # operator PINs are 4 to 8 digits
 
 
 class LoginScreen(QWidget):
-    logged_in = Signal(str)
+    logged_in = Signal(str, object)  # the operator, the ShiftStart the till answered
     cancelled = Signal()
 
     def __init__(
@@ -175,16 +178,32 @@ class LoginScreen(QWidget):
         )
 
     def _checked(self, name: str, answer: PinAnswer) -> None:
+        if answer.ok:
+            till = self._ctx.back_end.till
+            self._ctx.runner.run(
+                lambda: till.begin(name),
+                lambda start: self._till_answered(name, start),
+                lambda _error: self._till_failed(),
+            )
+            return
         self._checking = False
         self.keypad.set_text("")
-        if answer.ok:
-            self._ctx.session.log_in(name)
-            self.logged_in.emit(name)
-            return
         if answer.wait > 0 and name == self._name:
             self.countdown.start(answer.wait)
             return
         self.message.show_message(translate("LoginScreen", "PIN salah. Silakan coba lagi."))
+
+    def _till_answered(self, name: str, start: ShiftStart) -> None:
+        self._checking = False
+        self.keypad.set_text("")
+        self.logged_in.emit(name, start)
+
+    def _till_failed(self) -> None:
+        self._checking = False
+        self.keypad.set_text("")
+        self.message.show_message(
+            translate("LoginScreen", "Sesi kasir tidak dapat dibaca. Silakan coba lagi.")
+        )
 
     def _not_checked(self) -> None:
         self._checking = False

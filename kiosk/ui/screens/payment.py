@@ -9,7 +9,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ...domain.cart import Payment, PaymentMethod
+from ...domain.errors import DomainError
 from ...domain.money import format_rupiah
+from ...domain.shift import ShiftProblem
+from ..admin.words import error_text
 from ..context import UiContext
 from ..i18n import translate
 from ..theme import GAP, px, scaled
@@ -201,6 +204,10 @@ class PaymentScreen(QWidget):
         self.back.setEnabled(not saving)
         self.keypad.setEnabled(not saving)
 
-    def _failed(self, _error: Exception) -> None:
-        if self.isVisible():
-            self.message.show_message(translate("PaymentScreen", SAVE_FAILED))
+    def _failed(self, error: Exception) -> None:
+        if not self.isVisible():
+            return
+        if isinstance(error, DomainError) and isinstance(error.code, ShiftProblem):
+            self.message.show_message(error_text(error))  # e.g. closed from the command line
+            return
+        self.message.show_message(translate("PaymentScreen", SAVE_FAILED))

@@ -15,8 +15,11 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent, QShow
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...domain.cart import Payment, PaymentMethod
+from ...domain.errors import DomainError
 from ...domain.money import format_rupiah
+from ...domain.shift import ShiftProblem
 from ...services.qris_payment import QrisCharge
+from ..admin.words import error_text
 from ..context import UiContext
 from ..i18n import translate
 from ..screen_names import Screen
@@ -213,11 +216,15 @@ class QrisScreen(QWidget):
         self.paid.setEnabled(not busy and self.charge is not None and self.ctx.session.total > 0)
         self.cancel.setEnabled(not busy)
 
-    def _failed(self, _error: Exception) -> None:
-        if self.isVisible():
-            self.message.show_message(
-                translate("QrisScreen", "Transaksi belum tersimpan. Coba tekan lagi.")
-            )
+    def _failed(self, error: Exception) -> None:
+        if not self.isVisible():
+            return
+        if isinstance(error, DomainError) and isinstance(error.code, ShiftProblem):
+            self.message.show_message(error_text(error))  # e.g. closed from the command line
+            return
+        self.message.show_message(
+            translate("QrisScreen", "Transaksi belum tersimpan. Coba tekan lagi.")
+        )
 
     def _cancelled(self) -> None:
         if not self._busy:

@@ -1,4 +1,5 @@
-"""The thin bar on top: stall name, who is on duty (with Keluar) and the time in WIT."""
+"""The thin bar on top: stall name, who is on duty (with Tutup sesi and Keluar) and the time
+in WIT."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from .common import ElidedLabel, label
 
 class Header(QFrame):
     log_out_requested = Signal()
+    close_shift_requested = Signal()
 
     def __init__(
         self, stall_name: str, now: Callable[[], dt.datetime], parent: QWidget | None = None
@@ -35,9 +37,15 @@ class Header(QFrame):
         self.log_out = button(translate("Header", "Keluar"))
         self.log_out.setObjectName("logout")
         self.log_out.clicked.connect(self.log_out_requested)
+        # The day's end: count the drawer and close the till shift (never the next step of a
+        # sale, so up here beside Keluar rather than on the selling screen).
+        self.close_shift = button(translate("Header", "Tutup sesi"))
+        self.close_shift.setObjectName("close_shift")
+        self.close_shift.clicked.connect(self.close_shift_requested)
         self.clock = label()
         layout.addWidget(self.stall, 1)
         layout.addWidget(self.operator)
+        layout.addWidget(self.close_shift)
         layout.addWidget(self.log_out)
         layout.addSpacing(24)
         layout.addWidget(self.clock)
@@ -53,6 +61,7 @@ class Header(QFrame):
         )
         self.operator.setVisible(bool(name))
         self.log_out.setVisible(bool(name))
+        self.close_shift.setVisible(bool(name))
 
     def tick(self) -> None:
         self.clock.setText(clock_text(self._now()))

@@ -1,0 +1,108 @@
+"""`jikubata shift status|close` and `export shifts`, run as an admin would: a shift opened
+and sold in at the kiosk (through the same services the screens use), then seen and closed
+from the terminal; each bad input refused in one sentence with nothing recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kiosk.bootstrap import open_kiosk
+from kiosk.config import load_settings
+from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+
+if TYPE_CHECKING:
+    from conftest import Kiosk
+
+SHIFTS_HEADER = (
+    "tanggal,kiosk,shift,buka,tutup,petugas,modal_awal,tunai_seharusnya,tunai_dihitung,"
+    "selisih,alasan,qris,transaksi,batal"
+)
+
+
+def this_month() -> str:
+    return dt.datetime.now(ZoneInfo("Asia/Jayapura")).strftime("%Y-%m")
+
+
+@pytest.fixture
+def selling(catalogued: Kiosk) -> Kiosk:
+    """Ina's shift open with Rp100.000, one cash sale of Rp25.000 and one QRIS of Rp10.000."""
+    with open_kiosk(load_settings(catalogued.config)) as kiosk:
+        shift = kiosk.shifts.open("Ina", 100_000).shift_id
+        for amount, payment in (
+            (25_000, Payment(PaymentMethod.TUNAI, 25_000)),
+            (10_000, Payment(PaymentMethod.QRIS)),
+        ):
+            kiosk.checkout.checkout(
+                [CartLine("UMKM-001", "Kue", amount)],
+                buyer_nip=None,
+                operator="Ina",
+                payment=payment,
+                shift_id=shift,
+            )
+    return catalogued
+
+
+def test_status_without_an_open_shift_says_so_and_succeeds(catalogued: Kiosk) -> None:
+    assert catalogued.ok("shift", "status") == "No till shift is open on AMB-01.\n"
+
+
+def test_status_shows_the_open_shift_its_operators_and_expected_cash(selling: Kiosk) -> None:
+    out = selling.ok("shift", "status")
+    assert out.startswith("Shift 1 on AMB-01 is open since ")
+    assert "operators: Ina." in out
+    assert "expected cash       Rp125.000" in out
+    assert "QRIS (apart)         Rp10.000" in out
+    assert "2 sale(s) (AMB-01-000002 to AMB-01-000003), 0 void(s) (Rp0)" in out
+
+
+@pytest.mark.parametrize("counted", ["120000.5", "120.000,50", "-5000", "banyak"])
+def test_a_count_that_is_not_whole_rupiah_is_refused_and_nothing_recorded(
+    selling: Kiosk, counted: str
+) -> None:
+    before = selling.count("shift_events")
+    (line,) = selling.refused(
+        selling.run("shift", "close", "--counted", counted, "--reason", "Salah hitung")
+    )
+    assert line.startswith("jikubata: ") and "rupiah" in line
+    assert selling.count("shift_events") == before
+
+
+def test_a_difference_without_a_reason_is_refused_and_nothing_recorded(selling: Kiosk) -> None:
+    before = selling.count("shift_events")
+    (line,) = selling.refused(selling.run("shift", "close", "--counted", "120000"))
+    assert line == ("jikubata: the count differs from the expected cash by -Rp5.000; give a reason")
+    assert selling.count("shift_events") == before
+
+
+def test_close_then_export_the_shift_and_closing_again_is_refused(selling: Kiosk) -> None:
+    out = selling.ok("shift", "close", "--counted", "Rp120.000", "--reason", "Kembalian salah")
+    assert out.startswith(
+        "Shift 1 closed: counted Rp120.000, expected Rp125.000, difference -Rp5.000 "
+        "(Kembalian salah)."
+    )
+    before = selling.count("shift_events")
+    (line,) = selling.refused(selling.run("shift", "close", "--counted", "0"))
+    assert line == "jikubata: no till shift is open on this kiosk"
+    assert selling.count("shift_events") == before
+    assert selling.ok("shift", "status") == "No till shift is open on AMB-01.\n"
+
+    stdout, export = selling.export("shifts", this_month())
+    assert stdout.startswith("1 rows written to ")
+    assert export.raw.startswith(b"\xef\xbb\xbf" + SHIFTS_HEADER.encode() + b"\r\n")
+    (row,) = export.rows
+    assert row["kiosk"] == "AMB-01" and row["shift"] == "1" and row["petugas"] == "Ina"
+    assert (row["modal_awal"], row["tunai_seharusnya"], row["tunai_dihitung"]) == (
+        "100000",
+        "125000",
+        "120000",
+    )
+    assert row["selisih"] == "-5000"
+    assert row["alasan"] == "Kembalian salah; ditutup lewat perintah shift close"
+    assert (row["qris"], row["transaksi"], row["batal"]) == ("10000", "2", "0")
+    assert row["tanggal"] == dt.datetime.now(ZoneInfo("Asia/Jayapura")).strftime("%Y-%m-%d")
+    assert len(row["buka"]) == 5 and row["tutup"].count(":") == 1
+    assert "ledger intact" in selling.ok("ledger", "verify").lower()
