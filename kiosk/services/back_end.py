@@ -13,6 +13,7 @@ from .printer_desk import PrinterDesk
 from .sale import SaleService
 from .shift import ShiftService
 from .stall import StallFacts
+from .stock import StockService
 
 
 @dataclass
@@ -23,5 +24,6 @@ class BackEnd:
     printer: PrinterDesk
     changes: ChangeFeed
     till: ShiftService  # the till's shifts: open, take over, count and close
+    stock: StockService  # consignment counts for the day: drop-offs, what is left
     start_printing: Callable[[], None] = field(repr=False)
     close: Callable[[], None] = field(repr=False)
