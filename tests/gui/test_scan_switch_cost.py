@@ -1,0 +1,68 @@
+"""What a scan on the idle screen costs the GUI thread, counted rather than timed (the times are
+bench/gui.py's): the selling screen comes back with every widget in it shown again, every
+event of the application passes through the window's Python filter, and the buyer panel
+follows each change of the sale. These tests keep each of those counts where it is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.domain.compliance import Status
+from kiosk.ui.widgets.product_tile import ProductTile
+
+from .conftest import log_in, nip_with_status, scan, signed_card
+
+
+class _Counter(QObject):
+    """Counts the events of the given types that reach the watched objects."""
+
+    def __init__(self, *kinds: QEvent.Type) -> None:
+        super().__init__()
+        self.kinds = kinds
+        self.seen: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.kinds:
+            self.seen.append(watched)
+        return False
+
+
+@contextmanager
+def counting(target: QObject, *kinds: QEvent.Type) -> Iterator[_Counter]:
+    counter = _Counter(*kinds)
+    target.installEventFilter(counter)
+    try:
+        yield counter
+    finally:
+        target.removeEventFilter(counter)
+
+
+def test_a_product_tile_is_one_widget(window) -> None:
+    # Three labels in each of 500 tiles were 1,500 more widgets to show and hide each time
+    # the selling screen comes and goes. The tile paints its picture, name and price.
+    tiles = window.selling.tiles
+    assert tiles
+    for one in tiles:
+        assert one.findChildren(QWidget) == [], one.product.nama
+        picture, name, price = one.picture_rect, one.name_rect, one.price_rect
+        assert one.rect().contains(picture) and one.rect().contains(price)
+        assert picture.bottom() < name.top() < name.bottom() < price.top()
+        assert name.width() == price.width() == picture.width() > one.width() // 2
+
+
+def test_a_scan_on_idle_shows_each_tile_once_and_nothing_inside_it(qtbot, window) -> None:
+    log_in(qtbot, window)
+    window.timed_out()
+    assert window.current_screen_name() == "idle"
+    kiosk = window.ctx.kiosk
+    card = signed_card(kiosk, nip_with_status(kiosk, Status.KURANG))
+    with counting(QApplication.instance(), QEvent.Type.Show) as shows:
+        scan(qtbot, window, window.ctx.scanner._clock, card)
+    assert window.current_screen_name() == "selling"
+    tiles = [w for w in shows.seen if isinstance(w, ProductTile)]
+    assert len(tiles) == len(set(tiles)) == len(window.selling.visible_tiles())
+    assert not [w for w in shows.seen if isinstance(w.parent(), ProductTile)]
