@@ -5,8 +5,11 @@ follows each change of the sale. These tests keep each of those counts where it 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import FrameType
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
@@ -66,3 +69,21 @@ def test_a_scan_on_idle_shows_each_tile_once_and_nothing_inside_it(qtbot, window
     tiles = [w for w in shows.seen if isinstance(w, ProductTile)]
     assert len(tiles) == len(set(tiles)) == len(window.selling.visible_tiles())
     assert not [w for w in shows.seen if isinstance(w.parent(), ProductTile)]
+
+
+def test_an_event_passes_through_one_python_filter(window) -> None:
+    # Every event of every widget (a screen switch sends thousands) goes through the
+    # application's filters; each one written in Python costs microseconds per event.
+    filters: list[str] = []
+
+    def profile(frame: FrameType, event: str, _arg: Any) -> None:
+        if event == "call" and frame.f_code.co_name == "eventFilter":
+            filters.append(frame.f_code.co_qualname)
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        QApplication.sendEvent(window.selling.total, QEvent(QEvent.Type.User))
+    finally:
+        sys.setprofile(previous)
+    assert len(filters) == 1, filters
