@@ -41,7 +41,7 @@ OTHER_COLOUR = "#4a5a6a"
 # Every size below is at scale 1 (1280x800); style() and px() give them at the screen's scale.
 STYLE = f"""
 QWidget {{ color: {INK}; font-size: {BODY_PT}pt; font-family: "{FONT_FAMILY}"; }}
-QMainWindow, QStackedWidget, #screen {{ background: {BACKDROP}; }}
+QMainWindow, #screen {{ background: {BACKDROP}; }}
 QLabel#title {{ font-size: {TITLE_PT}pt; font-weight: 700; color: {BRAND}; }}
 QLabel#subtitle {{ font-size: 22pt; color: {MUTED}; }}
 QLabel#amount {{ font-size: {AMOUNT_PT}pt; font-weight: 700; }}

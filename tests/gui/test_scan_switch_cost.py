@@ -11,13 +11,13 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.domain.compliance import Status
 from kiosk.ui.widgets.product_tile import ProductTile
 
-from .conftest import log_in, nip_with_status, scan, signed_card
+from .conftest import click, log_in, nip_with_status, scan, signed_card, tile
 
 
 class _Counter(QObject):
@@ -87,3 +87,28 @@ def test_an_event_passes_through_one_python_filter(window) -> None:
     finally:
         sys.setprofile(previous)
     assert len(filters) == 1, filters
+
+
+def test_the_month_line_is_restyled_only_when_its_colour_changes(qtbot, window) -> None:
+    log_in(qtbot, window)
+    kiosk, panel = window.ctx.kiosk, window.selling.buyer
+    nip = nip_with_status(kiosk, Status.TIDAK_BELANJA)
+    scan(qtbot, window, window.ctx.scanner._clock, signed_card(kiosk, nip))
+    cheap = min(window.selling.tiles, key=lambda t: t.product.harga)
+    restyled = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+    with counting(panel.standing, *restyled) as same:
+        click(qtbot, tile(window, cheap.product.nama))  # still short of the month's minimum
+    assert panel.standing_style == "short"
+    assert same.seen == []
+    with counting(panel.standing, *restyled) as changed:
+        met = nip_with_status(kiosk, Status.MEMENUHI)
+        scan(qtbot, window, window.ctx.scanner._clock, signed_card(kiosk, met))
+    assert panel.standing_style == "ok"
+    assert changed.seen  # the new colour is polished in
+
+
+def test_the_backdrop_is_filled_once_under_the_screens(window) -> None:
+    # The window paints the backdrop; the stack of screens lies wholly over it and filling it
+    # again would be a whole-panel fill on every full repaint.
+    assert window.testAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+    assert not window.stack.testAttribute(Qt.WidgetAttribute.WA_StyledBackground)
