@@ -70,15 +70,25 @@ ACTIVITY = frozenset(
 )
 
 
-class _ActivityFilter(QObject):
-    def __init__(self, on_activity: Callable[[], None], parent: QObject | None = None) -> None:
+class _InputWatch(QObject):
+    """The window's one filter on the whole application: a person's activity, then the
+    scanner's keys. One filter, not one each: every event of every widget passes through it
+    (showing the selling screen is thousands of them), and each pass through Python costs
+    microseconds."""
+
+    def __init__(
+        self, on_activity: Callable[[], None], scanner: ScanDetector, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._on_activity = on_activity
+        self._scanner = scanner
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY:
-            self._on_activity()
-        return False  # only watching
+        kind = event.type()
+        if kind not in ACTIVITY:
+            return False
+        self._on_activity()  # before the scanner takes the key: typing counts as activity
+        return kind == QEvent.Type.KeyPress and self._scanner.eventFilter(watched, event)
 
 
 class _FirstPaint(QObject):
@@ -137,7 +147,7 @@ class KioskWindow(QMainWindow):
         self._inactivity.timeout.connect(self.timed_out)
         self.scanner = scanner or ScanDetector()
         self.scanner.scanned.connect(self.on_scan)
-        self._activity = _ActivityFilter(self.touched, self)
+        self._input = _InputWatch(self.touched, self.scanner, self)
         self._watching = False
         _FirstPaint(self.screen_named(Screen.IDLE), self._idle_painted)
         self.show_screen(Screen.IDLE)
@@ -155,9 +165,7 @@ class KioskWindow(QMainWindow):
         self._watching = True
         app = QApplication.instance()
         assert app is not None, "create the QApplication first"
-        app.installEventFilter(self.scanner)
-        # Installed after the scanner, so it sees key presses before the scanner takes them.
-        app.installEventFilter(self._activity)
+        app.installEventFilter(self._input)
 
     @classmethod
     def for_context(cls, ctx: UiContext, language: Language | None = None) -> KioskWindow:
@@ -691,8 +699,7 @@ class KioskWindow(QMainWindow):
             return
         app = QApplication.instance()
         if app is not None and self._watching:
-            app.removeEventFilter(self.scanner)
-            app.removeEventFilter(self._activity)
+            app.removeEventFilter(self._input)
             self._watching = False
         self._inactivity.stop()
         event.accept()

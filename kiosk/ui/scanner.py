@@ -1,8 +1,9 @@
 """Telling a barcode/QR scanner from a person typing.
 
 Scanners are USB keyboards ("keyboard wedge") that type the payload in a burst, a few
-milliseconds per character, and end with Enter. This filter sits on the whole application:
-every printable key and Enter is taken (the kiosk has no text fields that want a physical
+milliseconds per character, and end with Enter. This filter sees every key press of the whole
+application (the window's one application filter passes them on): every printable key and
+Enter is taken (the kiosk has no text fields that want a physical
 keyboard, so a scan can never leak into one), characters arriving faster than ``max_gap``
 apart form a burst, and a burst of at least ``min_length`` characters ended by Enter is a
 scan. Anything slower is a person at a keyboard, and is dropped.

@@ -26,6 +26,8 @@ AMOUNT_PT = 28
 TITLE_PT = 34
 TILE_WIDTH = 176  # four product tiles across the selling screen at 1280 px (scale 1)
 TILE_HEIGHT = 240
+TILE_NAME_PT = 18  # a tile paints its own words (widgets/product_tile.py)
+TILE_PRICE_PT = 20
 FONT_FAMILY = "DejaVu Sans"  # installed everywhere the kiosk runs (fonts-dejavu-core)
 CATEGORY_COLOURS = {  # placeholder product pictures: one colour per category
     "Makanan": "#c2571a",
@@ -39,7 +41,7 @@ OTHER_COLOUR = "#4a5a6a"
 # Every size below is at scale 1 (1280x800); style() and px() give them at the screen's scale.
 STYLE = f"""
 QWidget {{ color: {INK}; font-size: {BODY_PT}pt; font-family: "{FONT_FAMILY}"; }}
-QMainWindow, QStackedWidget, #screen {{ background: {BACKDROP}; }}
+QMainWindow, #screen {{ background: {BACKDROP}; }}
 QLabel#title {{ font-size: {TITLE_PT}pt; font-weight: 700; color: {BRAND}; }}
 QLabel#subtitle {{ font-size: 22pt; color: {MUTED}; }}
 QLabel#amount {{ font-size: {AMOUNT_PT}pt; font-weight: 700; }}
@@ -90,8 +92,6 @@ QPushButton#tile {{ background: {PAPER}; border: 2px solid #c9d4de; border-radiu
     padding: 0px; min-width: {TILE_WIDTH - 4}px; max-width: {TILE_WIDTH - 4}px;
     min-height: {TILE_HEIGHT - 4}px; max-height: {TILE_HEIGHT - 4}px; }}
 QPushButton#tile:pressed {{ background: #d8e6f0; }}
-QLabel#tilename {{ font-size: 18pt; font-weight: 600; }}
-QLabel#tileprice {{ font-size: 20pt; font-weight: 700; color: {BRAND}; }}
 QLabel#basketline {{ font-size: 18pt; }}
 QLabel#total {{ font-size: {AMOUNT_PT}pt; font-weight: 700; color: {BRAND}; }}
 QStackedWidget#inner {{ background: transparent; }}

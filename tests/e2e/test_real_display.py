@@ -41,6 +41,7 @@ PANELS = [(1024, 768, 85), (1920, 1080, 102)]
 SHOTS = PROJECT / "docs" / "screenshots" / "real-display"
 ROOT = PROJECT / ".cache" / "display-root"
 OPERATOR, PIN = "Ina", "1111"  # the demo operators (kiosk/services/demo.py)
+FLOAT = 150000  # the opening float (modal awal), typed digit by digit
 BUTTON = "push button"
 
 
@@ -206,6 +207,20 @@ def _sale(kiosk: Kiosk, number: str) -> tuple[object, ...] | None:
     return rows[0] if rows else None
 
 
+def _shift_of(kiosk: Kiosk, number: str) -> tuple[object, ...] | None:
+    """The till shift the sale was rung up in: (its number, event, operator, float)."""
+    kiosk_id, seq = number.rsplit("-", 1)
+    rows = _read(
+        kiosk,
+        "SELECT t.shift_no, t.event, t.operator, t.float_amount FROM sales s "
+        "JOIN entries e ON e.id = s.id JOIN shift_events t ON t.id = s.shift_id "
+        "WHERE e.kiosk_id = ? AND e.seq = ?",
+        kiosk_id,
+        int(seq),
+    )
+    return rows[0] if rows else None
+
+
 def _lines(kiosk: Kiosk, number: str) -> list[object]:
     kiosk_id, seq = number.rsplit("-", 1)
     rows = _read(
@@ -276,6 +291,13 @@ def sell(run: Run, home: Kiosk, width: int, height: int) -> None:
         run.tap(digit)
     run.tap("Masuk")
 
+    run.step = "open the shift"
+    run.control("Buka sesi")  # the day's first login asks for the float (modal awal)
+    for digit in str(FLOAT):
+        run.tap(digit)
+    run.shows(f"Modal awal {format_rupiah(FLOAT)}")
+    run.tap("Buka sesi")
+
     run.step = "scan a card"
     run.control("BAYAR", enabled=False)  # the selling screen is up
     run.pointer.scan(_card(home, nip))
@@ -320,6 +342,7 @@ def sell(run: Run, home: Kiosk, width: int, height: int) -> None:
     run.quit()
     assert _sale(home, number) == (total, "card", nip, "TUNAI", given, OPERATOR)
     assert _lines(home, number) == [tile.split(", Rp")[0] for tile in chosen]
+    assert _shift_of(home, number) == (1, "open", OPERATOR, FLOAT)
     assert home.ok("ledger", "verify").startswith("Ledger intact")
 
 

@@ -38,14 +38,23 @@ def lines_of(label: QLabel) -> list[str]:
     else:
         document.setPlainText(label.text())
     text = document.toRawText()  # no-break spaces kept, as the label lays them out
-    layout = QTextLayout(text, label.font())
+    return wrapped(text, label.font(), label.contentsRect().width())
+
+
+def tile_lines(product_tile) -> list[str]:  # type: ignore[no-untyped-def]
+    """The lines a tile paints its name on (tiles paint their words: no labels)."""
+    return wrapped(product_tile.name, product_tile.name_font, product_tile.name_rect.width())
+
+
+def wrapped(text: str, font, width: int) -> list[str]:  # type: ignore[no-untyped-def]
+    layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     layout.beginLayout()
     lines = []
     while (line := layout.createLine()).isValid():
-        line.setLineWidth(label.contentsRect().width())
+        line.setLineWidth(width)
         lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
     layout.endLayout()
     return lines
@@ -105,10 +114,8 @@ def test_a_number_keeps_its_unit_when_a_name_wraps(ctx, qtbot) -> None:
         for name in names:
             click(qtbot, tile(window, name))
         settle()
-        tiles = [tile(window, name) for name in names]
-        labels = [t.findChild(QLabel, "tilename") for t in tiles]
-        labels += [row.findChild(QLabel) for row in window.selling.cart.rows]
-        for label in labels:
-            lines = lines_of(label)
+        shown = [tile_lines(tile(window, name)) for name in names]
+        shown += [lines_of(row.findChild(QLabel)) for row in window.selling.cart.rows]
+        for lines in shown:
             assert len(lines) > 1, lines  # these names do wrap at this size
             assert all(line.split()[0] not in {"g", "m", "cup"} for line in lines), lines

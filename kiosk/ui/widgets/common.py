@@ -64,6 +64,8 @@ class WholeLabel(QLabel):
 
 def restyle(widget: QWidget, name: str) -> None:
     """Change a widget's style class at run time (the style sheet keys on object names)."""
+    if widget.objectName() == name:
+        return  # polishing again would only redo its font and colours (and its layout)
     widget.setObjectName(name)
     widget.style().unpolish(widget)
     widget.style().polish(widget)

@@ -1,18 +1,43 @@
-"""A product as a big tile: picture, name (wrapped), price. The whole tile is the button."""
+"""A product as a big tile: picture, name (wrapped), price. The whole tile is the button.
+
+The tile paints its picture and words itself instead of holding three child labels: the
+selling screen holds every product's tile (500 at design scale), and every widget in it is
+shown, hidden and polished again each time the screen comes and goes (idle -> a scan ->
+selling). One widget per tile instead of four keeps that switch within a scan's time.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ...domain.money import format_rupiah
 from ...domain.records import Product
 from ..art import product_pixmap
-from ..theme import TILE_HEIGHT, TILE_WIDTH, px
-from .common import label
+from ..theme import (
+    BRAND,
+    FONT_FAMILY,
+    INK,
+    TILE_HEIGHT,
+    TILE_NAME_PT,
+    TILE_PRICE_PT,
+    TILE_WIDTH,
+    px,
+)
 from .names import keep_units
 
 PICTURE = 72
+# Where the picture, the name and the price lie (px, not scaled: as the labels were laid out).
+LEFT, TOP, RIGHT, BOTTOM, SPACING = 8, 10, 8, 8, 4
+NAME_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+
+def tile_font(points: int, weight: QFont.Weight) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPointSize(px(points))
+    font.setWeight(weight)
+    return font
 
 
 class ProductTile(QPushButton):
@@ -23,20 +48,45 @@ class ProductTile(QPushButton):
         self.setFixedSize(px(TILE_WIDTH), px(TILE_HEIGHT))
         self.setAutoDefault(False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # Its words are child labels, which a screen reader does not read as the button's.
-        self.setAccessibleName(f"{product.nama}, {format_rupiah(product.harga)}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 10, 8, 8)
-        layout.setSpacing(4)
-        picture = QLabel()
-        picture.setPixmap(product_pixmap(product.nama, product.kategori, px(PICTURE)))
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        name = label(keep_units(product.nama), "tilename", wrap=True)
-        name.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        price = label(format_rupiah(product.harga), "tileprice")
-        price.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for child in (picture, name, price):
-            # Taps go to the tile (and to the kinetic scroller), never to a label.
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(child)
-        layout.setStretch(1, 1)
+        self.price = format_rupiah(product.harga)
+        self.name = keep_units(product.nama)  # "250 g" never split across lines
+        # Its words are painted, which a screen reader does not read as the button's.
+        self.setAccessibleName(f"{product.nama}, {self.price}")
+        self.picture: QPixmap = product_pixmap(product.nama, product.kategori, px(PICTURE))
+        self.name_font = tile_font(TILE_NAME_PT, QFont.Weight.DemiBold)
+        self.price_font = tile_font(TILE_PRICE_PT, QFont.Weight.Bold)
+        self._place()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()  # the style sheet's size of a tile, once it is polished
+
+    def _place(self) -> None:
+        """The picture on top, the price at the bottom, the name (wrapped) between them."""
+        inner = self.rect().adjusted(LEFT, TOP, -RIGHT, -BOTTOM)
+        picture = self.picture.height()
+        # As tall as a label showing the price would be.
+        price = (
+            QFontMetrics(self.price_font)
+            .boundingRect(QRect(0, 0, inner.width(), 2000), 0, self.price)
+            .height()
+        )
+        self.picture_rect = QRect(inner.x(), inner.y(), inner.width(), picture)
+        self.price_rect = QRect(inner.x(), inner.bottom() + 1 - price, inner.width(), price)
+        name_top = self.picture_rect.bottom() + 1 + SPACING
+        self.name_rect = QRect(
+            inner.x(), name_top, inner.width(), self.price_rect.y() - SPACING - name_top
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)  # the button itself: background, border, pressed
+        painter = QPainter(self)
+        x = self.picture_rect.x() + (self.picture_rect.width() - self.picture.width()) // 2
+        painter.drawPixmap(x, self.picture_rect.y(), self.picture)
+        painter.setPen(QColor(INK))
+        painter.setFont(self.name_font)
+        painter.drawText(self.name_rect, NAME_FLAGS, self.name)  # clipped to its rect
+        painter.setPen(QColor(BRAND))
+        painter.setFont(self.price_font)
+        painter.drawText(self.price_rect, Qt.AlignmentFlag.AlignCenter, self.price)
+        painter.end()
