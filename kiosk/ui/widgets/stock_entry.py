@@ -49,15 +49,11 @@ class Mode(enum.Enum):
     TOTAL = "total"  # the admin: the day's whole count
 
 
-def words(text: str) -> str:
-    return translate("StockEntry", text)
-
-
 def count_text(count: StockCount | None) -> str:
     """A product's line under its name: its count today, or that it has none."""
     if count is None:
-        return words("Belum dihitung")
-    return words("Titip {dropped} · terjual {sold} · sisa {left}").format(
+        return translate("StockEntry", "Belum dihitung")
+    return translate("StockEntry", "Titip {dropped} · terjual {sold} · sisa {left}").format(
         dropped=count.dropped, sold=count.sold, left=count.left
     )
 
@@ -107,13 +103,13 @@ class StockEntry(QWidget):
         left.setSpacing(px(10))
         top = QHBoxLayout()
         top.setSpacing(px(12))
-        self.all_vendors = button(words("‹ Semua UMKM"))
+        self.all_vendors = button(translate("StockEntry", "‹ Semua UMKM"))
         self.all_vendors.setObjectName("all_vendors")
         self.all_vendors.clicked.connect(lambda: self.choose_vendor(None))
-        self.list_caption = label(words("Pilih UMKM"), "big", wrap=True)
+        self.list_caption = label(translate("StockEntry", "Pilih UMKM"), "big", wrap=True)
         top.addWidget(self.all_vendors)
         top.addWidget(self.list_caption, 1)
-        self.loading = label(words("Memuat…"), "hint")
+        self.loading = label(translate("StockEntry", "Memuat…"), "hint")
         self.rows = QVBoxLayout()
         self.row_group = QButtonGroup(self)
         self.vendor_buttons: dict[str, QPushButton] = {}
@@ -130,15 +126,17 @@ class StockEntry(QWidget):
         # The keypad: the chosen product, the number, Simpan.
         right = QVBoxLayout()
         right.setSpacing(px(10))
-        self.chosen = label(words("Pilih barangnya dulu."), "hint", wrap=True)
+        self.chosen = label(translate("StockEntry", "Pilih barangnya dulu."), "hint", wrap=True)
         self.display = QLabel("0")
         self.display.setObjectName("display")
         self.display.setAccessibleName(
-            words("Tambah berapa barang") if mode is Mode.ADD else words("Titipan hari ini")
+            translate("StockEntry", "Tambah berapa barang")
+            if mode is Mode.ADD
+            else translate("StockEntry", "Titipan hari ini")
         )
         self.keypad = Keypad(max_length=MAX_DIGITS, extra="")
         self.keypad.changed.connect(self._typed)
-        self.save = button(words("Simpan"), "primary")
+        self.save = button(translate("StockEntry", "Simpan"), "primary")
         self.save.setObjectName("stock_save")
         self.save.clicked.connect(self.submit)
         for widget in (self.chosen, self.display, self.keypad):
@@ -227,7 +225,7 @@ class StockEntry(QWidget):
         vendor = next((v for v in self.vendors if v.kode_umkm == self.vendor_code), None)
         self.all_vendors.setVisible(vendor is not None)
         if vendor is None:
-            self.list_caption.setText(words("Pilih UMKM"))
+            self.list_caption.setText(translate("StockEntry", "Pilih UMKM"))
             for each in self.vendors:
                 row = _row_button(each.nama)
                 row.setObjectName(f"vendor_{each.kode_umkm}")
@@ -276,14 +274,18 @@ class StockEntry(QWidget):
     def _update(self) -> None:
         product = self.product
         if product is None:
-            self.chosen.setText(words("Pilih barangnya dulu."))
+            self.chosen.setText(translate("StockEntry", "Pilih barangnya dulu."))
         elif self.mode is Mode.ADD:
             self.chosen.setText(
-                words("{name}: tambah berapa?").format(name=keep_units(product.nama))
+                translate("StockEntry", "{name}: tambah berapa?").format(
+                    name=keep_units(product.nama)
+                )
             )
         else:
             self.chosen.setText(
-                words("{name}: titipan hari ini").format(name=keep_units(product.nama))
+                translate("StockEntry", "{name}: titipan hari ini").format(
+                    name=keep_units(product.nama)
+                )
             )
         self.save.setEnabled(product is not None and bool(self.keypad.text) and not self._busy)
 
@@ -318,7 +320,7 @@ class StockEntry(QWidget):
             self.product_buttons[product.sku].setText(literal(self._product_text(product)))
         self.keypad.set_text("")
         self.done.setText(
-            words("Tercatat: {name}, sisa {left}.").format(
+            translate("StockEntry", "Tercatat: {name}, sisa {left}.").format(
                 name=product.nama, left=count.left if count is not None else 0
             )
         )
