@@ -2145,6 +2145,10 @@ Operator {operator} · {method}</translation>
         <translation>Dec</translation>
     </message>
     <message>
+        <source>{weekday}, {day} {month} {time} WIT</source>
+        <translation>{weekday}, {day} {month} {time} WIT</translation>
+    </message>
+    <message>
         <source>Kode tidak terbaca. Silakan pindai ulang.</source>
         <translation>Code not readable. Please scan again.</translation>
     </message>
