@@ -8,10 +8,11 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from PIL import Image
 
 from kiosk.domain.till import CashCount, CashFigures
 from kiosk.printing.document import Line
-from kiosk.printing.preview import preview_text
+from kiosk.printing.preview import paper_pixels, preview_png, preview_text
 from kiosk.printing.receipt import assert_fits
 from kiosk.printing.report import layout_shift_report, layout_umkm_slip
 from kiosk.services.report_figures import (
@@ -24,9 +25,10 @@ from kiosk.services.report_figures import (
 )
 from kiosk.services.settlement import SettlementLine
 from kiosk.services.shift_figures import ShiftFigures
-from tests.unit.printing.test_receipt import STALL, WIT
+from tests.unit.printing.test_receipt import ROOT, STALL, WIT
 
 WIDTHS = (32, 42, 48)
+DOCS = ROOT / "docs" / "receipts"
 OPENED = dt.datetime(2026, 11, 20, 0, 0, tzinfo=dt.UTC)
 CLOSED = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 HEAD = LedgerHead("AMB-01", 123, "AMB-01:123:ABCDEF123456")
@@ -217,3 +219,26 @@ def test_slips_and_reports_never_overflow_58_or_80_mm(
         within(layout_umkm_slip(slip(lines, stock, fee=fee), STALL, WIT, width), width)
         shift = figures(operators=(operator, name), reason=name, note=produk, amount=amount)
         within(layout_shift_report(report(shift, umkm), STALL, WIT, width), width)
+
+
+def test_writes_the_sample_reports_and_slips_for_the_docs() -> None:
+    """docs/receipts/: the Z-report and a UMKM slip at 58 and 80 mm, for the README."""
+    umkm = (
+        UmkmTotal("UMKM-001", "Dapur Sagu Mama Ona", 60_000, 45_000, 15_000),
+        UmkmTotal("UMKM-002", "Kopi Rarobang Batu Merah", 40_000, 30_000, 10_000),
+    )
+    z_report = report(figures(), umkm)
+    lines = (
+        line("Papeda instan isi 3 cup", 4, 100_000, 25_000),
+        line("Sagu gula isi 6", 2, 20_000),
+    )
+    sample_slip = slip(lines, (StockCount("SKU-1", "Papeda instan isi 3 cup", 10, 4),), 3_000)
+    samples = {}
+    for width, paper in ((32, "58mm"), (48, "80mm")):
+        samples[f"z-report-{paper}.png"] = layout_shift_report(z_report, STALL, WIT, width)
+        samples[f"umkm-slip-{paper}.png"] = layout_umkm_slip(sample_slip, STALL, WIT, width)
+    for name, document in samples.items():
+        path = preview_png(document, DOCS / name)
+        with Image.open(path) as image:
+            assert image.width > paper_pixels(document.width)
+            assert image.height > 24 * len(document.blocks)  # a line is 24 px or more
