@@ -114,7 +114,7 @@ def test_slips_one_by_one_for_the_day_or_a_shift(ctx, go, qtbot):
         seen.append(screen.caption.text())
         assert screen.slip_label.text() == f"Slip {len(seen)} dari {len(day)}"
         click(qtbot, screen.slip_next)
-    assert seen == [f"Slip {slip.nama_umkm}" for slip in day]
+    assert seen == [f"Slip UMKM {slip.nama_umkm}" for slip in day]
     first = next(iter(screen.scopes.buttons))
     assert first == WHOLE_DAY
     shift_one = list(screen.scopes.buttons)[1]

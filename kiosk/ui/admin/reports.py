@@ -315,7 +315,7 @@ class ReportsScreen(AdminPage):
             }[shown.kind]
         if shown.kind == SLIPS:
             slip = shown.slips[self.slip_index]
-            return translate("ReportsScreen", "Slip {name}").format(name=slip.nama_umkm)
+            return translate("ReportsScreen", "Slip UMKM {name}").format(name=slip.nama_umkm)
         return translate("ReportsScreen", KIND_WORDS[shown.kind])
 
     def _hint(self) -> str:
