@@ -337,6 +337,7 @@ def test_every_till_screen_names_its_controls_and_is_saved(qtbot, fresh_ctx) -> 
         click(qtbot, close.reasons.buttons["Salah hitung"])
         click(qtbot, close.close_button)
         qtbot.waitUntil(lambda: window.current_screen_name() == Screen.SHIFT_DONE)
+        qtbot.waitUntil(lambda: window.shift_done.print_again.isEnabled())  # papers queued
         seen(window, "shift-done")
 
 
