@@ -29,6 +29,7 @@ class Screen(enum.StrEnum):
     ADMIN_IMPORT = "admin_import"
     ADMIN_PRINTER = "admin_printer"
     ADMIN_PAYOUTS = "admin_payouts"
+    ADMIN_REPORTS = "admin_reports"  # X/Z reports and the UMKM slips
 
     @property
     def is_admin(self) -> bool:

@@ -13,6 +13,7 @@ from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.import_preview import ImportScreen
 from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
+from kiosk.ui.admin.reports import ReportsScreen
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.screens.error import ErrorScreen
 from kiosk.ui.screens.qris import QrisScreen
@@ -23,6 +24,7 @@ from .test_admin_overview import BAD_ROSTER
 from .test_admin_screenshots import ctx_month
 from .test_payouts_screen import asking_advance, chosen, reversing
 from .test_qris_and_error import qris_ctx  # noqa: F401  (a fixture)
+from .test_reports_screen import showing_slips, showing_x, showing_z
 
 
 def press(qtbot, keypad, digits: str) -> None:  # type: ignore[no-untyped-def]
@@ -87,3 +89,10 @@ def test_admin_payouts(ctx, go, qtbot):
     for state in (chosen, asking_advance, reversing):
         screen = state(qtbot, show(PayoutsScreen(ctx, go), qtbot))
         assert unnamed_controls(screen) == [], state.__name__
+
+
+def test_admin_reports(ctx, go, qtbot):
+    for state in (showing_x, showing_z, showing_slips):
+        screen = state(qtbot, show(ReportsScreen(ctx, go), qtbot))
+        assert unnamed_controls(screen) == []
+        assert screen.paper.accessibleName() == screen.caption.text() != ""

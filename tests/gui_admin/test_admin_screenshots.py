@@ -20,6 +20,7 @@ from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.import_preview import ImportScreen
 from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
+from kiosk.ui.admin.reports import ReportsScreen
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.screens.error import ErrorScreen
 from kiosk.ui.screens.qris import QrisScreen
@@ -28,6 +29,7 @@ from .conftest import SCREENSHOTS, click, sell, show
 from .test_admin_overview import BAD_ROSTER
 from .test_payouts_screen import asking_advance, chosen, paying, reversing
 from .test_qris_and_error import qris_ctx  # noqa: F401  (a fixture)
+from .test_reports_screen import showing_slips, showing_x, showing_z
 
 
 @pytest.fixture
@@ -167,3 +169,12 @@ def test_admin_payouts(ctx, go, qtbot):
         (reversing, "admin-payouts-history.png"),
     ):
         save(state(qtbot, show(PayoutsScreen(ctx, go), qtbot)), name)
+
+
+def test_admin_reports(ctx, go, qtbot):
+    for state, name in (
+        (showing_x, "admin-reports-x.png"),
+        (showing_z, "admin-reports-z.png"),
+        (showing_slips, "admin-reports-slips.png"),
+    ):
+        save(state(qtbot, show(ReportsScreen(ctx, go), qtbot)), name)

@@ -34,6 +34,7 @@ def admin_screens(
     from .import_preview import ImportScreen
     from .payouts import PayoutsScreen
     from .printer import PrinterScreen
+    from .reports import ReportsScreen
     from .void import VoidScreen
 
     return {
@@ -49,4 +50,5 @@ def admin_screens(
         Screen.ADMIN_IMPORT: lambda: ImportScreen(ctx, go),
         Screen.ADMIN_PRINTER: lambda: PrinterScreen(ctx, go),
         Screen.ADMIN_PAYOUTS: lambda: PayoutsScreen(ctx, go),
+        Screen.ADMIN_REPORTS: lambda: ReportsScreen(ctx, go),
     }
