@@ -26,6 +26,7 @@ from .ledger.payout_store import PayoutStore
 from .ledger.pin_guard_store import PinGuardStore
 from .ledger.print_jobs import PrintJobStore, PrintJobView
 from .ledger.queries import SpendingQueries
+from .ledger.report_queries import ReportQueries
 from .ledger.roster_store import RosterStore
 from .ledger.sales_ledger import SalesLedger
 from .ledger.seals import has_keyed_entries, has_seals
@@ -59,6 +60,7 @@ from .services.printing_ports import PrinterStatus, QueueState
 from .services.private_files import private_file, private_folder, tighten
 from .services.qris_payment import QrisPaymentService
 from .services.receipts import ReceiptService
+from .services.reports import ReportService
 from .services.revoked_cards import RevokedCards
 from .services.roster_import import RosterImporter
 from .services.sale import SaleService
@@ -190,6 +192,16 @@ class Kiosk:
             clock=clock,
             wake=self._wake_printer,
         )
+        # The X/Z reports and the UMKM slips: the till's and the settlement's figures on paper.
+        self.reports = ReportService(
+            ReportQueries(db, s.stall.kiosk_id, tz),
+            s.settlement.fee_percent,
+            stall,
+            self.stall_clock,
+            width=s.printer.chars_per_line,
+            queue=self.receipts.queue,
+            preview=_preview,
+        )
 
     def _wake_printer(self) -> None:
         if self.print_worker is not None:
@@ -274,6 +286,7 @@ class Kiosk:
             changes=self.changes,
             till=self.shifts,
             stock=self.stock,
+            reports=self.reports,
             start_printing=start_printing,
             close=self.close,
         )

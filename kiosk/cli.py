@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .bootstrap import Kiosk
     from .ledger.verify import ExpectedHead
     from .services.back_end import BackEnd
+    from .services.report_figures import ShiftReport
     from .services.shift_figures import ShiftFigures
 
 # The ledger's modules (SQLAlchemy, Alembic) are imported where a command needs them, so
@@ -526,6 +527,55 @@ def cmd_shift_close(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- the X/Z reports -------------------------------------------------------------------
+
+
+def _print_report(kiosk: Kiosk, report: ShiftReport) -> None:
+    """Queue the report on the receipt printer and send it now, as `printer test` does."""
+    job = kiosk.reports.print_report(report)
+    result, _status = kiosk.print_now(job)
+    what = f"{report.kind}-report of shift {report.figures.shift_no}"
+    if result is not None and result.status == "printed":
+        print(f"The {what} was printed (print job {job}).")
+    else:
+        reason = result.last_error if result else "the kiosk's print worker has it"
+        print(f"The {what} is queued as print job {job} and not printed yet: {reason}.")
+
+
+def _require_printer(kiosk: Kiosk, args: argparse.Namespace) -> None:
+    if args.print and kiosk.settings.printer.connection == "none":
+        raise CliError("printer.connection is 'none': this kiosk prints nothing")
+
+
+def cmd_report_x(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    _require_printer(kiosk, args)
+    report = kiosk.reports.x_report()
+    if report is None:
+        print(f"No till shift is open on {kiosk.settings.stall.kiosk_id}.")
+        return EXIT_OK
+    print(kiosk.reports.report_text(report), end="")
+    if args.print:
+        _print_report(kiosk, report)
+    return EXIT_OK
+
+
+def cmd_report_z(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    _require_printer(kiosk, args)
+    day = args.date or kiosk.stall_clock.today()
+    reports = kiosk.reports.z_reports(day)
+    if not reports:
+        print(f"No till shift opened on {day:%Y-%m-%d} has been closed.")
+        return EXIT_OK
+    for index, report in enumerate(reports):
+        if index:
+            print()
+        print(kiosk.reports.report_text(report), end="")
+    if args.print:
+        for report in reports:
+            _print_report(kiosk, report)
+    return EXIT_OK
+
+
 # --- parser -----------------------------------------------------------------------------
 
 
@@ -777,6 +827,22 @@ def build_parser() -> argparse.ArgumentParser:
     shift_close.add_argument(
         "--reason", help="why the count differs from the expected cash (needed when it does)"
     )
+
+    # -- the X/Z reports --
+    report = commands.add_parser(
+        "report", help="the till's X/Z reports, as the receipt printer prints them"
+    ).add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    report_x = add(report, "x", cmd_report_x, "the open shift so far (nothing is closed)")
+    report_z = add(
+        report, "z", cmd_report_z, "the Z-report of each shift opened on a day and closed"
+    )
+    report_z.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="default: today (stall time)"
+    )
+    for sub in (report_x, report_z):
+        sub.add_argument(
+            "--print", action="store_true", help="also print it on the receipt printer"
+        )
 
     admin = commands.add_parser("admin", help="admin settings").add_subparsers(
         dest="admin_command", metavar="ACTION", required=True

@@ -40,6 +40,10 @@
         <translation>Consigned goods</translation>
     </message>
     <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
         <source>Menu admin</source>
         <translation>Admin menu</translation>
     </message>
@@ -1702,6 +1706,117 @@ set up</translation>
     </message>
 </context>
 <context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Laporan X (sesi berjalan)</source>
+        <translation>X-report (open shift)</translation>
+    </message>
+    <message>
+        <source>Laporan Z (sesi ditutup)</source>
+        <translation>Z-report (closed shift)</translation>
+    </message>
+    <message>
+        <source>Slip UMKM</source>
+        <translation>UMKM slips</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Hari sebelumnya</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <source>Hari berikutnya</source>
+        <translation>Next day</translation>
+    </message>
+    <message>
+        <source>Slip sebelumnya</source>
+        <translation>Previous slip</translation>
+    </message>
+    <message>
+        <source>Slip berikutnya</source>
+        <translation>Next slip</translation>
+    </message>
+    <message>
+        <source>Cetak semua slip</source>
+        <translation>Print all slips</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Laporan tidak dapat dimuat. Coba lagi.</source>
+        <translation>The report could not be loaded. Try again.</translation>
+    </message>
+    <message>
+        <source>Sehari penuh</source>
+        <translation>Whole day</translation>
+    </message>
+    <message>
+        <source>Sesi {number}</source>
+        <translation>Shift {number}</translation>
+    </message>
+    <message>
+        <source>Slip {number} dari {count}</source>
+        <translation>Slip {number} of {count}</translation>
+    </message>
+    <message>
+        <source>Tidak ada slip</source>
+        <translation>No slips</translation>
+    </message>
+    <message>
+        <source>Cetak slip ini</source>
+        <translation>Print this slip</translation>
+    </message>
+    <message>
+        <source>Tidak ada sesi yang sedang buka.</source>
+        <translation>No shift is open.</translation>
+    </message>
+    <message>
+        <source>Belum ada sesi yang ditutup pada hari ini.</source>
+        <translation>No shift has been closed on this day.</translation>
+    </message>
+    <message>
+        <source>Tidak ada penjualan pada hari ini.</source>
+        <translation>There were no sales on this day.</translation>
+    </message>
+    <message>
+        <source>Slip UMKM {name}</source>
+        <translation>UMKM slip: {name}</translation>
+    </message>
+    <message>
+        <source>Sesi yang sedang berjalan: tidak ada yang ditutup.</source>
+        <translation>The shift that is open now: nothing is closed.</translation>
+    </message>
+    <message>
+        <source>Pilih hari, lalu sesi yang sudah ditutup.</source>
+        <translation>Choose a day, then a closed shift.</translation>
+    </message>
+    <message>
+        <source>Pilih hari, lalu sehari penuh atau satu sesi.</source>
+        <translation>Choose a day, then the whole day or one shift.</translation>
+    </message>
+    <message>
+        <source>{count} slip dikirim ke printer.</source>
+        <translation>{count} slip(s) sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Laporan dikirim ke printer.</source>
+        <translation>The report was sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Laporan tidak dapat dikirim ke printer. Coba lagi.</source>
+        <translation>The report could not be sent to the printer. Try again.</translation>
+    </message>
+</context>
+<context>
     <name>SaleView</name>
     <message>
         <source>Tunai</source>
@@ -1933,6 +2048,10 @@ Operator {operator} · {method}</translation>
         <translation>Done</translation>
     </message>
     <message>
+        <source>Cetak lagi</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
         <source>Sesi {number} ditutup</source>
         <translation>Shift {number} closed</translation>
     </message>
@@ -1955,6 +2074,18 @@ Operator {operator} · {method}</translation>
     <message>
         <source>Alasan selisih: {reason}</source>
         <translation>Reason for the difference: {reason}</translation>
+    </message>
+    <message>
+        <source>Mencetak laporan Z…</source>
+        <translation>Printing the Z-report…</translation>
+    </message>
+    <message>
+        <source>Laporan Z dan {count} slip UMKM dikirim ke printer.</source>
+        <translation>The Z-report and {count} UMKM slip(s) were sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Laporan Z tidak dapat dicetak; tekan Cetak lagi.</source>
+        <translation>The Z-report could not be printed; press Print again.</translation>
     </message>
 </context>
 <context>
@@ -2263,6 +2394,10 @@ Operator {operator} · {method}</translation>
     <message>
         <source>Des</source>
         <translation>Dec</translation>
+    </message>
+    <message>
+        <source>{weekday}, {day} {month} {time} WIT</source>
+        <translation>{weekday}, {day} {month} {time} WIT</translation>
     </message>
     <message>
         <source>Kode tidak terbaca. Silakan pindai ulang.</source>

@@ -201,7 +201,7 @@ class PrintJob(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     sale_id: Mapped[str | None] = mapped_column(ForeignKey("sales.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(8))  # receipt | copy | void | test
+    kind: Mapped[str] = mapped_column(String(8))  # receipt|copy|void|test|report|slip
     title: Mapped[str] = mapped_column(String(100))
     payload: Mapped[bytes] = mapped_column(LargeBinary)  # the ESC/POS bytes, ready to send
     preview: Mapped[str] = mapped_column(Text)  # the same receipt as plain text

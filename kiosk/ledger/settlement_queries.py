@@ -25,7 +25,7 @@ from ..domain.settlement import FeeSchedule, PayoutKind, carry, months_between
 from ..services.settlement import SettlementLine, UmkmBalance
 from .engine import Database
 from .fast_sql import FastStatement, db_time
-from .models import Entry, Payout, Sale, SaleLine, Vendor, Void
+from .models import Entry, Payout, Product, Sale, SaleLine, StockDrop, Vendor, Void
 
 ENTRIES = Entry.__table__
 SALES = Sale.__table__
@@ -33,6 +33,8 @@ LINES = SaleLine.__table__
 VOIDS = Void.__table__
 VENDORS = Vendor.__table__
 PAYOUTS = Payout.__table__
+PRODUCTS = Product.__table__
+DROPS = StockDrop.__table__
 
 
 def _bucket(column, bounds: Sequence[Any], first: int = 0):  # type: ignore[no-untyped-def]
@@ -61,14 +63,25 @@ def _day_starts(month: Month, tz: ZoneInfo) -> list[dt.datetime]:
     ]
 
 
-@functools.lru_cache(maxsize=4)  # one per month length: 28, 29, 30 or 31 days
-def _day_lines_statement(days: int) -> FastStatement:
-    """Grouped by column position (portable: on PostgreSQL a repeated CASE with parameters is
+@functools.lru_cache(maxsize=6)  # one per month length (28..31), a day, a shift
+def _lines_statement(days: int, by_shift: bool = False) -> FastStatement:
+    """What each UMKM sold per product, non-voided: per day of a range (``start`` to ``end``,
+    ``days`` buckets), or of one till shift (``shift``: its sales, one bucket). The settlement
+    export, the slips and the X/Z reports' per-UMKM totals all run this one statement.
+
+    Grouped by column position (portable: on PostgreSQL a repeated CASE with parameters is
     not the same expression); sorted and named in Python, 15,000 rows at design scale."""
     bounds = [bindparam(f"day{n}") for n in range(days)]
     # Literals, not bound values: a FastStatement is given every parameter by name.
     paid_by_qris = SALES.c.payment_method == literal_column(f"'{PaymentMethod.QRIS.value}'")
     qris = case((paid_by_qris, LINES.c.subtotal), else_=literal_column("0"))
+    if by_shift:
+        scope = [SALES.c.shift_id == bindparam("shift")]
+    else:
+        scope = [
+            SALES.c.created_at >= bindparam("start"),
+            SALES.c.created_at < bindparam("end"),
+        ]
     return FastStatement(
         select(
             _bucket(SALES.c.created_at, bounds),
@@ -81,13 +94,67 @@ def _day_lines_statement(days: int) -> FastStatement:
         )
         .join(LINES, LINES.c.sale_id == SALES.c.id)
         .outerjoin(VOIDS, VOIDS.c.sale_id == SALES.c.id)
-        .where(
-            SALES.c.created_at >= bindparam("start"),
-            SALES.c.created_at < bindparam("end"),
-            VOIDS.c.id.is_(None),
-        )
+        .where(*scope, VOIDS.c.id.is_(None))
         .group_by(*(literal_column(str(n)) for n in range(1, 5)))
     )
+
+
+def _settlement_lines(
+    rows: list[tuple[Any, ...]], days: Sequence[dt.date], names: dict[str, str]
+) -> Iterator[SettlementLine]:
+    rows.sort(key=_line_order)
+    for day, kode, sku, produk, terjual, pendapatan, qris in rows:
+        earned, by_qris = int(pendapatan), int(qris)
+        yield SettlementLine(
+            days[day],
+            kode,
+            names.get(kode, kode),
+            sku,
+            produk,
+            int(terjual),
+            earned,
+            earned - by_qris,
+            by_qris,
+        )
+
+
+def _vendor_names(connection: Connection) -> dict[str, str]:
+    return dict(connection.execute(select(VENDORS.c.kode_umkm, VENDORS.c.nama)).all())
+
+
+def lines_between(
+    connection: Connection, start: dt.datetime, ends: Sequence[dt.datetime], first: dt.date
+) -> list[SettlementLine]:
+    """The settlement lines from ``start`` to ``ends[-1]`` (aware UTC), one day per bound in
+    ``ends`` (the UTC start of the next stall day), the first day being ``first``."""
+    dialect = connection.dialect
+    params = {"start": db_time(start, dialect), "end": db_time(ends[-1], dialect)}
+    params.update({f"day{n}": db_time(bound, dialect) for n, bound in enumerate(ends)})
+    rows = _lines_statement(len(ends)).all(connection, params)
+    days = [first + dt.timedelta(days=n) for n in range(len(ends))]
+    return list(_settlement_lines(rows, days, _vendor_names(connection)))
+
+
+def shift_lines(connection: Connection, shift_id: str, day: dt.date) -> list[SettlementLine]:
+    """The settlement lines of one till shift's sales (kiosk sales only: paper sales have no
+    shift), dated ``day`` (the stall's day the shift was opened)."""
+    rows = _lines_statement(1, by_shift=True).all(connection, {"shift": shift_id})
+    return list(_settlement_lines(rows, [day], _vendor_names(connection)))
+
+
+def stock_dropped(connection: Connection, day: dt.date) -> list[tuple[str, str, str, int]]:
+    """(kode_umkm, sku, product name, pieces dropped off) of each product with a consignment
+    count on ``day``: its stock_drops rows added up (a correction is a negative row)."""
+    query = (
+        select(PRODUCTS.c.kode_umkm, PRODUCTS.c.sku, PRODUCTS.c.nama, func.sum(DROPS.c.quantity))
+        .join(PRODUCTS, PRODUCTS.c.id == DROPS.c.product_id)
+        .where(DROPS.c.day == day)
+        .group_by(PRODUCTS.c.kode_umkm, PRODUCTS.c.sku, PRODUCTS.c.nama)
+        .order_by(PRODUCTS.c.kode_umkm, PRODUCTS.c.sku)
+    )
+    return [
+        (kode, sku, nama, int(dropped)) for kode, sku, nama, dropped in connection.execute(query)
+    ]
 
 
 def _line_order(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -176,29 +243,10 @@ class SettlementQueries:
         """Every (day, UMKM, product) of the month with a non-voided sale, by day, UMKM, then
         products by sku and free amounts (no sku) by description. A month is ~80,000 sales
         at design scale: the statement is compiled once and read straight off the cursor."""
-        start, end = month.utc_bounds(self._tz)
-        ends = _day_starts(month, self._tz)
-        days = [month.first_day + dt.timedelta(days=n) for n in range(len(ends))]
+        start, _end = month.utc_bounds(self._tz)
         with self._db.read() as connection:
-            dialect = connection.dialect
-            params = {"start": db_time(start, dialect), "end": db_time(end, dialect)}
-            params.update({f"day{n}": db_time(bound, dialect) for n, bound in enumerate(ends)})
-            rows = _day_lines_statement(len(ends)).all(connection, params)
-            names = dict(connection.execute(select(VENDORS.c.kode_umkm, VENDORS.c.nama)).all())
-        rows.sort(key=_line_order)
-        for day, kode, sku, produk, terjual, pendapatan, qris in rows:
-            earned, by_qris = int(pendapatan), int(qris)
-            yield SettlementLine(
-                days[day],
-                kode,
-                names[kode],
-                sku,
-                produk,
-                int(terjual),
-                earned,
-                earned - by_qris,
-                by_qris,
-            )
+            lines = lines_between(connection, start, _day_starts(month, self._tz), month.first_day)
+        yield from lines
 
     # -- balances ------------------------------------------------------------------------------
     def balances(self, month: Month) -> list[UmkmBalance]:

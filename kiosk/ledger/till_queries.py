@@ -27,8 +27,11 @@ from ..domain.cart import PaymentMethod
 from ..domain.errors import DomainError
 from ..domain.shift import ShiftProblem
 from ..domain.till import CashCount, CashFigures, ShiftEventKind
+from ..services.report_figures import BuyerTotal, LedgerHead
 from ..services.shift_figures import OpenShift, ShiftFigures
+from .chain import GENESIS_HASH
 from .models import Entry, Payout, Sale, ShiftEvent, Void
+from .verify import ChainHead
 
 ENTRIES = Entry.__table__
 SALES = Sale.__table__
@@ -173,6 +176,8 @@ def shift_figures(connection: Connection, shift_id: str) -> ShiftFigures:
         first_seq=min(firsts, default=None),
         last_seq=max(lasts, default=None),
         closed_expected=close.expected if close else None,
+        cash_count=_count(by_method.get(CASH)),
+        qris_count=_count(by_method.get(QRIS)),
     )
 
 
@@ -185,6 +190,36 @@ def shifts_opened(connection: Connection, start: dt.datetime, end: dt.datetime) 
         .order_by(SHIFTS.c.created_at, ENTRIES.c.kiosk_id, ENTRIES.c.seq)
     )
     return list(connection.execute(query).scalars())
+
+
+def buyer_totals(connection: Connection, shift_id: str) -> tuple[BuyerTotal, BuyerTotal]:
+    """(ASN, public) sales of the shift that are not voided: count and amount. An ASN sale
+    has a NIP (a card, a QR or a typed NIP); a public buyer's has none."""
+    query = (
+        select(SALES.c.nip.is_(None).label("public"), func.count(), func.sum(SALES.c.total))
+        .outerjoin(VOIDS, VOIDS.c.sale_id == SALES.c.id)
+        .where(SALES.c.shift_id == shift_id, SALES.c.source == "kiosk", VOIDS.c.id.is_(None))
+        .group_by(SALES.c.nip.is_(None))
+    )
+    found = {
+        bool(public): BuyerTotal(int(n), int(amount or 0))
+        for public, n, amount in connection.execute(query)
+    }
+    nothing = BuyerTotal(0, 0)
+    return found.get(False, nothing), found.get(True, nothing)
+
+
+def ledger_head(connection: Connection, kiosk_id: str) -> LedgerHead:
+    """The kiosk's newest chain entry, as `ledger verify` prints its head (verify.ChainHead):
+    seq 0 and the genesis hash when nothing was written yet. One index seek."""
+    newest = connection.execute(
+        select(ENTRIES.c.seq, ENTRIES.c.entry_hash)
+        .where(ENTRIES.c.kiosk_id == kiosk_id)
+        .order_by(ENTRIES.c.seq.desc())
+        .limit(1)
+    ).first()
+    seq, entry_hash = (newest.seq, newest.entry_hash) if newest else (0, GENESIS_HASH)
+    return LedgerHead(kiosk_id, seq, ChainHead(kiosk_id, seq, entry_hash).line)
 
 
 def _voids(
@@ -202,6 +237,10 @@ def _voids(
         .where(and_(*in_shift), ENTRIES.c.kind == "void", SALES.c.source == "kiosk")
     )
     return [(row.payment_method, row.total) for row in connection.execute(query)]
+
+
+def _count(row: Any) -> int:
+    return int(row.sales) if row is not None else 0
 
 
 def _amount(row: Any) -> int:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .admin_desk import AdminDesk
 from .changes import ChangeFeed
 from .printer_desk import PrinterDesk
+from .reports import ReportService
 from .sale import SaleService
 from .shift import ShiftService
 from .stall import StallFacts
@@ -25,5 +26,6 @@ class BackEnd:
     changes: ChangeFeed
     till: ShiftService  # the till's shifts: open, take over, count and close
     stock: StockService  # consignment counts for the day: drop-offs, what is left
+    reports: ReportService  # the X/Z reports and the UMKM slips: previews and printing
     start_printing: Callable[[], None] = field(repr=False)
     close: Callable[[], None] = field(repr=False)

@@ -80,7 +80,8 @@ class ReceiptService:
         self._clock = clock
         self._wake = wake
 
-    def _queue(self, document: PrintDocument, kind: str, sale_id: str | None) -> int:
+    def queue(self, document: PrintDocument, kind: str, sale_id: str | None = None) -> int:
+        """Lay the document into a new print job (its bytes and text preview); the job id."""
         job = self._jobs.add(
             kind=kind,
             title=document.title or kind,
@@ -114,7 +115,7 @@ class ReceiptService:
             opens,
             ("Salinan " if copy else "Struk ") + sale.number,
         )
-        return self._queue(document, "copy" if copy else "receipt", sale.id)
+        return self.queue(document, "copy" if copy else "receipt", sale.id)
 
     def reprint(self, number: str) -> int:
         """A copy of any receipt, marked SALINAN, showing the month as it stood at the sale."""
@@ -145,11 +146,11 @@ class ReceiptService:
         document = PrintDocument(
             document.blocks, document.width, document.cut, False, f"Batal {sale.number}"
         )
-        return self._queue(document, "void", sale.id)
+        return self.queue(document, "void", sale.id)
 
     def print_test_page(self, profile: str, codepage_note: str) -> int:
         document = layout_test_page(self._stall, self._width, profile, codepage_note)
         document = PrintDocument(
             document.blocks, document.width, document.cut, False, "Tes printer"
         )
-        return self._queue(document, "test", None)
+        return self.queue(document, "test", None)

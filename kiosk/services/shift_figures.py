@@ -86,6 +86,8 @@ class ShiftFigures:
     first_seq: int | None  # the shift's first and last sale numbers (entry seqs)
     last_seq: int | None
     closed_expected: int | None = None  # the expected cash the close entry recorded
+    cash_count: int = 0  # of sale_count, paid in cash
+    qris_count: int = 0  # of sale_count, paid by QRIS
 
     @property
     def is_open(self) -> bool:

@@ -31,6 +31,7 @@ class Screen(enum.StrEnum):
     ADMIN_PRINTER = "admin_printer"
     ADMIN_PAYOUTS = "admin_payouts"
     ADMIN_STOCK = "admin_stock"
+    ADMIN_REPORTS = "admin_reports"  # X/Z reports and the UMKM slips
 
     @property
     def is_admin(self) -> bool:

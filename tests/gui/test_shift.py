@@ -16,14 +16,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
+from sqlalchemy import select
 
 from kiosk.bootstrap import Kiosk, open_kiosk
 from kiosk.domain.months import Month
+from kiosk.ledger.models import PrintJob
 from kiosk.ui.context import UiContext
 from kiosk.ui.scanner import ScanDetector
 from kiosk.ui.screen_names import Screen
 
 from ..accessibility import unnamed_controls
+from ..escpos_reader import paper_text
 from ..qris_sample import STATIC_QRIS
 from ..translations import assert_english
 from ..translations import english as english_installed
@@ -83,6 +86,29 @@ def void_in_the_admin_area(qtbot, window, number: str) -> None:  # type: ignore[
     window.show_screen(Screen.IDLE)
 
 
+def x_report_in_the_admin_area(qtbot, window) -> str:  # type: ignore[no-untyped-def]
+    """Laporan from the admin menu: the open shift's X-report, as its paper reads."""
+    log_out(qtbot, window)
+    click(qtbot, window.idle.admin)
+    login = window.screen_named(Screen.ADMIN_LOGIN)
+    press(qtbot, login.keypad, ADMIN_PIN)
+    click(qtbot, login.enter)
+    qtbot.waitUntil(lambda: window.current_screen_name() == Screen.ADMIN_HOME)
+    click(qtbot, window.screen_named(Screen.ADMIN_HOME).tiles[Screen.ADMIN_REPORTS])
+    reports = window.screen_named(Screen.ADMIN_REPORTS)
+    qtbot.waitUntil(lambda: "L A P O R A N   X" in reports.paper.text())
+    text = reports.paper.text()
+    window.show_screen(Screen.IDLE)
+    return text
+
+
+def paper_figure(lines: list[str], label: str) -> int:
+    (found,) = [line for line in lines if line.startswith(label)]
+    amount = found.split()[-1]
+    sign = -1 if amount.startswith("-") else 1
+    return sign * int(amount.lstrip("+-").removeprefix("Rp").replace(".", ""))
+
+
 def export_row(kiosk: Kiosk, tmp_path: Path) -> list[dict[str, str]]:
     out = tmp_path / "shifts.csv"
     kiosk.exports.shifts(Month(2026, 11), out)
@@ -117,6 +143,14 @@ def test_a_shift_from_the_first_login_to_its_export(qtbot, qris_ctx, tmp_path) -
         assert window.ctx.session.shift.operators == ("Ina", "Yance")
         cash_total = sell_public(qtbot, window, "Kopi rarobang segelas")
 
+        # The X-report in the admin area: the shift so far; nothing closes.
+        x_report = x_report_in_the_admin_area(qtbot, window).splitlines()
+        assert paper_figure(x_report, "Seharusnya") == 150_000 + cash_total
+        assert paper_figure(x_report, "QRIS (cek di aplikasi)") == qris_total
+        assert "Petugas: Ina > Yance" in x_report
+        assert kiosk.shifts.current() is not None
+        log_in_to(qtbot, window, "Yance", "2222", Screen.SELLING)
+
         # Yance closes: the drawer is Rp2.000 short of what it should hold.
         expected = 150_000 + cash_total
         qtbot.mouseClick(window.idle, Qt.MouseButton.LeftButton)  # back from the last sale
@@ -137,8 +171,23 @@ def test_a_shift_from_the_first_login_to_its_export(qtbot, qris_ctx, tmp_path) -
         qtbot.waitUntil(lambda: window.current_screen_name() == Screen.SHIFT_DONE)
         assert window.shift_done.title.text() == "Sesi 1 ditutup"
         assert window.ctx.session.operator is None and window.ctx.session.shift is None
+        # The Z-report and a slip per UMKM went to the printer as the summary appeared.
+        qtbot.waitUntil(lambda: window.shift_done.printed.text().startswith("Laporan Z dan"))
+        slips = len(kiosk.reports.shift_slips(shift.shift_id))
+        assert window.shift_done.printed.text() == (
+            f"Laporan Z dan {slips} slip UMKM dikirim ke printer."
+        )
         click(qtbot, window.shift_done.done)
         assert window.current_screen_name() == Screen.IDLE
+
+    jobs = kiosk.print_jobs
+    with kiosk.db.read() as connection:
+        queued = connection.execute(
+            select(PrintJob.id, PrintJob.kind).where(PrintJob.kind.in_(("report", "slip")))
+        ).all()
+    assert [kind for _id, kind in queued] == ["report"] + ["slip"] * slips
+    z_report = paper_text(jobs.get(queued[0].id).payload)  # the ESC/POS bytes, read back
+    assert "LAPORAN Z" in z_report
 
     (row,) = export_row(kiosk, tmp_path)
     assert row == {
@@ -160,6 +209,18 @@ def test_a_shift_from_the_first_login_to_its_export(qtbot, qris_ctx, tmp_path) -
     figures = kiosk.shifts.figures(shift.shift_id)
     assert (figures.cash_sales, figures.cash_voids) == (voided_total + cash_total, voided_total)
     assert kiosk.verify().ok
+    # The paper says what `export shifts` says.
+    for label, column in (
+        ("Modal awal", "modal_awal"),
+        ("Seharusnya", "tunai_seharusnya"),
+        ("Dihitung", "tunai_dihitung"),
+        ("Selisih", "selisih"),
+        ("QRIS (cek di aplikasi)", "qris"),
+    ):
+        assert paper_figure(z_report, label) == int(row[column]), label
+    assert paper_figure(z_report, "Jumlah (3x)") == voided_total + cash_total + qris_total
+    assert paper_figure(z_report, "Batal (1x)") == -voided_total
+    assert "Alasan: Kembalian salah" in z_report and "Petugas: Ina > Yance" in z_report
 
 
 def test_close_first_with_a_typed_reason_then_a_new_shift(qtbot, ctx) -> None:
@@ -276,6 +337,7 @@ def test_every_till_screen_names_its_controls_and_is_saved(qtbot, fresh_ctx) -> 
         click(qtbot, close.reasons.buttons["Salah hitung"])
         click(qtbot, close.close_button)
         qtbot.waitUntil(lambda: window.current_screen_name() == Screen.SHIFT_DONE)
+        qtbot.waitUntil(lambda: window.shift_done.print_again.isEnabled())  # papers queued
         seen(window, "shift-done")
 
 

@@ -13,6 +13,7 @@ from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.import_preview import ImportScreen
 from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
+from kiosk.ui.admin.reports import ReportsScreen
 from kiosk.ui.admin.stock import StockPage
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.screens.error import ErrorScreen
@@ -24,6 +25,7 @@ from .test_admin_overview import BAD_ROSTER
 from .test_admin_screenshots import ctx_month
 from .test_payouts_screen import asking_advance, chosen, reversing
 from .test_qris_and_error import qris_ctx  # noqa: F401  (a fixture)
+from .test_reports_screen import showing_slips, showing_x, showing_z
 from .test_stock_screen import refused, typing
 
 
@@ -95,3 +97,10 @@ def test_admin_stock(ctx, go, qtbot):
     for state in (typing, refused):
         screen = state(qtbot, show(StockPage(ctx, go), qtbot))
         assert unnamed_controls(screen) == [], state.__name__
+
+
+def test_admin_reports(ctx, go, qtbot):
+    for state in (showing_x, showing_z, showing_slips):
+        screen = state(qtbot, show(ReportsScreen(ctx, go), qtbot))
+        assert unnamed_controls(screen) == []
+        assert screen.paper.accessibleName() == screen.caption.text() != ""

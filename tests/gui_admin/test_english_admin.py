@@ -19,6 +19,7 @@ from kiosk.ui.admin.exemptions import ExemptionsScreen
 from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.import_preview import ImportScreen
 from kiosk.ui.admin.printer import PrinterScreen
+from kiosk.ui.admin.reports import ReportsScreen
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.screens.error import ErrorScreen
 from kiosk.ui.screens.qris import QrisScreen
@@ -28,6 +29,7 @@ from ..translations import english as english_installed
 from .conftest import SCREENSHOTS, click, sell, show
 from .test_admin_overview import BAD_ROSTER
 from .test_qris_and_error import qris_ctx  # noqa: F401  (a fixture)
+from .test_reports_screen import showing_slips, showing_x, showing_z
 
 NOVEMBER = Month(2026, 11)
 
@@ -226,6 +228,23 @@ def test_admin_printer(english, ctx, go, qtbot):
     qtbot.waitUntil(lambda: screen.values["queue"].text() != "Checking…")
     assert screen.values["connection"].text() == "Save to a folder (no printer)"
     assert_english(screen)
+
+
+def test_admin_reports(english, ctx, go, qtbot):
+    """The screen in English; the paper it previews stays Indonesian, as it prints."""
+    expected = {
+        showing_x: "X-report (open shift)",
+        showing_z: "Z-report (closed shift)",
+        showing_slips: "UMKM slip: ",
+    }
+    for state, caption in expected.items():
+        screen = state(qtbot, show(ReportsScreen(ctx, go), qtbot))
+        assert screen.caption.text().startswith(caption)
+        assert screen.title.text() == "Reports"
+        screen.paper.setText("")  # the printer's words, not the screen's
+        assert_english(screen)
+    assert screen.slip_label.text().startswith("Slip 1 of ")
+    assert screen.print_button.text() == "Print this slip"
 
 
 def test_qris(english, qris_ctx, go, qtbot):  # noqa: F811

@@ -37,6 +37,7 @@ from kiosk.ui.admin.exports import ExportsScreen
 from kiosk.ui.admin.import_preview import ImportScreen
 from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
+from kiosk.ui.admin.reports import ReportsScreen
 from kiosk.ui.admin.stock import StockPage
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.scale import automatic_scale
@@ -44,6 +45,7 @@ from kiosk.ui.scale import automatic_scale
 from .conftest import NOW, SCREENSHOTS, click, sell
 from .test_admin_overview import BAD_ROSTER
 from .test_payouts_screen import asking_advance, chosen, paying, reversing
+from .test_reports_screen import showing_slips, showing_x, showing_z
 from .test_stock_screen import refused as stock_refused
 from .test_stock_screen import typing as stock_typing
 
@@ -300,6 +302,10 @@ def stock(ctx, go, qtbot, size, state=stock_typing):  # type: ignore[no-untyped-
     return state(qtbot, at_size(StockPage(ctx, go), qtbot, size))
 
 
+def reports(ctx, go, qtbot, size, state=showing_x):  # type: ignore[no-untyped-def]
+    return state(qtbot, at_size(ReportsScreen(ctx, go), qtbot, size))
+
+
 STATES: dict[str, Callable[..., QWidget]] = {
     "login": login,
     "lockout": lockout,
@@ -321,6 +327,9 @@ STATES: dict[str, Callable[..., QWidget]] = {
     "payouts-history": lambda *a: payouts(*a, state=reversing),
     "stock": stock,
     "stock-refused": lambda *a: stock(*a, state=stock_refused),
+    "reports-x": reports,
+    "reports-z": lambda *a: reports(*a, state=showing_z),
+    "reports-slips": lambda *a: reports(*a, state=showing_slips),
 }
 NEEDS_FOLDER = {exports_choose, exports_done, import_choose, import_errors}
 
@@ -389,7 +398,8 @@ def test_the_dashboard_shows_a_40_character_umkm_name_whole(ctx, go, qtbot):
 DESIGN, LARGE = (1280, 800), (1920, 1080)
 # Built twice in one ledger, so only states that leave it as they found it (a lockout stays).
 TWICE = ["login", "home", "dashboard", "exports-choose", "void", "reprint", "exemptions",
-         "import-choose", "printer", "payouts", "payouts-pay", "stock"]  # fmt: skip
+         "import-choose", "printer", "payouts", "payouts-pay", "reports-x", "reports-z",
+         "reports-slips", "stock"]  # fmt: skip
 
 
 def looks(screen: QWidget) -> list[tuple[tuple[str, str], str, float, int]]:

@@ -125,7 +125,8 @@ def test_the_import_walk_sees_through_kiosk_modules():
         m.split(".")[0] for m in third_party_reached("kiosk.printing.cards")
     }
     assert reach("kiosk.printing.cards")["PIL"][0] == "kiosk.printing.cards"
-    for pure in ("kiosk.printing.document", "kiosk.printing.receipt", "kiosk.printing.text"):
+    pure_layout = ("document", "receipt", "report", "text")
+    for pure in (f"kiosk.printing.{name}" for name in pure_layout):
         assert third_party_reached(pure) == {}, pure
     assert "sqlalchemy" in {m.split(".")[0] for m in third_party_reached("kiosk.bootstrap")}
 
@@ -133,7 +134,8 @@ def test_the_import_walk_sees_through_kiosk_modules():
 @pytest.mark.parametrize("path", modules("services"), ids=lambda p: p.name)
 def test_services_never_touch_qt_or_sqlalchemy_or_adapters(path: Path):
     """Directly or through any kiosk module they import: a service may use the pure printing
-    modules (document, receipt, text), never one that loads Pillow, qrcode or python-escpos."""
+    modules (document, receipt, report, text), never one that loads Pillow, qrcode or
+    python-escpos."""
     name = module_name(path)
     for module, chain in third_party_reached(name).items():
         pytest.fail(f"{name} reaches {module} through {' -> '.join(chain)}")

@@ -34,6 +34,7 @@ def admin_screens(
     from .import_preview import ImportScreen
     from .payouts import PayoutsScreen
     from .printer import PrinterScreen
+    from .reports import ReportsScreen
     from .stock import StockPage
     from .void import VoidScreen
 
@@ -51,4 +52,5 @@ def admin_screens(
         Screen.ADMIN_PRINTER: lambda: PrinterScreen(ctx, go),
         Screen.ADMIN_PAYOUTS: lambda: PayoutsScreen(ctx, go),
         Screen.ADMIN_STOCK: lambda: StockPage(ctx, go),
+        Screen.ADMIN_REPORTS: lambda: ReportsScreen(ctx, go),
     }

@@ -1,5 +1,7 @@
-"""Sesi ditutup: the closed shift's summary as the ledger recorded it. Selesai leaves the till
-with nobody on duty; Buka sesi baru lets the closer count a float and sell on."""
+"""Sesi ditutup: the closed shift's summary as the ledger recorded it. Its Z-report and one
+slip per UMKM go to the receipt printer as the summary appears (Cetak lagi prints them again).
+Selesai leaves the till with nobody on duty; Buka sesi baru lets the closer count a float and
+sell on."""
 
 from __future__ import annotations
 
@@ -47,6 +49,8 @@ class ShiftDoneScreen(QWidget):
         layout.addWidget(self.verdict)
         self.reason = label("", wrap=True)
         layout.addWidget(self.reason)
+        self.printed = label("", "hint", wrap=True)  # the Z-report and slips sent, or not
+        layout.addWidget(self.printed)
         layout.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(24)
@@ -57,8 +61,14 @@ class ShiftDoneScreen(QWidget):
         self.done = button(translate("ShiftDoneScreen", "Selesai"), "primary")
         self.done.setObjectName("shift_done")
         self.done.clicked.connect(self.finished)
-        row.addWidget(self.new_shift, 1)
-        row.addWidget(self.done, 2)
+        self.print_again = button(translate("ShiftDoneScreen", "Cetak lagi"))
+        self.print_again.setObjectName("shift_print_again")
+        self.print_again.setMinimumHeight(px(72))
+        self.print_again.clicked.connect(self.print_papers)
+        # The two side buttons as wide as their words; Selesai, the next step, takes the rest.
+        row.addWidget(self.new_shift, 0)
+        row.addWidget(self.print_again, 0)
+        row.addWidget(self.done, 1)
         layout.addLayout(row)
 
     def show_figures(self, figures: ShiftFigures, operator: str) -> None:
@@ -101,3 +111,35 @@ class ShiftDoneScreen(QWidget):
             else ""
         )
         self.reason.setVisible(bool(figures.reason))
+        self.print_papers()
+
+    def print_papers(self) -> None:
+        """The closed shift's Z-report, then a slip per UMKM, into the print queue."""
+        if self.figures is None:
+            return
+        shift_id = self.figures.shift_id
+        self.print_again.setEnabled(False)
+        self.printed.setText(translate("ShiftDoneScreen", "Mencetak laporan Z…"))
+        self._ctx.runner.run(
+            lambda: self._ctx.back_end.reports.print_shift(shift_id),
+            lambda jobs: self._printed(shift_id, jobs),
+            lambda _error: self._not_printed(shift_id),
+        )
+
+    def _printed(self, shift_id: str, jobs: list[int]) -> None:
+        if self.figures is None or self.figures.shift_id != shift_id:
+            return  # another shift's summary is up now
+        self.print_again.setEnabled(True)
+        self.printed.setText(
+            translate(
+                "ShiftDoneScreen", "Laporan Z dan {count} slip UMKM dikirim ke printer."
+            ).format(count=len(jobs) - 1)
+        )
+
+    def _not_printed(self, shift_id: str) -> None:
+        if self.figures is None or self.figures.shift_id != shift_id:
+            return
+        self.print_again.setEnabled(True)
+        self.printed.setText(
+            translate("ShiftDoneScreen", "Laporan Z tidak dapat dicetak; tekan Cetak lagi.")
+        )

@@ -43,3 +43,13 @@ def clock_text(moment: dt.datetime) -> str:
         year=moment.year,
         time=f"{moment:%H:%M}",
     )
+
+
+def short_clock_text(moment: dt.datetime) -> str:
+    """``Sen, 7 Des 09:14 WIT``: the header's clock on a narrow panel (no year)."""
+    return translate("Texts", "{weekday}, {day} {month} {time} WIT").format(
+        weekday=translate("Texts", DAYS[moment.weekday()]),
+        day=moment.day,
+        month=translate("Texts", MONTHS[moment.month - 1]),
+        time=f"{moment:%H:%M}",
+    )

@@ -7,12 +7,13 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from ..i18n import translate
 from ..theme import px
 from .buttons import button
-from .clock import clock_text
+from .clock import clock_text, short_clock_text
 from .common import ElidedLabel, label
 
 
@@ -49,6 +50,8 @@ class Header(QFrame):
         layout.addWidget(self.log_out)
         layout.addSpacing(24)
         layout.addWidget(self.clock)
+        self._name: str | None = None
+        self._compact = False  # a narrow panel: no year, no "Petugas:", the brand stays whole
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self._timer.start(15_000)  # minutes matter, seconds do not
@@ -56,12 +59,27 @@ class Header(QFrame):
         self.tick()
 
     def set_operator(self, name: str | None) -> None:
-        self.operator.setText(
-            translate("Header", "Petugas: {name}").format(name=name) if name else ""
-        )
+        self._name = name
+        if not name:
+            self.operator.setText("")
+        elif self._compact:
+            self.operator.setText(name)
+        else:
+            self.operator.setText(translate("Header", "Petugas: {name}").format(name=name))
         self.operator.setVisible(bool(name))
         self.log_out.setVisible(bool(name))
         self.close_shift.setVisible(bool(name))
 
     def tick(self) -> None:
-        self.clock.setText(clock_text(self._now()))
+        moment = self._now()
+        self.clock.setText(short_clock_text(moment) if self._compact else clock_text(moment))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Below ~1200 px (at scale) Tutup sesi, Keluar and the full date leave the brand
+        # "Jiku …": the year and "Petugas:" are what a vendor misses least.
+        compact = self.width() < px(1200)
+        if compact != self._compact:
+            self._compact = compact
+            self.set_operator(self._name)
+            self.tick()
