@@ -32,6 +32,7 @@ from .ledger.sales_ledger import SalesLedger
 from .ledger.seals import has_keyed_entries, has_seals
 from .ledger.settlement_queries import SettlementQueries
 from .ledger.shift_store import ShiftStore
+from .ledger.stock_store import StockStore
 from .ledger.verify import ExpectedHead, VerifyReport, verify_ledger
 from .printing.devices.printers import ReceiptPrinter, make_printer
 from .printing.devices.worker import PrintWorker
@@ -67,6 +68,7 @@ from .services.sales_import import SalesImporter
 from .services.shift import ShiftService
 from .services.stall import StallClock, StallFacts
 from .services.standing import StandingService
+from .services.stock import StockService
 
 log = logging.getLogger(__name__)
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "assets" / "sample"
@@ -173,6 +175,8 @@ class Kiosk:
         )
         # The till: shifts (sesi kasir) as chain entries, one open per kiosk.
         self.shifts = ShiftService(self.shift_store, self.stall_clock, self.changes)
+        # Consignment counts for the day (titip jual): optional, per product.
+        self.stock = StockService(StockStore(db, tz), self.stall_clock, self.changes)
         stall = StallInfo(s.stall.name, s.stall.address, s.stall.kiosk_id, s.stall.receipt_footer)
         self.receipts = ReceiptService(
             self.print_jobs,
@@ -281,6 +285,7 @@ class Kiosk:
             printer=printer,
             changes=self.changes,
             till=self.shifts,
+            stock=self.stock,
             reports=self.reports,
             start_printing=start_printing,
             close=self.close,

@@ -433,6 +433,46 @@ def cmd_payout_list(kiosk: Kiosk, args: argparse.Namespace) -> int:
             )
 
 
+# --- consignment stock for the day ---------------------------------------------------------
+
+
+def cmd_stock_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    from .domain.stock import parse_pieces
+
+    pieces = parse_pieces(args.pieces)
+    count = kiosk.stock.add(
+        args.umkm,
+        args.sku,
+        pieces,
+        actor=ADMIN_ACTOR,
+        may_correct=True,  # the command line is the admin's
+        day=args.date,
+        note=args.note,
+    )
+    what = "Drop-off" if pieces > 0 else "Correction"
+    day = args.date or kiosk.stall_clock.today()
+    print(
+        f"{what} of {pieces:+d} recorded for {count.sku} ({count.nama}) of {count.kode_umkm} "
+        f"on {day}: dropped {count.dropped}, sold {count.sold}, left {count.left}."
+    )
+    return EXIT_OK
+
+
+def cmd_stock_show(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    day = args.date or kiosk.stall_clock.today()
+    counts = kiosk.stock.day(day, kode_umkm=args.umkm)
+    if not counts:
+        print(f"No product is counted on {day}" + (f" for {args.umkm}." if args.umkm else "."))
+        return EXIT_OK
+    print(f"Stock on {day} (dropped, sold, left = returned at close):")
+    width = max(len(c.sku) for c in counts)
+    for c in counts:
+        print(
+            f"  {c.kode_umkm}  {c.sku:<{width}}  {c.dropped:>5}  {c.sold:>5}  {c.left:>5}  {c.nama}"
+        )
+    return EXIT_OK
+
+
 # --- the till's shifts ------------------------------------------------------------------
 
 
@@ -736,6 +776,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     operator_add.add_argument("name")
     operator_add.add_argument("--umkm", metavar="KODE_UMKM", help="the UMKM they sell for")
+
+    # -- consignment stock for the day --
+    stock = commands.add_parser(
+        "stock", help="consignment stock for the day (titip jual)"
+    ).add_subparsers(dest="stock_command", metavar="ACTION", required=True)
+    stock_add = add(
+        stock,
+        "add",
+        cmd_stock_add,
+        "record pieces a UMKM dropped off for a day (negative: a correction, never below "
+        "what that day already sold)",
+    )
+    stock_add.add_argument("--sku", required=True)
+    stock_add.add_argument("--umkm", required=True, metavar="KODE_UMKM")
+    stock_add.add_argument(
+        "--pieces", required=True, metavar="N", help="whole pieces; -2 takes 2 off the count"
+    )
+    stock_add.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="the stall's day (default: today)"
+    )
+    stock_add.add_argument("--note", help="why (e.g. a correction)")
+    stock_show = add(
+        stock, "show", cmd_stock_show, "each counted product's dropped, sold and left for a day"
+    )
+    stock_show.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="the stall's day (default: today)"
+    )
+    stock_show.add_argument("--umkm", metavar="KODE_UMKM", help="only this UMKM")
 
     # -- the till's shifts --
     shift = commands.add_parser("shift", help="the till's shift (sesi kasir)").add_subparsers(

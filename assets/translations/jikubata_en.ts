@@ -36,6 +36,10 @@
         <translation>UMKM payouts</translation>
     </message>
     <message>
+        <source>Titipan barang</source>
+        <translation>Consigned goods</translation>
+    </message>
+    <message>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
@@ -425,6 +429,30 @@ jikubata admin set-pin</translation>
     <message>
         <source>Ada transaksi baru selama uang dihitung; periksa angka terbaru lalu tutup lagi.</source>
         <translation>A sale or void came in while the cash was counted; check the new figures and close again.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; bukan jumlah barang yang bulat.</source>
+        <translation>&apos;{value}&apos; is not a whole number of pieces.</translation>
+    </message>
+    <message>
+        <source>Ketik jumlah barang lebih dari 0.</source>
+        <translation>Type a number of pieces above 0.</translation>
+    </message>
+    <message>
+        <source>Sekali catat paling banyak {most} barang; periksa jumlahnya.</source>
+        <translation>At most {most} pieces at a time; check the number.</translation>
+    </message>
+    <message>
+        <source>Petugas hanya bisa menambah titipan; minta admin untuk mengoreksi.</source>
+        <translation>Operators can only add to a drop-off; ask the admin to correct it.</translation>
+    </message>
+    <message>
+        <source>{product} sudah terjual {sold} hari ini, jadi titipan tidak bisa kurang dari itu.</source>
+        <translation>{product} has sold {sold} today, so the drop-off cannot be less than that.</translation>
+    </message>
+    <message>
+        <source>Produk {sku} milik {kode_umkm} tidak ditemukan.</source>
+        <translation>Product {sku} of {kode_umkm} was not found.</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; bukan nomor struk (contoh: AMB-01-000123).</source>
@@ -1607,6 +1635,13 @@ Balance {amount}</translation>
     </message>
 </context>
 <context>
+    <name>ProductTile</name>
+    <message>
+        <source>sisa {left}</source>
+        <translation>{left} left</translation>
+    </message>
+</context>
+<context>
     <name>QrisScreen</name>
     <message>
         <source>‹ Batal</source>
@@ -1849,6 +1884,18 @@ Operator {operator} · {method}</translation>
         <translation>Custom amount</translation>
     </message>
     <message>
+        <source>Stok tercatat habis. Tetap jual?</source>
+        <translation>The recorded stock is used up. Sell anyway?</translation>
+    </message>
+    <message>
+        <source>Jangan</source>
+        <translation>Don&apos;t</translation>
+    </message>
+    <message>
+        <source>Tetap jual</source>
+        <translation>Sell anyway</translation>
+    </message>
+    <message>
         <source>Daftar produk belum bisa dibuka. Sentuh Nominal bebas untuk tetap berjualan.</source>
         <translation>The product list cannot be opened yet. Touch Custom amount to keep selling.</translation>
     </message>
@@ -1859,6 +1906,10 @@ Operator {operator} · {method}</translation>
     <message>
         <source>Kembali</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <source>Titipan barang</source>
+        <translation>Consigned goods</translation>
     </message>
     <message>
         <source>Nominal bebas: pilih UMKM</source>
@@ -2156,6 +2207,75 @@ Operator {operator} · {method}</translation>
     <message>
         <source>{sales} transaksi, {voids} dibatalkan</source>
         <translation>{sales} sales, {voids} voided</translation>
+    </message>
+</context>
+<context>
+    <name>StockDropScreen</name>
+    <message>
+        <source>Titipan barang hari ini</source>
+        <translation>Today&apos;s consigned goods</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>StockEntry</name>
+    <message>
+        <source>Belum dihitung</source>
+        <translation>Not counted</translation>
+    </message>
+    <message>
+        <source>Titip {dropped} · terjual {sold} · sisa {left}</source>
+        <translation>Dropped {dropped} · sold {sold} · left {left}</translation>
+    </message>
+    <message>
+        <source>‹ Semua UMKM</source>
+        <translation>‹ All UMKM</translation>
+    </message>
+    <message>
+        <source>Pilih UMKM</source>
+        <translation>Choose UMKM</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Pilih barangnya dulu.</source>
+        <translation>Choose the product first.</translation>
+    </message>
+    <message>
+        <source>Tambah berapa barang</source>
+        <translation>How many pieces to add</translation>
+    </message>
+    <message>
+        <source>Titipan hari ini</source>
+        <translation>Dropped off today</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>{name}: tambah berapa?</source>
+        <translation>{name}: how many to add?</translation>
+    </message>
+    <message>
+        <source>{name}: titipan hari ini</source>
+        <translation>{name}: dropped off today</translation>
+    </message>
+    <message>
+        <source>Tercatat: {name}, sisa {left}.</source>
+        <translation>Recorded: {name}, {left} left.</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <source>Titipan barang hari ini</source>
+        <translation>Today&apos;s consigned goods</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from .reports import ReportService
 from .sale import SaleService
 from .shift import ShiftService
 from .stall import StallFacts
+from .stock import StockService
 
 
 @dataclass
@@ -24,6 +25,7 @@ class BackEnd:
     printer: PrinterDesk
     changes: ChangeFeed
     till: ShiftService  # the till's shifts: open, take over, count and close
+    stock: StockService  # consignment counts for the day: drop-offs, what is left
     reports: ReportService  # the X/Z reports and the UMKM slips: previews and printing
     start_printing: Callable[[], None] = field(repr=False)
     close: Callable[[], None] = field(repr=False)

@@ -25,6 +25,7 @@ class Change(enum.Enum):
     PRINTING = "printing"  # a print job was queued, printed or failed
     PAYOUTS = "payouts"  # money handed to a UMKM (or a payout reversed)
     SHIFT = "shift"  # a till shift was opened, handed over or closed
+    STOCK = "stock"  # a consignment drop-off or correction (a sale changes "left" too: SALES)
 
 
 @dataclass(frozen=True)

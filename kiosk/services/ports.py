@@ -9,6 +9,7 @@ from typing import NamedTuple, Protocol
 from ..domain.identity import TypedShare
 from ..domain.months import Month
 from ..domain.records import Product, RecordedSale, RosterPerson, SaleDraft, Vendor
+from ..domain.stock import StockCount
 from .settlement import PayoutRecord, SettlementLine, UmkmBalance
 from .shift_figures import OpenShift, ShiftFigures
 
@@ -182,3 +183,21 @@ class ShiftStorePort(Protocol):
     ) -> ShiftFigures: ...
     def figures(self, shift_id: str) -> ShiftFigures: ...
     def shifts_opened(self, start: dt.datetime, end: dt.datetime) -> list[ShiftFigures]: ...
+
+
+# -- consignment stock for the day (services/stock.py; ledger/stock_store.py) ------------------
+
+
+class StockPort(Protocol):
+    def add(
+        self,
+        kode_umkm: str,
+        sku: str,
+        pieces: int,
+        *,
+        day: dt.date,
+        actor: str,
+        at: dt.datetime,
+        note: str | None = None,
+    ) -> StockCount: ...
+    def day(self, day: dt.date, *, kode_umkm: str | None = None) -> list[StockCount]: ...

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from .screens.shift_done import ShiftDoneScreen
     from .screens.shift_open import ShiftOpenScreen
     from .screens.shift_takeover import ShiftTakeoverScreen
+    from .screens.stock_drop import StockDropScreen
     from .screens.success import SuccessScreen
     from .widgets.banner import PrinterBanner
     from .widgets.receipt_notice import ReceiptNotice
@@ -205,6 +206,7 @@ class KioskWindow(QMainWindow):
                 Screen.SHIFT_TAKEOVER: self._make_shift_takeover,
                 Screen.SHIFT_CLOSE: self._make_shift_close,
                 Screen.SHIFT_DONE: self._make_shift_done,
+                Screen.STOCK: self._make_stock,
                 **admin_screens(
                     ctx,
                     self.show_screen,
@@ -342,7 +344,9 @@ class KioskWindow(QMainWindow):
         selling = SellingScreen(self._context())
         selling.type_nip_requested.connect(self._type_nip)
         selling.pay_requested.connect(self._pay)
+        selling.stock_requested.connect(self.enter_stock)
         selling.load_catalog()
+        selling.load_stock()
         return selling
 
     def _make_nip_entry(self) -> QWidget:
@@ -411,6 +415,13 @@ class KioskWindow(QMainWindow):
         screen.open_new.connect(lambda name: self._open_shift(name, None))
         return screen
 
+    def _make_stock(self) -> QWidget:
+        from .screens.stock_drop import StockDropScreen
+
+        screen = StockDropScreen(self._context())
+        screen.finished.connect(lambda: self.show_screen(Screen.SELLING))
+        return screen
+
     # Typed access for the window's own code and the tests.
     @property
     def idle(self) -> IdleScreen:
@@ -459,6 +470,10 @@ class KioskWindow(QMainWindow):
     @property
     def shift_done(self) -> ShiftDoneScreen:
         return self.screen_named(Screen.SHIFT_DONE)  # type: ignore[return-value]
+
+    @property
+    def stock_drop(self) -> StockDropScreen:
+        return self.screen_named(Screen.STOCK)  # type: ignore[return-value]
 
     # -- navigation --------------------------------------------------------------------------
     def show_screen(self, name: Screen | str) -> None:
@@ -524,6 +539,15 @@ class KioskWindow(QMainWindow):
         self._context().session.log_in(name, shift)
         self.selling.reset_view()
         self.show_screen(Screen.SELLING)
+
+    def enter_stock(self) -> None:
+        """Titipan barang (the selling screen's UMKM list): the operator on duty enters a
+        vendor's drop-off."""
+        session = self._context().session
+        if session.operator is None or session.committing:
+            return
+        self.stock_drop.start(session.operator)
+        self.show_screen(Screen.STOCK)
 
     def close_shift(self) -> None:
         """Tutup sesi in the header: the operator on duty counts their drawer."""
@@ -638,6 +662,10 @@ class KioskWindow(QMainWindow):
 
         if Change.CATALOG in changes and Screen.SELLING in self._built:
             self.selling.load_catalog()
+        # What is left moves with sales, voids, drop-offs, and a new day's shift.
+        moved = {Change.SALES, Change.STOCK, Change.SHIFT}
+        if Screen.SELLING in self._built and any(change in changes for change in moved):
+            self.selling.load_stock()
         if Change.OPERATORS in changes and Screen.LOGIN in self._built:
             self.login.reload()
 

@@ -19,6 +19,7 @@ class Screen(enum.StrEnum):
     SHIFT_TAKEOVER = "shift_takeover"  # another operator's shift is open
     SHIFT_CLOSE = "shift_close"  # count the drawer, check, close
     SHIFT_DONE = "shift_done"  # the closed shift's summary
+    STOCK = "stock"  # the operator enters a vendor's drop-off for the day
     ADMIN_LOGIN = "admin_login"
     ADMIN_HOME = "admin_home"
     ADMIN_DASHBOARD = "admin_dashboard"
@@ -29,6 +30,7 @@ class Screen(enum.StrEnum):
     ADMIN_IMPORT = "admin_import"
     ADMIN_PRINTER = "admin_printer"
     ADMIN_PAYOUTS = "admin_payouts"
+    ADMIN_STOCK = "admin_stock"
     ADMIN_REPORTS = "admin_reports"  # X/Z reports and the UMKM slips
 
     @property

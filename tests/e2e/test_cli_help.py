@@ -33,6 +33,8 @@ SUBCOMMANDS: dict[tuple[str, ...], str] = {
     ("cards",): "printable A4 sheet of signed QR ID cards",
     ("printer", "test"): "print a page with a width ruler",
     ("operator", "add"): "add a vendor who may log in to the till",
+    ("stock", "add"): "record pieces a UMKM dropped off for a day",
+    ("stock", "show"): "each counted product's dropped, sold and left",
 }
 
 

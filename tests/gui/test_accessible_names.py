@@ -11,6 +11,7 @@ from kiosk.domain.money import format_rupiah
 
 from ..accessibility import unnamed_controls
 from .conftest import click, log_in, nip_with_status, scan, signed_card, tile
+from .test_stock import asking_at_zero, open_drop_off
 
 
 def _assert_named(window, where: str) -> None:
@@ -83,3 +84,19 @@ def test_the_total_and_the_buyer_status_have_names(qtbot, window) -> None:
     click(qtbot, selling.pay)
     assert window.payment.total.accessibleName() == f"Total {total}"
     assert window.payment.after.accessibleName() == window.payment.after.text()
+
+
+def test_the_stock_screens_name_every_control_and_a_tile_its_count(qtbot, window) -> None:
+    asking_at_zero(qtbot, window)
+    _assert_named(window, "selling, a tile at zero asking")
+    assert tile(window, "Sagu lempeng isi 10 keping").accessibleName() == (
+        "Sagu lempeng isi 10 keping, Rp15.000, sisa 0"
+    )
+    click(qtbot, window.selling.question_no)
+    open_drop_off(qtbot, window)
+    entry = window.stock_drop.entry
+    qtbot.waitUntil(lambda: bool(entry.vendor_buttons))
+    _assert_named(window, "drop-off, the UMKM")
+    click(qtbot, entry.vendor_buttons["UMKM-001"])
+    click(qtbot, entry.product_buttons["SINOLI"])
+    _assert_named(window, "drop-off, a product")

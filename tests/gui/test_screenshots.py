@@ -13,6 +13,7 @@ from kiosk.domain.compliance import Status
 from kiosk.services.printing_ports import Problem, QueueState
 
 from .conftest import NOT_ON_ROSTER, REPO, click, nip_with_status, scan, signed_card, tile
+from .test_stock import asking_at_zero, entering_drop_off
 
 OUT = REPO / "docs" / "screenshots"
 
@@ -86,3 +87,14 @@ def test_render_every_screen(qtbot, window) -> None:
         window.ctx.printing.publish(QueueState(False, 2, Problem.UNREACHABLE))
     click(qtbot, tile(window, "Sagu gula isi 6"))
     _save(window, "printer-banner")
+
+
+def test_render_the_stock_screens(qtbot, window) -> None:
+    """A counted tile at zero asking before it sells; the operator's drop-off entry."""
+    asking_at_zero(qtbot, window)
+    assert window.selling.question.isVisible()
+    _save(window, "stock-selling-zero")
+    click(qtbot, window.selling.question_no)
+    entering_drop_off(qtbot, window)
+    assert window.current_screen_name() == "stock"
+    _save(window, "stock-drop")

@@ -43,6 +43,7 @@ from .conftest import (
     signed_card,
     tile,
 )
+from .test_stock import asking_at_zero
 
 # The four the issue names, then the panels between them.
 SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)]
@@ -298,3 +299,23 @@ def test_the_till_screens_fit(qtbot, fresh_ctx, sized) -> None:
         log_in_to(qtbot, window, "Ina", "1111", Screen.SHIFT_OPEN)
         assert window.shift_open.notice.isVisible()
         check(window, sized, "shift-open-after-night")
+
+
+def test_the_stock_screens_fit(qtbot, ctx, sized) -> None:
+    """Counted tiles with "sisa N", one at zero asking before it sells, and the operator's
+    drop-off entry (the UMKM, then a product with the keypad)."""
+    with kiosk_window(ctx, qtbot) as window:
+        window.setFixedSize(*sized)
+        asking_at_zero(qtbot, window)
+        check(window, sized, "stock-selling-zero")
+        click(qtbot, window.selling.question_no)
+        click(qtbot, window.selling.vendor_button)
+        check(window, sized, "stock-umkm-list")  # where Titipan barang is
+        click(qtbot, window.selling.stock_button)
+        entry = window.stock_drop.entry
+        qtbot.waitUntil(lambda: bool(entry.vendor_buttons))
+        check(window, sized, "stock-drop-umkm")
+        click(qtbot, entry.vendor_buttons["UMKM-001"])
+        click(qtbot, entry.product_buttons["SINOLI"])
+        press(qtbot, entry.keypad, "4")
+        check(window, sized, "stock-drop")

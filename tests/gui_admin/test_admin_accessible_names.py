@@ -14,6 +14,7 @@ from kiosk.ui.admin.import_preview import ImportScreen
 from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
 from kiosk.ui.admin.reports import ReportsScreen
+from kiosk.ui.admin.stock import StockPage
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.screens.error import ErrorScreen
 from kiosk.ui.screens.qris import QrisScreen
@@ -25,6 +26,7 @@ from .test_admin_screenshots import ctx_month
 from .test_payouts_screen import asking_advance, chosen, reversing
 from .test_qris_and_error import qris_ctx  # noqa: F401  (a fixture)
 from .test_reports_screen import showing_slips, showing_x, showing_z
+from .test_stock_screen import refused, typing
 
 
 def press(qtbot, keypad, digits: str) -> None:  # type: ignore[no-untyped-def]
@@ -88,6 +90,12 @@ def test_qris_and_error_screens(qris_ctx, go, qtbot):  # noqa: F811
 def test_admin_payouts(ctx, go, qtbot):
     for state in (chosen, asking_advance, reversing):
         screen = state(qtbot, show(PayoutsScreen(ctx, go), qtbot))
+        assert unnamed_controls(screen) == [], state.__name__
+
+
+def test_admin_stock(ctx, go, qtbot):
+    for state in (typing, refused):
+        screen = state(qtbot, show(StockPage(ctx, go), qtbot))
         assert unnamed_controls(screen) == [], state.__name__
 
 

@@ -21,6 +21,7 @@ from kiosk.ui.admin.import_preview import ImportScreen
 from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
 from kiosk.ui.admin.reports import ReportsScreen
+from kiosk.ui.admin.stock import StockPage
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.screens.error import ErrorScreen
 from kiosk.ui.screens.qris import QrisScreen
@@ -30,6 +31,7 @@ from .test_admin_overview import BAD_ROSTER
 from .test_payouts_screen import asking_advance, chosen, paying, reversing
 from .test_qris_and_error import qris_ctx  # noqa: F401  (a fixture)
 from .test_reports_screen import showing_slips, showing_x, showing_z
+from .test_stock_screen import refused, typing
 
 
 @pytest.fixture
@@ -169,6 +171,11 @@ def test_admin_payouts(ctx, go, qtbot):
         (reversing, "admin-payouts-history.png"),
     ):
         save(state(qtbot, show(PayoutsScreen(ctx, go), qtbot)), name)
+
+
+def test_admin_stock(ctx, go, qtbot):
+    for state, name in ((typing, "admin-stock.png"), (refused, "admin-stock-refused.png")):
+        save(state(qtbot, show(StockPage(ctx, go), qtbot)), name)
 
 
 def test_admin_reports(ctx, go, qtbot):

@@ -38,6 +38,7 @@ from kiosk.ui.admin.import_preview import ImportScreen
 from kiosk.ui.admin.payouts import PayoutsScreen
 from kiosk.ui.admin.printer import PrinterScreen
 from kiosk.ui.admin.reports import ReportsScreen
+from kiosk.ui.admin.stock import StockPage
 from kiosk.ui.admin.void import VoidScreen
 from kiosk.ui.scale import automatic_scale
 
@@ -45,6 +46,8 @@ from .conftest import NOW, SCREENSHOTS, click, sell
 from .test_admin_overview import BAD_ROSTER
 from .test_payouts_screen import asking_advance, chosen, paying, reversing
 from .test_reports_screen import showing_slips, showing_x, showing_z
+from .test_stock_screen import refused as stock_refused
+from .test_stock_screen import typing as stock_typing
 
 SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)]
 TOUCH = 56  # px, docs/ARCHITECTURE.md "Screens"
@@ -295,6 +298,10 @@ def payouts(ctx, go, qtbot, size, state=chosen):  # type: ignore[no-untyped-def]
     return state(qtbot, at_size(PayoutsScreen(ctx, go), qtbot, size))
 
 
+def stock(ctx, go, qtbot, size, state=stock_typing):  # type: ignore[no-untyped-def]
+    return state(qtbot, at_size(StockPage(ctx, go), qtbot, size))
+
+
 def reports(ctx, go, qtbot, size, state=showing_x):  # type: ignore[no-untyped-def]
     return state(qtbot, at_size(ReportsScreen(ctx, go), qtbot, size))
 
@@ -318,6 +325,8 @@ STATES: dict[str, Callable[..., QWidget]] = {
     "payouts-pay": lambda *a: payouts(*a, state=paying),
     "payouts-advance": lambda *a: payouts(*a, state=asking_advance),
     "payouts-history": lambda *a: payouts(*a, state=reversing),
+    "stock": stock,
+    "stock-refused": lambda *a: stock(*a, state=stock_refused),
     "reports-x": reports,
     "reports-z": lambda *a: reports(*a, state=showing_z),
     "reports-slips": lambda *a: reports(*a, state=showing_slips),
@@ -390,7 +399,7 @@ DESIGN, LARGE = (1280, 800), (1920, 1080)
 # Built twice in one ledger, so only states that leave it as they found it (a lockout stays).
 TWICE = ["login", "home", "dashboard", "exports-choose", "void", "reprint", "exemptions",
          "import-choose", "printer", "payouts", "payouts-pay", "reports-x", "reports-z",
-         "reports-slips"]  # fmt: skip
+         "reports-slips", "stock"]  # fmt: skip
 
 
 def looks(screen: QWidget) -> list[tuple[tuple[str, str], str, float, int]]:

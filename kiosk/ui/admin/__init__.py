@@ -35,6 +35,7 @@ def admin_screens(
     from .payouts import PayoutsScreen
     from .printer import PrinterScreen
     from .reports import ReportsScreen
+    from .stock import StockPage
     from .void import VoidScreen
 
     return {
@@ -50,5 +51,6 @@ def admin_screens(
         Screen.ADMIN_IMPORT: lambda: ImportScreen(ctx, go),
         Screen.ADMIN_PRINTER: lambda: PrinterScreen(ctx, go),
         Screen.ADMIN_PAYOUTS: lambda: PayoutsScreen(ctx, go),
+        Screen.ADMIN_STOCK: lambda: StockPage(ctx, go),
         Screen.ADMIN_REPORTS: lambda: ReportsScreen(ctx, go),
     }

@@ -26,6 +26,7 @@ TILES = (  # (label, screen name)
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Impor data"), Screen.ADMIN_IMPORT),
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Printer"), Screen.ADMIN_PRINTER),
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Pembayaran UMKM"), Screen.ADMIN_PAYOUTS),
+    (QT_TRANSLATE_NOOP("AdminHomeScreen", "Titipan barang"), Screen.ADMIN_STOCK),
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Laporan"), Screen.ADMIN_REPORTS),
 )
 

@@ -23,6 +23,7 @@ from ...domain.regulation import RegulationProblem
 from ...domain.scan import CardProblem
 from ...domain.settlement import PayoutProblem
 from ...domain.shift import ShiftProblem
+from ...domain.stock import StockProblem
 from ...domain.till import CountProblem
 from ...services.errors import ImportProblem, ImportRefused, Refusal, RowCode, RowProblem
 from ...services.revoked_cards import RevokedFileProblem
@@ -232,6 +233,24 @@ ERRORS: dict[ErrorCode, str] = {
     ShiftProblem.FIGURES_CHANGED: QT_TRANSLATE_NOOP(
         "AdminWords",
         "Ada transaksi baru selama uang dihitung; periksa angka terbaru lalu tutup lagi.",
+    ),
+    # consignment stock for the day (titip jual)
+    StockProblem.NOT_WHOLE: QT_TRANSLATE_NOOP(
+        "AdminWords", "'{value}' bukan jumlah barang yang bulat."
+    ),
+    StockProblem.ZERO: QT_TRANSLATE_NOOP("AdminWords", "Ketik jumlah barang lebih dari 0."),
+    StockProblem.TOO_MANY: QT_TRANSLATE_NOOP(
+        "AdminWords", "Sekali catat paling banyak {most} barang; periksa jumlahnya."
+    ),
+    StockProblem.NEGATIVE_DROP: QT_TRANSLATE_NOOP(
+        "AdminWords", "Petugas hanya bisa menambah titipan; minta admin untuk mengoreksi."
+    ),
+    StockProblem.BELOW_SOLD: QT_TRANSLATE_NOOP(
+        "AdminWords",
+        "{product} sudah terjual {sold} hari ini, jadi titipan tidak bisa kurang dari itu.",
+    ),
+    StockProblem.UNKNOWN_PRODUCT: QT_TRANSLATE_NOOP(
+        "AdminWords", "Produk {sku} milik {kode_umkm} tidak ditemukan."
     ),
     # the domain's own checks
     NipProblem.LENGTH: _BAD_NIP,

@@ -23,6 +23,7 @@ from ...domain.money import format_rupiah
 from ...domain.records import Product, Vendor
 from ...domain.sale_in_progress import SaleRefused
 from ...domain.scan import ScanProblem
+from ...domain.stock import StockCount
 from ..context import UiContext
 from ..i18n import translate
 from ..theme import GAP, TILE_WIDTH, px
@@ -64,6 +65,7 @@ def category_text(category: str) -> str:
 class SellingScreen(QWidget):
     pay_requested = Signal()
     type_nip_requested = Signal()
+    stock_requested = Signal()  # Titipan barang: a vendor's drop-off for the day
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,9 @@ class SellingScreen(QWidget):
         self.vendor_code: str | None = None
         self._picking_for_amount = False
         self._amount_vendor: Vendor | None = None
+        # Today's consignment counts by (kode_umkm, sku): only counted products are here.
+        self.stock: dict[tuple[str, str], StockCount] = {}
+        self.asking: Product | None = None  # a tile at zero tapped: sell anyway?
         self.columns = 4  # tiles across; resizeEvent fits it to the width
         layout = QHBoxLayout(self)
         layout.setContentsMargins(px(MARGIN), px(MARGIN), px(MARGIN), px(MARGIN))
@@ -125,6 +130,7 @@ class SellingScreen(QWidget):
         row.addWidget(self.vendor_button, 1)
         row.addWidget(self.free_amount)
         layout.addLayout(row)
+        layout.addWidget(self._stock_question())
         self.grid_area = QScrollArea()
         kinetic(self.grid_area)
         inner = QWidget()
@@ -137,6 +143,44 @@ class SellingScreen(QWidget):
         self.catalog_message = MessageBox()
         layout.addWidget(self.catalog_message)
         return page
+
+    def _stock_question(self) -> QWidget:
+        """Asked in place when a tile at zero is tapped: the count may be wrong."""
+        self.question = panel()
+        self.question.setObjectName("stock_question")
+        box = QVBoxLayout(self.question)
+        box.setContentsMargins(px(16), px(10), px(16), px(10))
+        box.setSpacing(GAP)
+        self.question_name = label("", "", wrap=True)
+        self.question_text = label(
+            translate("SellingScreen", "Stok tercatat habis. Tetap jual?"), "big", wrap=True
+        )
+        answers = QHBoxLayout()
+        answers.setSpacing(px(16))
+        self.question_no = button(translate("SellingScreen", "Jangan"))
+        self.question_no.setObjectName("stock_no")
+        self.question_no.clicked.connect(lambda: self._answer(False))
+        self.question_yes = button(translate("SellingScreen", "Tetap jual"), "primary")
+        self.question_yes.setObjectName("stock_yes")
+        self.question_yes.clicked.connect(lambda: self._answer(True))
+        answers.addWidget(self.question_no, 1)
+        answers.addWidget(self.question_yes, 1)
+        for part in (self.question_name, self.question_text):
+            box.addWidget(part)
+        box.addLayout(answers)
+        self.question.hide()
+        return self.question
+
+    def load_stock(self) -> None:
+        """Today's counts, off the GUI thread: at start, after every sale or void, after a
+        drop-off, after a shift opens (a new day). A failed read keeps the last counts."""
+        self._ctx.runner.run(self._ctx.back_end.stock.today, self.show_stock, lambda _e: None)
+
+    def show_stock(self, counts: dict[tuple[str, str], StockCount]) -> None:
+        self.stock = dict(counts)
+        for tile in self.tiles:
+            count = self.stock.get((tile.product.kode_umkm, tile.product.sku))
+            tile.set_left(None if count is None else count.left)
 
     def load_catalog(self) -> None:
         """At start and whenever the back end reports a new catalogue (an admin import)."""
@@ -162,7 +206,9 @@ class SellingScreen(QWidget):
         self.tiles, self._shown = [], []
         for product in products:
             tile = ProductTile(product)
-            tile.clicked.connect(lambda _=False, p=product: self._add_product(p))
+            tile.clicked.connect(lambda _=False, p=product: self._tapped(p))
+            count = self.stock.get((product.kode_umkm, product.sku))
+            tile.set_left(None if count is None else count.left)
             self.tiles.append(tile)
         for chip in self.chip_group.buttons():
             self.chip_group.removeButton(chip)
@@ -258,7 +304,12 @@ class SellingScreen(QWidget):
         back = button(translate("SellingScreen", "Kembali"))
         back.setObjectName("vendor_back")
         back.clicked.connect(lambda: self.left.setCurrentIndex(0))
+        # A vendor arriving with goods: the UMKM list is where the operator looks for them.
+        self.stock_button = button(translate("SellingScreen", "Titipan barang"))
+        self.stock_button.setObjectName("stock_entry")
+        self.stock_button.clicked.connect(self._enter_stock)
         top.addWidget(self.vendor_title, 1)
+        top.addWidget(self.stock_button)
         top.addWidget(back)
         layout.addLayout(top)
         area = QScrollArea()
@@ -273,6 +324,7 @@ class SellingScreen(QWidget):
 
     def open_vendor_list(self, *, for_amount: bool) -> None:
         self._picking_for_amount = for_amount
+        self.stock_button.setVisible(not for_amount)
         self.vendor_title.setText(
             translate("SellingScreen", "Nominal bebas: pilih UMKM")
             if for_amount
@@ -293,6 +345,10 @@ class SellingScreen(QWidget):
             self.vendor_list.addWidget(choice)
         self.vendor_list.addStretch(1)
         self.left.setCurrentIndex(1)
+
+    def _enter_stock(self) -> None:
+        self.left.setCurrentIndex(0)  # back here afterwards: the products
+        self.stock_requested.emit()
 
     def _vendor_chosen(self, code: str | None) -> None:
         if not self._picking_for_amount:
@@ -404,6 +460,30 @@ class SellingScreen(QWidget):
         layout.addLayout(bottom)
         return frame
 
+    def _tapped(self, product: Product) -> None:
+        """A tile: into the basket, unless its count says none are left (then ask)."""
+        count = self.stock.get((product.kode_umkm, product.sku))
+        if count is not None and count.left - self._in_basket(product) <= 0:
+            self.asking = product
+            self.question_name.setText(product.nama)
+            self.question.show()
+            return
+        self._answer(False)  # a tap elsewhere puts an open question away
+        self._add_product(product)
+
+    def _in_basket(self, product: Product) -> int:
+        return sum(
+            line.quantity
+            for line in self._ctx.session.cart.lines
+            if line.sku == product.sku and line.vendor_code == product.kode_umkm
+        )
+
+    def _answer(self, sell: bool) -> None:
+        product, self.asking = self.asking, None
+        self.question.hide()
+        if sell and product is not None:
+            self._add_product(product)
+
     def _add_product(self, product: Product) -> None:
         # 999 is the cap, and nothing changes while the sale is written: a tap does nothing.
         with contextlib.suppress(CartError, SaleRefused):
@@ -441,5 +521,6 @@ class SellingScreen(QWidget):
     def reset_view(self) -> None:
         """Back to all products and no messages, for the next buyer."""
         self.buyer.clear_error()
+        self._answer(False)
         self.filter_vendor(None, layout=False)
         self.filter_category(ALL)  # one layout for both, and none if nothing changed

@@ -1,5 +1,9 @@
 """A product as a big tile: picture, name (wrapped), price. The whole tile is the button.
 
+A product counted today (consignment, titip jual) also shows what is left ("sisa 4") in a
+badge at its top right; at zero the tile is greyed, yet still a button: the selling screen
+asks whether to sell anyway, since the count may be wrong. Uncounted: no number at all.
+
 The tile paints its picture and words itself instead of holding three child labels: the
 selling screen holds every product's tile (500 at design scale), and every widget in it is
 shown, hidden and polished again each time the screen comes and goes (idle -> a scan ->
@@ -8,17 +12,20 @@ selling). One widget per tile instead of four keeps that switch within a scan's 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from ...domain.money import format_rupiah
 from ...domain.records import Product
 from ..art import product_pixmap
+from ..i18n import translate
 from ..theme import (
     BRAND,
     FONT_FAMILY,
     INK,
+    MUTED,
+    OK,
     TILE_HEIGHT,
     TILE_NAME_PT,
     TILE_PRICE_PT,
@@ -31,6 +38,12 @@ PICTURE = 72
 # Where the picture, the name and the price lie (px, not scaled: as the labels were laid out).
 LEFT, TOP, RIGHT, BOTTOM, SPACING = 8, 10, 8, 8, 4
 NAME_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+BADGE_PT = 13  # "sisa 4": read at arm's length, smaller than the name
+GREYED = QColor(238, 242, 246, 170)  # the backdrop, laid over a tile whose count is zero
+
+
+def left_text(left: int) -> str:
+    return translate("ProductTile", "sisa {left}").format(left=left)
 
 
 def tile_font(points: int, weight: QFont.Weight) -> QFont:
@@ -55,7 +68,25 @@ class ProductTile(QPushButton):
         self.picture: QPixmap = product_pixmap(product.nama, product.kategori, px(PICTURE))
         self.name_font = tile_font(TILE_NAME_PT, QFont.Weight.DemiBold)
         self.price_font = tile_font(TILE_PRICE_PT, QFont.Weight.Bold)
+        self.badge_font = tile_font(BADGE_PT, QFont.Weight.Bold)
+        self.left: int | None = None  # pieces left today; None: not counted
         self._place()
+
+    @property
+    def greyed(self) -> bool:
+        """Counted, and none left: drawn faded (a tap asks before selling)."""
+        return self.left is not None and self.left <= 0
+
+    def set_left(self, left: int | None) -> None:
+        """Today's count left (None: the product is not counted today)."""
+        if left == self.left:
+            return
+        self.left = left
+        name = f"{self.product.nama}, {self.price}"
+        if left is not None:
+            name += f", {left_text(left)}"  # a screen reader hears the count too
+        self.setAccessibleName(name)
+        self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -89,4 +120,23 @@ class ProductTile(QPushButton):
         painter.setPen(QColor(BRAND))
         painter.setFont(self.price_font)
         painter.drawText(self.price_rect, Qt.AlignmentFlag.AlignCenter, self.price)
+        if self.greyed:
+            painter.fillRect(self.rect().adjusted(2, 2, -2, -2), GREYED)
+        if self.left is not None:
+            self._paint_badge(painter)
         painter.end()
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        """ "sisa N" on a pill at the top right: green while some are left, grey at zero."""
+        text = left_text(max(self.left or 0, 0))
+        metrics = QFontMetrics(self.badge_font)
+        width = metrics.horizontalAdvance(text) + px(14)
+        height = metrics.height() + px(6)
+        pill = QRectF(self.width() - RIGHT - width, TOP - 4, width, height)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(MUTED if self.greyed else OK))
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setPen(QColor("white"))
+        painter.setFont(self.badge_font)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
