@@ -201,6 +201,7 @@ class Kiosk:
             width=s.printer.chars_per_line,
             queue=self.receipts.queue,
             preview=_preview,
+            stock=lambda day: self.stock.by_umkm(day),
         )
 
     def _wake_printer(self) -> None:

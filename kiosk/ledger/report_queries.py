@@ -11,7 +11,7 @@ from ..services.report_figures import ShiftReport, umkm_totals
 from ..services.settlement import SettlementLine
 from ..services.shift_figures import ShiftFigures
 from .engine import Database
-from .settlement_queries import lines_between, shift_lines, stock_dropped
+from .settlement_queries import lines_between, shift_lines
 from .till_queries import buyer_totals, ledger_head, open_shift, shift_figures, shifts_opened
 
 
@@ -51,10 +51,6 @@ class ReportQueries:
         start, end = self._bounds(day)
         with self._db.read() as connection:
             return lines_between(connection, start, [end], day)
-
-    def stock_dropped(self, day: dt.date) -> list[tuple[str, str, str, int]]:
-        with self._db.read() as connection:
-            return stock_dropped(connection, day)
 
     def _day(self, figures: ShiftFigures) -> dt.date:
         return figures.opened_at.astimezone(self._tz).date()

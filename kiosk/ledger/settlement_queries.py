@@ -142,21 +142,6 @@ def shift_lines(connection: Connection, shift_id: str, day: dt.date) -> list[Set
     return list(_settlement_lines(rows, [day], _vendor_names(connection)))
 
 
-def stock_dropped(connection: Connection, day: dt.date) -> list[tuple[str, str, str, int]]:
-    """(kode_umkm, sku, product name, pieces dropped off) of each product with a consignment
-    count on ``day``: its stock_drops rows added up (a correction is a negative row)."""
-    query = (
-        select(PRODUCTS.c.kode_umkm, PRODUCTS.c.sku, PRODUCTS.c.nama, func.sum(DROPS.c.quantity))
-        .join(PRODUCTS, PRODUCTS.c.id == DROPS.c.product_id)
-        .where(DROPS.c.day == day)
-        .group_by(PRODUCTS.c.kode_umkm, PRODUCTS.c.sku, PRODUCTS.c.nama)
-        .order_by(PRODUCTS.c.kode_umkm, PRODUCTS.c.sku)
-    )
-    return [
-        (kode, sku, nama, int(dropped)) for kode, sku, nama, dropped in connection.execute(query)
-    ]
-
-
 def _line_order(row: tuple[Any, ...]) -> tuple[Any, ...]:
     """By day, UMKM, then products by sku and free amounts (no sku) by description."""
     day, kode, sku, description = row[:4]

@@ -143,7 +143,7 @@ def layout_umkm_slip(slip: UmkmSlip, stall: StallInfo, tz: dt.tzinfo, width: int
         b.rule()
         b.text("TITIP JUAL HARI INI", bold=True)
         for count in slip.stock:
-            b.text(count.produk)
+            b.text(count.nama)
             phrases = [
                 f"titip {count.dropped}",
                 f"terjual {count.sold}",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..domain.stock import StockCount
 from .settlement import SettlementLine
 from .shift_figures import ShiftFigures
 
@@ -66,21 +67,6 @@ class ShiftReport:
     def net_sales(self) -> int:
         """The non-voided sales of the shift: the per-UMKM totals add up to it."""
         return sum(total.pendapatan for total in self.umkm)
-
-
-@dataclass(frozen=True)
-class StockCount:
-    """Consignment (titip jual) of one product on one day: dropped off, sold, returned."""
-
-    sku: str
-    produk: str
-    dropped: int  # the day's stock_drops rows added up (a correction is a negative row)
-    sold: int  # the day's non-voided quantity of it
-
-    @property
-    def returned(self) -> int:
-        """What goes back to the UMKM (never below zero: more sold than counted shows 0)."""
-        return max(0, self.dropped - self.sold)
 
 
 @dataclass(frozen=True)

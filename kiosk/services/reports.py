@@ -16,10 +16,11 @@ from typing import Protocol
 
 from ..domain.months import Month
 from ..domain.settlement import FeeSchedule
+from ..domain.stock import StockCount
 from ..printing.document import PrintDocument
 from ..printing.receipt import StallInfo
 from ..printing.report import layout_shift_report, layout_umkm_slip
-from .report_figures import ShiftReport, StockCount, UmkmSlip
+from .report_figures import ShiftReport, UmkmSlip
 from .settlement import SettlementLine
 from .shift_figures import ShiftFigures
 from .stall import StallClock
@@ -33,7 +34,6 @@ class ReportPort(Protocol):
     def shifts_on(self, day: dt.date) -> list[ShiftFigures]: ...
     def shift_lines(self, shift_id: str) -> tuple[ShiftFigures, list[SettlementLine]]: ...
     def day_lines(self, day: dt.date) -> list[SettlementLine]: ...
-    def stock_dropped(self, day: dt.date) -> list[tuple[str, str, str, int]]: ...
 
 
 class ReportService:
@@ -47,8 +47,11 @@ class ReportService:
         width: int,
         queue: Callable[[PrintDocument, str], int],
         preview: Callable[[PrintDocument], str],
+        stock: Callable[[dt.date], dict[str, list[StockCount]]] = lambda day: {},
     ) -> None:
         self._port = port
+        # The day's consignment counts per UMKM: StockService.by_umkm, the tiles' own figures.
+        self._stock_by_umkm = stock
         self._fees = fees
         self._stall = stall
         self._clock = clock
@@ -92,7 +95,7 @@ class ReportService:
         for line in lines:
             by_umkm.setdefault(line.kode_umkm, []).append(line)
             names[line.kode_umkm] = line.nama_umkm
-        stock = self._stock(day, by_umkm, lines, names)
+        stock = self._stock_by_umkm(day)
         month = Month(day.year, day.month)
         made_at = self._clock.utc()
         return [
@@ -110,32 +113,6 @@ class ReportService:
             )
             for kode in sorted(set(by_umkm) | set(stock))
         ]
-
-    def _stock(
-        self,
-        day: dt.date,
-        by_umkm: dict[str, list[SettlementLine]],
-        lines: Sequence[SettlementLine],
-        names: dict[str, str],
-    ) -> dict[str, list[StockCount]]:
-        """Per UMKM, the consignment count of each product dropped off on ``day``: sold is
-        the whole day's (the drop-off is per day, whatever shift or kiosk sold it)."""
-        dropped = self._port.stock_dropped(day)
-        if not dropped:
-            return {}
-        day_lines = self._port.day_lines(day)
-        sold: dict[tuple[str, str], int] = {}
-        for line in day_lines:
-            if line.sku is not None:
-                key = (line.kode_umkm, line.sku)
-                sold[key] = sold.get(key, 0) + line.terjual
-            names.setdefault(line.kode_umkm, line.nama_umkm)
-        stock: dict[str, list[StockCount]] = {}
-        for kode, sku, produk, pieces in dropped:
-            stock.setdefault(kode, []).append(
-                StockCount(sku, produk, pieces, sold.get((kode, sku), 0))
-            )
-        return stock
 
     # -- paper ----------------------------------------------------------------------------------
     def report_document(self, report: ShiftReport) -> PrintDocument:

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
+from kiosk.domain.stock import StockCount
 from kiosk.domain.till import CashCount, CashFigures
 from kiosk.printing.document import Line
 from kiosk.printing.preview import paper_pixels, preview_png, preview_text
@@ -19,7 +20,6 @@ from kiosk.services.report_figures import (
     BuyerTotal,
     LedgerHead,
     ShiftReport,
-    StockCount,
     UmkmSlip,
     UmkmTotal,
 )
@@ -170,7 +170,7 @@ def test_a_shift_closed_without_a_count_says_so(width: int) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_slip_holds_items_split_fee_and_consignment(width: int) -> None:
     lines = (line("Papeda instan isi 3 cup", 4, 100_000, 25_000), line("Kue sagu", 1, 10_000))
-    stock = (StockCount("SKU-1", "Papeda instan isi 3 cup", 10, 4),)
+    stock = (StockCount("UMKM-001", "SKU-1", "Papeda instan isi 3 cup", 10, 4),)
     printed = within(layout_umkm_slip(slip(lines, stock, fee=2_750), STALL, WIT, width), width)
     assert "S L I P   U M K M" in printed and "Dapur Sagu Mama Ona" in printed
     for label, value in [
@@ -215,7 +215,7 @@ def test_slips_and_reports_never_overflow_58_or_80_mm(
     umkm = (UmkmTotal("UMKM-001", name, amount, amount, amount),)
     for width in (32, 48):
         lines = (line(produk, terjual, amount, amount // 3),)
-        stock = (StockCount("SKU-1", produk, dropped, sold),)
+        stock = (StockCount("UMKM-001", "SKU-1", produk, dropped, sold),)
         within(layout_umkm_slip(slip(lines, stock, fee=fee), STALL, WIT, width), width)
         shift = figures(operators=(operator, name), reason=name, note=produk, amount=amount)
         within(layout_shift_report(report(shift, umkm), STALL, WIT, width), width)
@@ -232,7 +232,8 @@ def test_writes_the_sample_reports_and_slips_for_the_docs() -> None:
         line("Papeda instan isi 3 cup", 4, 100_000, 25_000),
         line("Sagu gula isi 6", 2, 20_000),
     )
-    sample_slip = slip(lines, (StockCount("SKU-1", "Papeda instan isi 3 cup", 10, 4),), 3_000)
+    papeda = StockCount("UMKM-001", "SKU-1", "Papeda instan isi 3 cup", 10, 4)
+    sample_slip = slip(lines, (papeda,), 3_000)
     samples = {}
     for width, paper in ((32, "58mm"), (48, "80mm")):
         samples[f"z-report-{paper}.png"] = layout_shift_report(z_report, STALL, WIT, width)
