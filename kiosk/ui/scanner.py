@@ -14,10 +14,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Qt.Key.Key_Return and Key_Enter as plain numbers: touching Qt.Key at import makes PySide
+# build its Python enum of ~500 keys (~20 ms), which would delay the idle screen's first
+# picture; QKeyEvent.key() gives an int, equal to either. tests/unit/test_scanner_keys.py
+# checks the numbers against Qt's.
+ENTER_KEYS = (0x01000004, 0x01000005)
 
 
 class ScanDetector(QObject):
