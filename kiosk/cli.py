@@ -371,9 +371,22 @@ def cmd_payout_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
     from .domain.settlement import PayoutKind, PayoutProblem
 
     amount = parse_rupiah(args.amount)
+    shift = None
+    if args.from_till:
+        shift = kiosk.shifts.current()
+        if shift is None:
+            raise CliError(
+                f"no till shift is open on {kiosk.settings.stall.kiosk_id}, so nothing was "
+                "recorded: leave out --from-till when the money did not come from the drawer"
+            )
     try:
         record = kiosk.payouts.pay(
-            args.umkm, amount, args.note, actor=ADMIN_ACTOR, advance=args.advance
+            args.umkm,
+            amount,
+            args.note,
+            actor=ADMIN_ACTOR,
+            advance=args.advance,
+            shift_id=shift.shift_id if shift else None,
         )
     except DomainError as error:
         if error.code is PayoutProblem.ABOVE_BALANCE:
@@ -390,6 +403,11 @@ def cmd_payout_add(kiosk: Kiosk, args: argparse.Namespace) -> int:
         f"{what} {record.number} recorded: {format_rupiah(record.amount)} to {record.kode_umkm} "
         f"({record.nama_umkm}); its balance is now {format_rupiah(saldo)}."
     )
+    if shift is not None:
+        print(
+            f"It came out of the till of shift {shift.shift_no}: "
+            "that shift's expected cash is lower by it."
+        )
     if args.advance and record.kind is not PayoutKind.ADVANCE:
         print("It was within the balance, so it is recorded as a payout, not an advance.")
     return EXIT_OK
@@ -704,6 +722,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--advance",
         action="store_true",
         help="it is more than the UMKM's balance: record it as an advance (kasbon)",
+    )
+    payout_add.add_argument(
+        "--from-till",
+        action="store_true",
+        help="the cash came out of the open till shift's drawer (its expected cash drops)",
     )
     payout_reverse = add(
         payout,

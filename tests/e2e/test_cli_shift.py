@@ -106,3 +106,27 @@ def test_close_then_export_the_shift_and_closing_again_is_refused(selling: Kiosk
     assert row["tanggal"] == dt.datetime.now(ZoneInfo("Asia/Jayapura")).strftime("%Y-%m-%d")
     assert len(row["buka"]) == 5 and row["tutup"].count(":") == 1
     assert "ledger intact" in selling.ok("ledger", "verify").lower()
+
+
+def test_a_payout_from_the_till_lowers_the_open_shifts_expected_cash(selling: Kiosk) -> None:
+    """Cash handed to a UMKM out of the drawer during the shift: the close must expect less.
+    The sales above give UMKM-001 a balance of Rp35.000."""
+    out = selling.ok(
+        "payout", "add", "--umkm", "UMKM-001", "--amount", "20000", "--note", "Tunai dari laci",
+        "--from-till",
+    )  # fmt: skip
+    assert "out of the till of shift 1" in out
+    status = selling.ok("shift", "status")
+    assert "till payouts -       Rp20.000" in status
+    assert "expected cash       Rp105.000" in status
+
+
+def test_a_payout_from_the_till_without_an_open_shift_is_refused(catalogued: Kiosk) -> None:
+    result = catalogued.run(
+        "payout", "add", "--umkm", "UMKM-001", "--amount", "1000", "--note", "Tunai",
+        "--from-till", "--advance",
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "no till shift is open" in result.stderr
+    assert "nothing was recorded" in result.stderr
+    assert catalogued.ok("payout", "list") == "No payouts.\n"
