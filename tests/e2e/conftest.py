@@ -25,6 +25,10 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.bootstrap import open_kiosk
+from kiosk.config import load_settings
+from kiosk.domain.cart import CartLine, Payment, PaymentMethod
+
 PROJECT = Path(__file__).resolve().parents[2]
 CONFIG = PROJECT / "config.yaml"
 SAMPLE = PROJECT / "assets" / "sample"
@@ -240,3 +244,22 @@ def catalogued(catalogued_template: Kiosk, tmp_path: Path) -> Kiosk:
 @pytest.fixture
 def loaded(loaded_template: Kiosk, tmp_path: Path) -> Kiosk:
     return _copy(loaded_template.home, tmp_path)
+
+
+@pytest.fixture
+def selling(catalogued: Kiosk) -> Kiosk:
+    """Ina's shift open with Rp100.000, one cash sale of Rp25.000 and one QRIS of Rp10.000."""
+    with open_kiosk(load_settings(catalogued.config)) as kiosk:
+        shift = kiosk.shifts.open("Ina", 100_000).shift_id
+        for amount, payment in (
+            (25_000, Payment(PaymentMethod.TUNAI, 25_000)),
+            (10_000, Payment(PaymentMethod.QRIS)),
+        ):
+            kiosk.checkout.checkout(
+                [CartLine("UMKM-001", "Kue", amount)],
+                buyer_nip=None,
+                operator="Ina",
+                payment=payment,
+                shift_id=shift,
+            )
+    return catalogued

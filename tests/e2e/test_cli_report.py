@@ -8,12 +8,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import pytest
-
-from kiosk.bootstrap import open_kiosk
-from kiosk.config import load_settings
-from kiosk.domain.cart import CartLine, Payment, PaymentMethod
-
 from ..escpos_reader import paper_text
 
 if TYPE_CHECKING:
@@ -22,25 +16,6 @@ if TYPE_CHECKING:
 
 def today() -> str:
     return dt.datetime.now(ZoneInfo("Asia/Jayapura")).strftime("%Y-%m-%d")
-
-
-@pytest.fixture
-def selling(catalogued: Kiosk) -> Kiosk:
-    """Ina's shift open with Rp100.000, one cash sale of Rp25.000 and one QRIS of Rp10.000."""
-    with open_kiosk(load_settings(catalogued.config)) as kiosk:
-        shift = kiosk.shifts.open("Ina", 100_000).shift_id
-        for amount, payment in (
-            (25_000, Payment(PaymentMethod.TUNAI, 25_000)),
-            (10_000, Payment(PaymentMethod.QRIS)),
-        ):
-            kiosk.checkout.checkout(
-                [CartLine("UMKM-001", "Kue", amount)],
-                buyer_nip=None,
-                operator="Ina",
-                payment=payment,
-                shift_id=shift,
-            )
-    return catalogued
 
 
 def line_of(text: str, label: str) -> str:

@@ -10,10 +10,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.bootstrap import open_kiosk
-from kiosk.config import load_settings
-from kiosk.domain.cart import CartLine, Payment, PaymentMethod
-
 if TYPE_CHECKING:
     from conftest import Kiosk
 
@@ -25,25 +21,6 @@ SHIFTS_HEADER = (
 
 def this_month() -> str:
     return dt.datetime.now(ZoneInfo("Asia/Jayapura")).strftime("%Y-%m")
-
-
-@pytest.fixture
-def selling(catalogued: Kiosk) -> Kiosk:
-    """Ina's shift open with Rp100.000, one cash sale of Rp25.000 and one QRIS of Rp10.000."""
-    with open_kiosk(load_settings(catalogued.config)) as kiosk:
-        shift = kiosk.shifts.open("Ina", 100_000).shift_id
-        for amount, payment in (
-            (25_000, Payment(PaymentMethod.TUNAI, 25_000)),
-            (10_000, Payment(PaymentMethod.QRIS)),
-        ):
-            kiosk.checkout.checkout(
-                [CartLine("UMKM-001", "Kue", amount)],
-                buyer_nip=None,
-                operator="Ina",
-                payment=payment,
-                shift_id=shift,
-            )
-    return catalogued
 
 
 def test_status_without_an_open_shift_says_so_and_succeeds(catalogued: Kiosk) -> None:
