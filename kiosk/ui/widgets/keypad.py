@@ -13,20 +13,50 @@ BACKSPACE = "⌫"
 CLEAR = "C"
 
 
-class Keypad(QWidget):
-    """Emits the text typed so far on every press; ``max_length`` caps it."""
+class TypedKeys(QWidget):
+    """On-screen keys that build a text: emits the text typed so far on every press;
+    ``max_length`` caps it. Only keys in ``_keys`` ever reach the text; a subclass lays its
+    keys out in ``grid`` and says in ``_typed`` what any key but backspace does."""
 
     changed = Signal(str)
+
+    def __init__(self, max_length: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._max = max_length
+        self._keys: frozenset[str] = frozenset()
+        self.grid = QGridLayout(self)
+        self.grid.setSpacing(GAP)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        self._text = text[: self._max]
+        self.changed.emit(self._text)
+
+    def press(self, key: str) -> None:
+        if key not in self._keys:
+            return
+        if key == BACKSPACE:
+            self.set_text(self._text[:-1])
+        else:
+            self._typed(key)
+
+    def _typed(self, key: str) -> None:
+        self.set_text(self._text + key)
+
+
+class Keypad(TypedKeys):
+    """Digits (and "000" for amounts), backspace and clear."""
 
     def __init__(
         self, max_length: int = 18, *, extra: str = "000", parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._max = max_length
-        grid = QGridLayout(self)
-        grid.setSpacing(GAP)
-        grid.setContentsMargins(0, 0, 0, 0)
+        super().__init__(max_length, parent)
+        grid = self.grid
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", CLEAR, "0", BACKSPACE]
         if extra:
             keys[9] = extra  # "000" for amounts; CLEAR moves to the backspace row
@@ -46,20 +76,8 @@ class Keypad(QWidget):
             clear.clicked.connect(lambda: self.press(CLEAR))
             grid.addWidget(clear, 4, 0, 1, 3)
 
-    @property
-    def text(self) -> str:
-        return self._text
-
-    def set_text(self, text: str) -> None:
-        self._text = text[: self._max]
-        self.changed.emit(self._text)
-
-    def press(self, key: str) -> None:
-        if key not in self._keys:
-            return
-        if key == BACKSPACE:
-            self.set_text(self._text[:-1])
-        elif key == CLEAR:
+    def _typed(self, key: str) -> None:
+        if key == CLEAR:
             self.set_text("")
         else:
             self.set_text(self._text + key)

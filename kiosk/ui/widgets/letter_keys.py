@@ -3,31 +3,23 @@ comma and full stop. Nothing at the kiosk needs a physical keyboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..i18n import translate
-from ..theme import GAP
 from .buttons import button
-from .keypad import BACKSPACE
+from .keypad import BACKSPACE, TypedKeys
 
 ROWS = ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm,.")
 SPACE = " "
 
 
-class LetterKeys(QWidget):
-    """Emits the text typed so far on every press; ``max_length`` caps it. The first letter
-    is written as a capital, as a sentence starts."""
-
-    changed = Signal(str)
+class LetterKeys(TypedKeys):
+    """Letters, digits, a few marks, space, backspace and clear. The first letter is written
+    as a capital, as a sentence starts."""
 
     def __init__(self, max_length: int = 200, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._max = max_length
-        grid = QGridLayout(self)
-        grid.setSpacing(GAP)
-        grid.setContentsMargins(0, 0, 0, 0)
+        super().__init__(max_length, parent)
+        grid = self.grid
         for row, keys in enumerate(ROWS):
             for column, key in enumerate(keys):
                 key_button = button(key.upper() if key.isalpha() else key)
@@ -57,20 +49,7 @@ class LetterKeys(QWidget):
         grid.addWidget(clear, len(ROWS), 8, 1, 2)
         self._keys = frozenset("".join(ROWS)) | {SPACE, BACKSPACE}
 
-    @property
-    def text(self) -> str:
-        return self._text
-
-    def set_text(self, text: str) -> None:
-        self._text = text[: self._max]
-        self.changed.emit(self._text)
-
-    def press(self, key: str) -> None:
-        if key not in self._keys:
-            return
-        if key == BACKSPACE:
-            self.set_text(self._text[:-1])
-        elif key == SPACE and (not self._text or self._text.endswith(SPACE)):
+    def _typed(self, key: str) -> None:
+        if key == SPACE and (not self._text or self._text.endswith(SPACE)):
             return  # no leading or double spaces: the reason is kept as one line
-        else:
-            self.set_text(self._text + (key.upper() if not self._text else key))
+        self.set_text(self._text + (key.upper() if not self._text else key))
