@@ -143,6 +143,17 @@ def _database_url(key: str, value: Any, base: Path) -> str:
     return url
 
 
+def _central_url(key: str, value: Any) -> str:
+    """The central PostgreSQL the kiosks meet in. Only PostgreSQL: central is where many
+    kiosks write at once, which SQLite is not for. TLS comes from the URL's sslmode."""
+    url = _text(key, value)
+    if not re.match(r"^postgresql(\+psycopg)?://[^/]", url):
+        raise ConfigError(
+            f"{key} must be a postgresql+psycopg://user@host/database URL (got {value!r})"
+        )
+    return url.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
 def _usb_id(key: str, value: Any) -> int:
     """USB ids as printed by lsusb ("04b8") or as YAML numbers (0x04b8)."""
     if isinstance(value, str):
@@ -349,6 +360,18 @@ class BackupSettings:
     folder: Path = _relative_setting(_path, "data/backups")
 
 
+@dataclass(frozen=True)
+class CentralSettings:
+    # None (no central section): a single kiosk, exactly as before; set: this kiosk pushes
+    # its entries to, and pulls the roster and catalogue from, the central PostgreSQL
+    url: str | None = _setting(_central_url, None)
+    interval_seconds: int = _setting(_whole_from(5, 3600), 30)
+
+    @property
+    def enabled(self) -> bool:
+        return self.url is not None
+
+
 # --- settlement: the stall's fee on each UMKM's earnings ------------------------------------
 
 
@@ -415,6 +438,7 @@ SECTIONS: dict[str, type | None] = {
     "roster": RosterSettings,
     "backup": BackupSettings,
     "settlement": SettlementSettings,
+    "central": CentralSettings,
 }
 REQUIRED_SECTIONS = ("stall", "database", "regulation")  # the rest may be left out
 
@@ -435,6 +459,7 @@ class Settings:
     ledger: LedgerSettings
     screen: ScreenSettings
     settlement: SettlementSettings
+    central: CentralSettings
 
     @property
     def base_dir(self) -> Path:
@@ -592,6 +617,7 @@ def parse_settings(raw: Any, source: Path) -> Settings:
         ledger=sections["ledger"],
         screen=sections["screen"],
         settlement=sections["settlement"],
+        central=sections["central"],
     )
 
 

@@ -883,3 +883,37 @@ def test_a_bad_screen_scale_names_the_key(raw: dict[str, Any], tmp_path: Path, b
     raw["screen"] = {"scale": bad}
     with pytest.raises(ConfigError, match=r"screen\.scale must be auto or a number from 1\.0"):
         parse_settings(raw, tmp_path / "config.yaml")
+
+
+# --- central ----------------------------------------------------------------------------------
+
+
+def test_without_a_central_section_the_kiosk_stands_alone(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    raw.pop("central", None)
+    central = parse_settings(raw, tmp_path / "config.yaml").central
+    assert (central.url, central.interval_seconds, central.enabled) == (None, 30, False)
+
+
+def test_a_central_url_takes_the_psycopg_driver(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["central"] = {"url": "postgresql://kiosk_k1@db.example/jikubata?sslmode=require"}
+    central = parse_settings(raw, tmp_path / "config.yaml").central
+    assert central.url == "postgresql+psycopg://kiosk_k1@db.example/jikubata?sslmode=require"
+    assert central.enabled
+
+
+@pytest.mark.parametrize(
+    "url", ["sqlite:///central.db", "mysql://x@y/z", "postgresql://", "", 5, None]
+)
+def test_a_central_url_must_be_postgresql(raw: dict[str, Any], tmp_path: Path, url: object) -> None:
+    raw["central"] = {"url": url}
+    assert "central.url" in config_error(raw, tmp_path / "config.yaml")
+
+
+@pytest.mark.parametrize("seconds", [0, 4, 3601, 2.5, "30", True])
+def test_a_central_interval_outside_5_to_3600_seconds_is_refused(
+    raw: dict[str, Any], tmp_path: Path, seconds: object
+) -> None:
+    raw["central"] = {"url": "postgresql+psycopg://k@h/db", "interval_seconds": seconds}
+    assert "central.interval_seconds" in config_error(raw, tmp_path / "config.yaml")
