@@ -47,6 +47,7 @@ from .services.cards import CardService
 from .services.catalog_import import CatalogImporter
 from .services.changes import ChangeFeed
 from .services.checkout import CheckoutService
+from .services.clock import Clock, utc_now
 from .services.compliance import ComplianceService
 from .services.demo import DemoSeeder
 from .services.exports import ExportService
@@ -54,7 +55,6 @@ from .services.identify import IdentifyService
 from .services.operators import OperatorService
 from .services.payouts import PayoutService
 from .services.pin_guard import PinGuard
-from .services.ports import Clock, utc_now
 from .services.printer_desk import PrinterDesk, describe
 from .services.printing_ports import PrinterStatus, QueueState
 from .services.private_files import private_file, private_folder, tighten

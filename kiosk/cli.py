@@ -597,7 +597,9 @@ def cmd_report_z(kiosk: Kiosk, args: argparse.Namespace) -> int:
 # --- parser -----------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, only_run: bool = False) -> argparse.ArgumentParser:
+    """Every command's parser; ``only_run``: just ``run``'s, for starting the kiosk, which
+    must not wait for forty subcommands to be built (see ``_starts_the_kiosk``)."""
     parser = argparse.ArgumentParser(
         prog="jikubata", description="Jiku Bata kiosk: ledger, roster, exports and maintenance."
     )
@@ -626,6 +628,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a throw-away database with sample data, deleted on exit",
     )
+    if only_run:
+        return parser
 
     init = add(commands, "init", cmd_init, "create or migrate the database and the card key")
     init.add_argument(
@@ -884,9 +888,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.umask(previous_umask)  # for callers that run main() in their own process (tests)
 
 
+def _starts_the_kiosk(argv: Sequence[str]) -> bool:
+    """True when the command is ``run`` (or none, which means run) and no help is asked for:
+    then the top-level options and ``run``'s are all the parser needs."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help"):
+            return False
+        if word == "--config":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word == "run" and not {"-h", "--help"} & set(words)
+    return True
+
+
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only_run=_starts_the_kiosk(words))
+    args = parser.parse_args(words)
     handler = getattr(args, "handler", cmd_run)  # no command: start the kiosk (README)
     try:
         settings = load_settings(config_path(args.config))

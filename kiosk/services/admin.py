@@ -6,8 +6,9 @@ from ..domain.errors import DomainError
 from ..domain.months import Month
 from ..domain.nip import parse_nip
 from ..domain.records import RecordedSale
+from .clock import Clock, utc_now
 from .errors import Refusal
-from .ports import AdminPort, Clock, SalesLedgerPort, utc_now
+from .ports import AdminPort, SalesLedgerPort
 
 VOID_REASONS = (
     "Salah input",

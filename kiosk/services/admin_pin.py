@@ -8,9 +8,10 @@ import re
 import secrets
 
 from ..domain.errors import DomainError
+from .clock import Clock, utc_now
 from .errors import Refusal
 from .pin_guard import ADMIN, PinAnswer, PinGuard
-from .ports import AdminPort, Clock, utc_now
+from .ports import AdminPort
 
 SETTING_KEY = "admin_pin"
 _N, _R, _P = 2**14, 8, 1

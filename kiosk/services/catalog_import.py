@@ -10,9 +10,10 @@ from typing import Generic, TypeVar
 from ..domain.cart import MAX_LINE_AMOUNT
 from ..domain.money import MoneyError, format_rupiah, parse_rupiah
 from ..domain.records import Product, Vendor
+from .clock import Clock, utc_now
 from .csv_input import length_problems, read_csv
 from .errors import ImportRefused, RowCode, RowProblem
-from .ports import CatalogPort, Clock, utc_now
+from .ports import CatalogPort
 
 VENDOR_COLUMNS = ("kode_umkm", "nama", "pemilik", "telepon")
 PRODUCT_COLUMNS = ("kode_umkm", "sku", "nama", "harga", "kategori")

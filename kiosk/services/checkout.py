@@ -11,7 +11,8 @@ from ..domain.cart import CartError, CartLine, CartProblem, Payment
 from ..domain.identity import BuyerIdentity
 from ..domain.nip import parse_nip
 from ..domain.records import RecordedSale, SaleDraft
-from .ports import CatalogPort, Clock, SalesLedgerPort, utc_now
+from .clock import Clock, utc_now
+from .ports import CatalogPort, SalesLedgerPort
 from .safe_log import log_failure
 from .standing import StandingService
 

@@ -13,8 +13,9 @@ from ..domain.identity import BuyerIdentity
 from ..domain.months import Month
 from ..domain.records import SaleDraft
 from .catalog_import import CatalogImporter
+from .clock import Clock, utc_now
 from .operators import OperatorService
-from .ports import CatalogPort, Clock, RosterPort, SalesLedgerPort, utc_now
+from .ports import CatalogPort, RosterPort, SalesLedgerPort
 from .roster_import import RosterImporter
 
 OPERATORS = ("Ina", "Yance", "Mama Ona")

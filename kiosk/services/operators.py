@@ -10,9 +10,9 @@ from typing import Protocol
 
 from ..domain.errors import DomainError
 from .admin_pin import hash_pin, pin_matches
+from .clock import Clock, utc_now
 from .errors import Refusal
 from .pin_guard import PinAnswer, PinGuard, operator_subject
-from .ports import Clock, utc_now
 
 _PIN = re.compile(r"^[0-9]{4,8}\Z")  # 0-9 only; \Z: "$" lets a trailing newline in
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .ports import Clock, utc_now
+from .clock import Clock, utc_now
 
 FREE_ATTEMPTS = 3
 FIRST_LOCK_SECONDS = 30.0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import NamedTuple, Protocol
 
 from ..domain.identity import TypedShare
@@ -12,12 +12,6 @@ from ..domain.records import Product, RecordedSale, RosterPerson, SaleDraft, Ven
 from ..domain.stock import StockCount
 from .settlement import PayoutRecord, SettlementLine, UmkmBalance
 from .shift_figures import OpenShift, ShiftFigures
-
-Clock = Callable[[], dt.datetime]  # returns an aware UTC "now"
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class SpendingLike(Protocol):

@@ -21,7 +21,8 @@ from ..printing.receipt import (
     layout_test_page,
     layout_void_slip,
 )
-from .ports import CatalogPort, Clock, PrintJobPort, SalesLedgerPort, utc_now
+from .clock import Clock, utc_now
+from .ports import CatalogPort, PrintJobPort, SalesLedgerPort
 from .standing import StandingService
 
 

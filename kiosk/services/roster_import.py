@@ -10,9 +10,10 @@ from pathlib import Path
 
 from ..domain.nip import NIP_REASONS, check_nip
 from ..domain.records import RosterPerson
+from .clock import Clock, utc_now
 from .csv_input import length_problems, read_csv
 from .errors import ImportProblem, ImportRefused, RowCode, RowProblem
-from .ports import Clock, RosterPort, utc_now
+from .ports import RosterPort
 
 ROSTER_COLUMNS = ("nip", "nama", "opd", "jabatan", "tingkat")
 

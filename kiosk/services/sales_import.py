@@ -15,9 +15,10 @@ from ..domain.errors import DomainError, DuplicateImport, RepeatedPaperSales
 from ..domain.money import parse_rupiah
 from ..domain.nip import NIP_REASONS, check_nip
 from ..domain.records import SaleDraft
+from .clock import Clock, utc_now
 from .csv_input import length_problems, read_csv
 from .errors import ImportProblem, ImportRefused, RowCode, RowProblem
-from .ports import CatalogPort, Clock, PaperSale, SalesLedgerPort, utc_now
+from .ports import CatalogPort, PaperSale, SalesLedgerPort
 
 # ASCII digits in full: strptime alone takes "1:5" and Arabic-Indic digits.
 _TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}")

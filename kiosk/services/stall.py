@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from ..domain.months import Month
-from .ports import Clock, utc_now
+from .clock import Clock, utc_now  # not .ports: the first screen waits for this import
 
 
 @dataclass(frozen=True)

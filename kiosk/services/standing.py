@@ -9,7 +9,8 @@ from ..domain.buyer import BuyerStatus
 from ..domain.compliance import MonthStanding
 from ..domain.months import Month
 from ..domain.regulation import Regulation
-from .ports import AdminPort, Clock, RosterPort, SpendingPort, utc_now
+from .clock import Clock, utc_now
+from .ports import AdminPort, RosterPort, SpendingPort
 
 
 class StandingService:
