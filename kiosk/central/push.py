@@ -9,7 +9,6 @@ never holds the writer's lock while on the network, so it never delays a sale.""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,6 +71,9 @@ class _Batch:
         return int(self.entries[-1][2])
 
 
+_ENTRY_COLUMNS = ("id", "kiosk_id", "seq", "kind", "prev_hash", "entry_hash", "entry_mac")
+
+
 class HashConflict(Exception):
     pass
 
@@ -80,40 +82,47 @@ def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def _pg_type(table: Table, column: str) -> str:
-    return str(table.c[column].type.compile(dialect=postgresql.dialect()))
+def _columns(name: str) -> tuple[str, ...]:
+    return _ENTRY_COLUMNS if name == "entries" else tuple(c.name for c in _table(name).columns)
+
+
+def _column_types(name: str) -> str:
+    """The table's columns as PostgreSQL types (not LIKE: a kiosk may not read its tables)."""
+    table = _table(name)
+    dialect = postgresql.dialect()
+    return ", ".join(f"{c} {table.c[c].type.compile(dialect=dialect)}" for c in _columns(name))
+
+
+def _staging(name: str) -> str:
+    return f"push_{name}"
+
+
+def _stage(connection: Connection, name: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """The batch's rows of one table into this session's temporary copy of it, by COPY
+    (several times faster than INSERT parameters for thousands of rows). The temporary
+    tables empty themselves at commit or rollback."""
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cursor:
+        if not connection.info.get("staged"):
+            for table in PUSHED_TABLES:
+                cursor.execute(
+                    f"CREATE TEMP TABLE IF NOT EXISTS {_staging(table)} "
+                    f"({_column_types(table)}) ON COMMIT DELETE ROWS"
+                )
+            connection.info["staged"] = True
+        columns = ", ".join(_columns(name))
+        with cursor.copy(f"COPY {_staging(name)} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 def _insert_statement(name: str) -> str:
-    """INSERT … SELECT FROM unnest(text arrays): one statement per table per batch, every
-    value sent as text and cast by PostgreSQL (timestamps as the ledger stores them, UTC)."""
-    table = _table(name)
-    columns = [column.name for column in table.columns]
-    arrays = ", ".join(f"CAST(:c{i} AS text[])" for i in range(len(columns)))
-    casts = ", ".join(f"CAST(u.{c} AS {_pg_type(table, c)})" for c in columns)
-    statement = (
-        f"INSERT INTO {name} ({', '.join(columns)}) SELECT {casts} "
-        f"FROM unnest({arrays}) AS u({', '.join(columns)})"
-    )
+    columns = ", ".join(_columns(name))
+    statement = f"INSERT INTO {name} ({columns}) SELECT {columns} FROM {_staging(name)}"
     if name == "entries":
         statement += " ON CONFLICT DO NOTHING RETURNING seq"
     return statement
-
-
-def _as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC).replace(tzinfo=None)
-        return value.isoformat(sep=" ")
-    return str(value)
-
-
-def _columns(rows: Sequence[tuple[Any, ...]], width: int) -> dict[str, list[str | None]]:
-    return {f"c{i}": [_as_text(row[i]) for row in rows] for i in range(width)}
 
 
 class CentralPush:
@@ -191,9 +200,8 @@ class CentralPush:
                 tuple(row)
                 for row in connection.execute(
                     text(
-                        "SELECT id, kiosk_id, seq, kind, prev_hash, entry_hash, entry_mac "
-                        "FROM entries WHERE kiosk_id = :kiosk AND seq > :after "
-                        "ORDER BY seq LIMIT :limit"
+                        f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM entries "
+                        "WHERE kiosk_id = :kiosk AND seq > :after ORDER BY seq LIMIT :limit"
                     ),
                     {"kiosk": self._kiosk_id, "after": after, "limit": self._batch_size},
                 )
@@ -202,7 +210,7 @@ class CentralPush:
             if entries:
                 last = entries[-1][2]
                 for name, link in _ROWS_OF.items():
-                    columns = ", ".join(f"t.{c.name}" for c in _table(name).columns)
+                    columns = ", ".join(f"t.{column}" for column in _columns(name))
                     rows[name] = [
                         tuple(row)
                         for row in connection.execute(
@@ -218,21 +226,18 @@ class CentralPush:
 
     def _send(self, batch: _Batch) -> None:
         with self._central.begin() as connection:
-            width = len(batch.entries[0])
-            inserted = set(
-                connection.execute(
-                    self._statements["entries"], _columns(batch.entries, width)
-                ).scalars()
-            )
+            _stage(connection, "entries", batch.entries)
+            inserted = set(connection.execute(self._statements["entries"]).scalars())
             already = [entry for entry in batch.entries if entry[2] not in inserted]
             if already:
                 self._compare(connection, already)
             new_ids = {entry[0] for entry in batch.entries if entry[2] in inserted}
             for name, link in _ROWS_OF.items():
-                index = [c.name for c in _table(name).columns].index(link)
+                index = _columns(name).index(link)
                 rows = [row for row in batch.rows[name] if row[index] in new_ids]
                 if rows:
-                    connection.execute(self._statements[name], _columns(rows, len(rows[0])))
+                    _stage(connection, name, rows)
+                    connection.execute(self._statements[name])
             connection.execute(
                 text(
                     "UPDATE central_kiosks SET last_push_at = now() AT TIME ZONE 'UTC', "

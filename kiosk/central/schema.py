@@ -63,6 +63,7 @@ def _database_name(connection: Connection) -> str:
 
 
 _CENTRAL_DDL = """
+DROP FUNCTION IF EXISTS jikubata_this_xact(xid) CASCADE;  -- an earlier draft's signature
 CREATE TABLE IF NOT EXISTS central_kiosks (
     kiosk_id varchar(16) PRIMARY KEY,
     role_name varchar(63) NOT NULL UNIQUE,
@@ -104,9 +105,9 @@ CREATE TRIGGER central_kiosks_guard BEFORE UPDATE ON central_kiosks
 
 -- The xid of this transaction as xmin shows it: a ledger row may be pushed only together
 -- with its entry, never added later to an entry already on central.
-CREATE OR REPLACE FUNCTION jikubata_this_xact(row_xmin xid) RETURNS boolean
+CREATE OR REPLACE FUNCTION jikubata_this_xact() RETURNS text
 LANGUAGE sql STABLE
-AS $$ SELECT row_xmin::text = mod(pg_current_xact_id()::text::bigint, 4294967296)::text $$;
+AS $$ SELECT mod(pg_current_xact_id()::text::bigint, 4294967296)::text $$;
 """
 
 
@@ -126,7 +127,8 @@ def _foreign_keys_to_drop(connection: Connection) -> list[tuple[str, str]]:
 
 
 def _policies(group: str) -> list[str]:
-    me = "jikubata_kiosk_of(current_user::text)"
+    # Scalar subqueries: evaluated once per statement (an InitPlan), not once per row.
+    me = "(SELECT jikubata_kiosk_of(current_user::text))"
     statements = [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY" for table in PUSHED_TABLES]
     statements += [
         "ALTER TABLE central_kiosks ENABLE ROW LEVEL SECURITY",
@@ -143,7 +145,7 @@ def _policies(group: str) -> list[str]:
             f"DROP POLICY IF EXISTS kiosk_insert ON {table}",
             f"CREATE POLICY kiosk_insert ON {table} FOR INSERT TO {group} WITH CHECK (EXISTS ("
             f"SELECT 1 FROM entries e WHERE e.id = {table}.{column} AND e.kiosk_id = {me} "
-            "AND jikubata_this_xact(e.xmin)))",
+            "AND e.xmin::text = (SELECT jikubata_this_xact())))",
         ]
     return statements
 
@@ -152,7 +154,7 @@ def _grants(group: str) -> list[str]:
     return [
         f"GRANT USAGE ON SCHEMA public TO {group}",
         f"GRANT EXECUTE ON FUNCTION jikubata_kiosk_of(text) TO {group}",
-        f"GRANT EXECUTE ON FUNCTION jikubata_this_xact(xid) TO {group}",
+        f"GRANT EXECUTE ON FUNCTION jikubata_this_xact() TO {group}",
         f"GRANT INSERT ON {', '.join(PUSHED_TABLES)} TO {group}",
         f"GRANT SELECT ON entries, alembic_version, {', '.join(PULLED_TABLES)} TO {group}",
         f"GRANT SELECT, UPDATE (last_push_at, acked_seq, alarm, alarm_at) "
