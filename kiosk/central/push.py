@@ -153,7 +153,13 @@ class CentralPush:
             return PushResult(0, acked, self._state.head_seq(), alarm)
         pushed = 0
         try:
-            self._check_login()
+            held = self._check_login()
+            if held < acked:
+                # Central lost entries it had acknowledged (restored from a backup, or a
+                # replica promoted before it caught up): send them again from there.
+                log.warning("central holds entries up to %d only, not %d: resending", held, acked)
+                acked = held
+                self._state.set_acked_seq(acked)
             while True:
                 batch = self._read_batch(acked)
                 if not batch.entries:
@@ -180,17 +186,24 @@ class CentralPush:
             ) from None
         return PushResult(pushed, acked, self._state.head_seq())
 
-    def _check_login(self) -> None:
+    def _check_login(self) -> int:
+        """Who central takes this login for, and the newest entry of ours it holds (a kiosk
+        pushes in order, so central holds all of them up to that one)."""
         with self._central.connect() as connection:
-            known = connection.execute(
-                text("SELECT jikubata_kiosk_of(current_user::text)")
-            ).scalar_one()
+            known, held = connection.execute(
+                text(
+                    "SELECT jikubata_kiosk_of(current_user::text), "
+                    "(SELECT coalesce(max(seq), 0) FROM entries WHERE kiosk_id = :kiosk)"
+                ),
+                {"kiosk": self._kiosk_id},
+            ).one()
         if known != self._kiosk_id:
             who = f"kiosk {known}" if known else "no kiosk"
             raise CentralUnreachable(
                 f"central knows this login as {who}, but this kiosk is {self._kiosk_id}; "
                 f"run 'jikubata central add-kiosk {self._kiosk_id}' and use the URL it prints"
             )
+        return int(held)
 
     def _read_batch(self, after: int) -> _Batch:
         """The next entries and their rows, in one read transaction (a snapshot: a sale

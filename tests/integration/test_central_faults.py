@@ -310,3 +310,22 @@ def test_kiosk_clocks_minutes_apart_each_chain_arrives_in_its_own_order(
     assert central.count("entries") == 20
     for each in kiosks:
         each.close()
+
+
+def test_central_restored_to_an_older_point_gets_again_what_it_lost(
+    tmp_path, raw_config, clock, owner_url, central
+):
+    kiosk = new_kiosk(tmp_path / "a", raw_config, owner_url, "AMB-01", clock)
+    sell(kiosk, count=6)
+    assert kiosk.sync_service().sync_once().ok
+    with central.engine.begin() as owner:  # as a restore of last night's dump would leave it
+        owner.execute(text("SET LOCAL session_replication_role = replica"))  # no triggers
+        lost = "(SELECT id FROM entries WHERE kiosk_id = 'AMB-01' AND seq > 2)"
+        owner.execute(text(f"DELETE FROM sale_lines WHERE sale_id IN {lost}"))
+        owner.execute(text(f"DELETE FROM sales WHERE id IN {lost}"))
+        owner.execute(text("DELETE FROM entries WHERE kiosk_id = 'AMB-01' AND seq > 2"))
+    assert len(central.entries("AMB-01")) == 2
+    outcome = kiosk.sync_service().sync_once()
+    assert outcome.ok and outcome.pushed == 4
+    assert holds_exactly(central, kiosk) and no_alarm(kiosk)
+    kiosk.close()
