@@ -100,17 +100,15 @@ def _staging(name: str) -> str:
 def _stage(connection: Connection, name: str, rows: Sequence[tuple[Any, ...]]) -> None:
     """The batch's rows of one table into this session's temporary copy of it, by COPY
     (several times faster than INSERT parameters for thousands of rows). The temporary
-    tables empty themselves at commit or rollback."""
+    tables empty themselves at commit; made in the batch's own transaction, so a rolled-back
+    batch (which takes them along) cannot leave the session without them."""
     raw = connection.connection.driver_connection
     assert raw is not None
     with raw.cursor() as cursor:
-        if not connection.info.get("staged"):
-            for table in PUSHED_TABLES:
-                cursor.execute(
-                    f"CREATE TEMP TABLE IF NOT EXISTS {_staging(table)} "
-                    f"({_column_types(table)}) ON COMMIT DELETE ROWS"
-                )
-            connection.info["staged"] = True
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {_staging(name)} "
+            f"({_column_types(name)}) ON COMMIT DELETE ROWS"
+        )
         columns = ", ".join(_columns(name))
         with cursor.copy(f"COPY {_staging(name)} ({columns}) FROM STDIN") as copy:
             for row in rows:

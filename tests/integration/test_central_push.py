@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 import yaml
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.central.schema import add_kiosk, init_central
@@ -264,3 +265,27 @@ def test_a_kiosk_clock_going_back_changes_nothing_order_is_by_number(
     assert [row[1] for row in central.entries("AMB-01")] == [1, 2, 3, 4]
     assert central.rows_match(a)
     a.close()
+
+
+def test_a_batch_central_gave_up_on_goes_again_on_the_same_connection(
+    tmp_path, raw_config, clock, owner_url, central
+):
+    """A batch rolled back without the connection dying (here: central's lock_timeout while
+    an admin holds a lock) takes its session's staging tables along; the next push, on the
+    same pooled connection, must still work."""
+    kiosk = new_kiosk(tmp_path / "a", raw_config, owner_url, "AMB-01", clock)
+    role = make_url(kiosk.settings.central.url).username
+    with central.engine.begin() as owner:
+        owner.execute(text(f"ALTER ROLE {role} SET lock_timeout = '300ms'"))
+    sell(kiosk, count=3)
+    service = kiosk.sync_service()
+    with central.engine.connect() as owner:
+        owner.execute(text("BEGIN"))
+        owner.execute(text("LOCK TABLE central_kiosks IN EXCLUSIVE MODE"))
+        refused = service.sync_once()
+        owner.execute(text("ROLLBACK"))
+    assert not refused.ok and refused.waiting == 3
+    outcome = service.sync_once()
+    assert outcome.ok and outcome.pushed == 3, outcome.sentence
+    assert central.entries("AMB-01") == local_entries(kiosk)
+    kiosk.close()
