@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -69,6 +70,7 @@ from .services.shift import ShiftService
 from .services.stall import StallClock, StallFacts
 from .services.standing import StandingService
 from .services.stock import StockService
+from .services.sync import SyncService, SyncWorker
 
 log = logging.getLogger(__name__)
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "assets" / "sample"
@@ -112,6 +114,9 @@ class Kiosk:
     created_ledger_key: bool = False
     first_sealed: tuple[str, ...] = ()  # subjects sealed for the first time by this open
     sales_ledger: SalesLedger = field(init=False)
+    sync_worker: SyncWorker | None = field(init=False, default=None)
+    _sync: SyncService | None = field(init=False, default=None)
+    _central_engine: Any = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         s, db, clock = self.settings, self.db, self.clock
@@ -220,6 +225,33 @@ class Kiosk:
         self.print_worker.start()
         return self.print_worker
 
+    def sync_service(self) -> SyncService | None:
+        """Push (and, once wired, pull) with the central store; None for a single kiosk
+        (no central section): then nothing about the kiosk changes."""
+        central = self.settings.central
+        if central.url is None:
+            return None
+        if self._sync is None:
+            # Imported here: a single kiosk never loads the PostgreSQL driver.
+            from .central.push import CentralPush, central_engine
+            from .central.state import SyncState
+
+            kiosk_id = self.settings.stall.kiosk_id
+            state = SyncState(self.db, kiosk_id)
+            self._central_engine = central_engine(central.url)
+            push = CentralPush(self.db, self._central_engine, kiosk_id, state, self.clock)
+            self._sync = SyncService(push, state, self.clock)
+        return self._sync
+
+    def start_sync(self) -> SyncWorker | None:
+        """The background sync of the running kiosk (None without a central section)."""
+        service = self.sync_service()
+        if service is None or self.sync_worker is not None:
+            return self.sync_worker
+        self.sync_worker = SyncWorker(service, self.settings.central.interval_seconds)
+        self.sync_worker.start()
+        return self.sync_worker
+
     def repair_receipts(self) -> int:
         """At start-up, before the screens: every recent sale left without a receipt job
         gets one, held for the operator (ReceiptService.repair_missing)."""
@@ -290,6 +322,8 @@ class Kiosk:
             reports=self.reports,
             start_printing=start_printing,
             close=self.close,
+            sync=self.sync_service(),
+            start_sync=self.start_sync,
         )
 
     def _print_test_page(self) -> int:
@@ -356,6 +390,10 @@ class Kiosk:
     def close(self) -> None:
         if self.print_worker is not None:
             self.print_worker.stop()
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
+        if self._central_engine is not None:
+            self._central_engine.dispose()
         self.db.dispose()
 
     def __enter__(self) -> Kiosk:

@@ -42,6 +42,7 @@ MAX_LISTED_PROBLEMS = 30
 def user_errors() -> tuple[type[BaseException], ...]:
     """Errors a person can act on: one sentence, exit 1."""
     from .bootstrap import DatabaseMissing, DatabaseUnusable
+    from .central.schema import CentralError
     from .ledger.backup import BackupError
     from .ledger.ledger_key import LedgerKeyError
     from .ledger.migrate import UnknownSchema
@@ -58,6 +59,7 @@ def user_errors() -> tuple[type[BaseException], ...]:
         BackupError,
         OSError,
         CliError,
+        CentralError,
     )
 
 
@@ -594,6 +596,70 @@ def cmd_report_z(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_sync(kiosk: Kiosk, args: argparse.Namespace) -> int:
+    service = kiosk.sync_service()
+    if service is None:
+        raise CliError("this kiosk's config has no central section, so there is nothing to sync")
+    if args.clear_alarm:
+        from .central.state import SyncState
+
+        if SyncState(kiosk.db, kiosk.settings.stall.kiosk_id).clear_alarm():
+            print("Alarm cleared on this kiosk; the push starts again.")
+    outcome = service.sync_once()
+    if not outcome.ok:
+        print(f"jikubata: {outcome.sentence}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Sync done: {outcome.pushed} entries pushed; {outcome.sentence}.")
+    return EXIT_OK
+
+
+def _owner_url(args: argparse.Namespace) -> str:
+    url = args.owner_url or os.environ.get("JIKUBATA_CENTRAL_OWNER_URL")
+    if not url:
+        raise CliError("give the central database's owner URL: --owner-url postgresql+psycopg://…")
+    return str(url).replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+def cmd_central_init(args: argparse.Namespace) -> int:
+    from .central.schema import init_central
+
+    result = init_central(_owner_url(args))
+    print(
+        f"Central store ready in database {result.database} at schema "
+        f"{result.schema_revision}; kiosk logins join the role {result.group}."
+    )
+    if result.dropped_foreign_keys:
+        print(
+            f"Dropped links to data kiosks do not push: {', '.join(result.dropped_foreign_keys)}."
+        )
+    return EXIT_OK
+
+
+def cmd_central_add_kiosk(args: argparse.Namespace) -> int:
+    from .central.schema import add_kiosk
+
+    added = add_kiosk(_owner_url(args), args.kiosk_id)
+    print(f"# Kiosk {added.kiosk_id} logs in as {added.role}; put this in its config.yaml")
+    print("# (the password is shown once; keep the file readable by the kiosk's user only):")
+    print(added.config_block(args.interval), end="")
+    return EXIT_OK
+
+
+def cmd_central_clear_alarm(args: argparse.Namespace) -> int:
+    from .central.schema import clear_alarm
+
+    if not clear_alarm(_owner_url(args), args.kiosk_id):
+        raise CliError(f"kiosk {args.kiosk_id} has no alarm on central")
+    print(
+        f"Alarm of kiosk {args.kiosk_id} cleared on central; clear it on the kiosk with "
+        "'jikubata sync --clear-alarm' once its ledger is sorted out."
+    )
+    return EXIT_OK
+
+
+CENTRAL_COMMANDS = (cmd_central_init, cmd_central_add_kiosk, cmd_central_clear_alarm)
+
+
 # --- parser -----------------------------------------------------------------------------
 
 
@@ -871,6 +937,40 @@ def build_parser(*, only_run: bool = False) -> argparse.ArgumentParser:
             "--print", action="store_true", help="also print it on the receipt printer"
         )
 
+    sync = add(
+        commands,
+        "sync",
+        cmd_sync,
+        "push this kiosk's entries to central now; exit 0 when central holds them all",
+    )
+    sync.add_argument(
+        "--clear-alarm",
+        action="store_true",
+        help="clear this kiosk's push alarm first (after the cause was dealt with)",
+    )
+    central = commands.add_parser(
+        "central", help="the central PostgreSQL store of several kiosks"
+    ).add_subparsers(dest="central_command", metavar="ACTION", required=True)
+    central_init = add(
+        central, "init", cmd_central_init, "create or upgrade the central schema and roles"
+    )
+    central_add = add(
+        central, "add-kiosk", cmd_central_add_kiosk, "a login for one kiosk, and its config"
+    )
+    central_add.add_argument("kiosk_id", metavar="KIOSK_ID", help="the kiosk's stall.kiosk_id")
+    central_add.add_argument(
+        "--interval", type=int, default=30, help="seconds between syncs (default 30)"
+    )
+    central_clear = add(
+        central, "clear-alarm", cmd_central_clear_alarm, "clear a kiosk's alarm on central"
+    )
+    central_clear.add_argument("kiosk_id", metavar="KIOSK_ID")
+    for sub in (central_init, central_add, central_clear):
+        sub.add_argument(
+            "--owner-url",
+            help="the central database as its owner (default: $JIKUBATA_CENTRAL_OWNER_URL)",
+        )
+
     admin = commands.add_parser("admin", help="admin settings").add_subparsers(
         dest="admin_command", metavar="ACTION", required=True
     )
@@ -908,6 +1008,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(words)
     handler = getattr(args, "handler", cmd_run)  # no command: start the kiosk (README)
     try:
+        if handler in CENTRAL_COMMANDS:  # central's own: no kiosk, no config.yaml
+            return handler(args)
         settings = load_settings(config_path(args.config))
         if handler in (cmd_init, cmd_run):
             return handler(settings, args)

@@ -45,12 +45,15 @@ class TempCluster:
             "UTF8",
             "--locale=C",
         )
+        self.server_up()
+
+    def server_up(self) -> None:
         # fsync off: these tests check SQL behaviour, not PostgreSQL's durability.
         options = f"-k {self.folder} -c listen_addresses='' -c fsync=off -c max_connections=40"
         self._run(
             str(self._bin / "pg_ctl"),
             "-D",
-            str(data),
+            str(self.folder / "data"),
             "-o",
             options,
             "-w",
@@ -58,6 +61,16 @@ class TempCluster:
             str(self.folder / "server.log"),
             "start",
         )
+
+    def server_down(self) -> None:
+        """Central goes away (fast shutdown: every connection ends); ``server_up`` again."""
+        self._run(
+            str(self._bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop"
+        )
+
+    @property
+    def socket(self) -> Path:
+        return self.folder / ".s.PGSQL.5432"
 
     def stop(self) -> None:
         try:

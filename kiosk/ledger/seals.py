@@ -34,6 +34,7 @@ from .models import AuditLog, Entry, Exemption, KioskSetting, Operator, RosterEn
 from .models import Seal as SealModel
 
 SEALS = SealModel.__table__
+UNSEALED_SETTINGS = "central."  # the sync's state (kiosk/central/state.py)
 ENTRIES = Entry.__table__
 _PG_SEAL_LOCK = text("SELECT pg_advisory_xact_lock(hashtext('jikubata-seals'))")
 
@@ -47,6 +48,9 @@ class Subject:
     # Append-only, one row per write: the digest is a hash chain over the rows in id order, so
     # a new seal folds the one new row onto the last seal's digest instead of rereading all.
     appended: bool = False
+    # Keys (of a key/value table) left out: kiosk_settings' ``central.*`` sync state changes
+    # with every sync and proves nothing (central holds what was pushed, and says so).
+    unsealed_prefix: str = ""
 
 
 def _whole(table: Table) -> tuple[Table, tuple[Column[Any], ...]]:
@@ -68,6 +72,7 @@ SUBJECTS: dict[str, Subject] = {
             "kiosk_settings",
             "kiosk_settings (the admin PIN hash)",
             (_whole(KioskSetting.__table__),),
+            unsealed_prefix=UNSEALED_SETTINGS,
         ),
         Subject("audit_log", "audit_log", (_whole(AuditLog.__table__),), appended=True),
         Subject(
@@ -117,6 +122,8 @@ def subject_digest(connection: Connection, name: str) -> str:
         query = select(table).order_by(*order)
         if subject.only_unkeyed:
             query = query.where(table.c.entry_mac.is_(None))
+        if subject.unsealed_prefix:
+            query = query.where(~table.c.key.startswith(subject.unsealed_prefix, autoescape=True))
         for row in connection.execute(query):
             digest.update(_line(row) + b"\n")
     return digest.hexdigest()

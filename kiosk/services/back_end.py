@@ -15,6 +15,7 @@ from .sale import SaleService
 from .shift import ShiftService
 from .stall import StallFacts
 from .stock import StockService
+from .sync import SyncService
 
 
 @dataclass
@@ -29,3 +30,7 @@ class BackEnd:
     reports: ReportService  # the X/Z reports and the UMKM slips: previews and printing
     start_printing: Callable[[], None] = field(repr=False)
     close: Callable[[], None] = field(repr=False)
+    # Several kiosks, one central store: None without a central section in the config.
+    sync: SyncService | None = None
+    # Starts the background sync (a thread; nothing without a central section).
+    start_sync: Callable[[], None] = field(default=lambda: None, repr=False)

@@ -117,6 +117,7 @@ def show_kiosk(
         opened.append(opened_back_end)
         context = UiContext(back_end=opened_back_end, scanner=scanner, runner=runner)
         opened_back_end.start_printing()
+        opened_back_end.start_sync()  # its own thread; nothing without a central section
         window.attach(context)
         log.info("ledger open, kiosk ready")
 

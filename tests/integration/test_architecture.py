@@ -140,7 +140,7 @@ def test_services_never_touch_qt_or_sqlalchemy_or_adapters(path: Path):
     for module, chain in third_party_reached(name).items():
         pytest.fail(f"{name} reaches {module} through {' -> '.join(chain)}")
     for module, chain in reach(name).items():
-        assert not module.startswith("kiosk.ledger"), (
+        assert not module.startswith(("kiosk.ledger", "kiosk.central")), (
             f"{name} reaches the ledger adapter through {' -> '.join(chain)}"
         )
 
@@ -188,7 +188,13 @@ def test_importing_everything_does_nothing():
 
 # The screens see only the back end made for them (kiosk.services.back_end): never the ledger,
 # the composition root, the config file's loader or the printer devices.
-UI_MAY_NOT_REACH = ("kiosk.ledger", "kiosk.bootstrap", "kiosk.config", "kiosk.printing.devices")
+UI_MAY_NOT_REACH = (
+    "kiosk.ledger",
+    "kiosk.central",
+    "kiosk.bootstrap",
+    "kiosk.config",
+    "kiosk.printing.devices",
+)
 
 
 def ui_rule_broken(name: str) -> list[str]:
