@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from ..ledger.engine import Database
 from ..ledger.models import Base
-from ..services.ports import Clock
+from ..services.clock import Clock
 from ..services.sync import CentralUnreachable, PushResult
 from .schema import PUSHED_TABLES
 from .state import SyncState

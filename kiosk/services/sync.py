@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from .ports import Clock
+from .clock import Clock
 
 log = logging.getLogger(__name__)
 
