@@ -1,0 +1,1 @@
+"""Several kiosks, one central PostgreSQL: push, pull, central checks (issue #13)."""
