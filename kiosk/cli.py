@@ -293,6 +293,58 @@ def cmd_verify(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _minutes_ago(now: dt.datetime, moment: dt.datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M} UTC, {int((now - moment).total_seconds() // 60)} min ago"
+
+
+def cmd_central_verify(args: argparse.Namespace) -> int:
+    """Needs no config: it runs wherever the central owner's URL works."""
+    from sqlalchemy.exc import DBAPIError
+
+    from .central.checks import verify_central
+    from .ledger.engine import create_ledger_engine
+
+    stale_after = dt.timedelta(minutes=args.stale_minutes)
+    now = dt.datetime.now(dt.UTC)
+    engine = create_ledger_engine(args.url)
+    try:
+        report = verify_central(engine, stale_after=stale_after, now=now)
+    except DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else "?"
+        raise CliError(f"central could not be read ({reason})") from None
+    finally:
+        engine.dispose()
+    for problem in report.problems:
+        print(f"central: {problem}", file=sys.stderr)
+    for kiosk in report.kiosks:
+        if kiosk.broken is not None:
+            print(f"{kiosk.kiosk_id}: chain broken at {kiosk.broken.describe()}", file=sys.stderr)
+        if kiosk.continuity is not None:
+            print(f"{kiosk.kiosk_id}: {kiosk.continuity}", file=sys.stderr)
+        if kiosk.alarm is not None:
+            since = f" (since {kiosk.alarm_at:%Y-%m-%d %H:%M} UTC)" if kiosk.alarm_at else ""
+            print(f"{kiosk.kiosk_id}: ALARM{since}: {kiosk.alarm}", file=sys.stderr)
+        if kiosk.ok:
+            head = kiosk.head.line if kiosk.head else "no entries yet"
+            print(f"{kiosk.kiosk_id}: {kiosk.entries} entries, chain intact, head {head}")
+    what = "last push" if report.push_times_from == "central_kiosks" else "newest entry"
+    for kiosk in report.kiosks:
+        if kiosk.stale:
+            when = _minutes_ago(now, kiosk.last_push_at) if kiosk.last_push_at else "never"
+            print(f"stale: {kiosk.kiosk_id}, {what} {when} (threshold {args.stale_minutes} min)")
+    print(
+        "Entries' MACs are not checked on central (each kiosk's ledger key stays on the kiosk): "
+        "run 'jikubata ledger verify' on each kiosk for them."
+    )
+    if not report.ok:
+        return EXIT_BROKEN_LEDGER
+    print(
+        f"Central intact: {report.entries} entries in {len(report.kiosks)} kiosk chain(s), "
+        "each continuing the head verified last time."
+    )
+    return EXIT_OK
+
+
 def _expected_head(text: str) -> ExpectedHead:
     from .ledger.verify import ExpectedHead
 
@@ -867,6 +919,28 @@ def build_parser() -> argparse.ArgumentParser:
             "--print", action="store_true", help="also print it on the receipt printer"
         )
 
+    central = commands.add_parser(
+        "central", help="the central PostgreSQL several kiosks push to"
+    ).add_subparsers(dest="central_command", metavar="ACTION", required=True)
+    central_verify = add(
+        central,
+        "verify",
+        cmd_central_verify,
+        "walk every kiosk's chain on central (hashes, links, no gaps, continuity with the "
+        "last verified head), list kiosks that have not pushed lately and push alarms",
+    )
+    central_verify.set_defaults(standalone=True)
+    central_verify.add_argument(
+        "--url", required=True, help="the central database as its owner: postgresql+psycopg://…"
+    )
+    central_verify.add_argument(
+        "--stale-minutes",
+        type=int,
+        default=60,
+        metavar="N",
+        help="list kiosks whose last push is older than this (default 60)",
+    )
+
     admin = commands.add_parser("admin", help="admin settings").add_subparsers(
         dest="admin_command", metavar="ACTION", required=True
     )
@@ -889,6 +963,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", cmd_run)  # no command: start the kiosk (README)
     try:
+        if getattr(args, "standalone", False):  # needs no config.yaml (central verify)
+            return handler(args)
         settings = load_settings(config_path(args.config))
         if handler in (cmd_init, cmd_run):
             return handler(settings, args)
