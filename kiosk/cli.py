@@ -26,6 +26,7 @@ from .services.private_files import UMASK
 
 if TYPE_CHECKING:
     from .bootstrap import Kiosk
+    from .central.anchor import AnchorReport
     from .ledger.verify import ExpectedHead
     from .services.back_end import BackEnd
     from .services.report_figures import ShiftReport
@@ -271,7 +272,8 @@ def cmd_verify(kiosk: Kiosk, args: argparse.Namespace) -> int:
         print(f"database: {problem}", file=sys.stderr)
     if report.head_problem:
         print(report.head_problem, file=sys.stderr)
-    if not report.ok:
+    against = _against_central(kiosk) if args.against_central else None
+    if not report.ok or (against is not None and not against.ok):
         return EXIT_BROKEN_LEDGER
     if not report.key_present:
         raise CliError(
@@ -290,7 +292,36 @@ def cmd_verify(kiosk: Kiosk, args: argparse.Namespace) -> int:
     # it with the newest receipt's QR, and pass it to --expect-head next time.
     for head in report.heads:
         print(f"head {head.line}")
+    if against is not None:
+        waiting = f"; {against.not_on_central} not pushed yet" if against.not_on_central else ""
+        print(f"Matches central: {against.compared} entries of {against.kiosk_id}{waiting}.")
     return EXIT_OK
+
+
+def _against_central(kiosk: Kiosk) -> AnchorReport:
+    """Central's copy of this kiosk's chain against the local one; prints the mismatch."""
+    from sqlalchemy.exc import DBAPIError
+
+    from .central.anchor import compare_with_central
+    from .ledger.engine import create_ledger_engine
+
+    url = kiosk.settings.central.url
+    if url is None:
+        raise CliError(
+            "--against-central needs the config's central section (central.url): this kiosk "
+            "has no central to compare with"
+        )
+    engine = create_ledger_engine(url, connect_args={"connect_timeout": 10})
+    try:
+        against = compare_with_central(kiosk.db, engine, kiosk.settings.stall.kiosk_id)
+    except DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else "?"
+        raise CliError(f"central could not be read ({reason}); nothing was compared") from None
+    finally:
+        engine.dispose()
+    if against.mismatch is not None:
+        print(f"against central: {against.mismatch}", file=sys.stderr)
+    return against
 
 
 def _minutes_ago(now: dt.datetime, moment: dt.datetime) -> str:
@@ -814,6 +845,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=_expected_head,
         metavar="KIOSK_ID:SEQ:HASH12",
         help="a head printed by an earlier verify: fail unless it is still in the chain",
+    )
+    verify.add_argument(
+        "--against-central",
+        action="store_true",
+        help="also name the first entry that no longer matches central's copy (central.url)",
     )
 
     backup = add(commands, "backup", cmd_backup, "consistent online copy of the database")

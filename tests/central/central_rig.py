@@ -83,3 +83,37 @@ def central(
         opened.close()
     engine.dispose()
     admin.close()
+
+
+def copy_entries(kiosk: Kiosk, central: Central) -> int:
+    """Stand-in for cpush's push in cpull's tests: the kiosk's entries and their rows that
+    central does not hold yet, copied as they are. Returns how many entries were copied."""
+    from sqlalchemy import insert, select
+
+    from kiosk.ledger.models import Entry, Payout, Sale, SaleLine, ShiftEvent, Void
+
+    entries = Entry.__table__
+    kiosk_id = kiosk.settings.stall.kiosk_id
+    with central.engine.connect() as connection:
+        held = set(
+            connection.execute(select(entries.c.id).where(entries.c.kiosk_id == kiosk_id)).scalars()
+        )
+    with kiosk.db.read() as connection:
+        rows = {}
+        for model, key in (
+            (Entry, "id"),
+            (Sale, "id"),
+            (SaleLine, "sale_id"),
+            (Void, "id"),
+            (ShiftEvent, "id"),
+            (Payout, "id"),
+        ):
+            table = model.__table__
+            found = connection.execute(select(table)).mappings().all()
+            rows[table] = [dict(r) for r in found if r[key] not in held]
+        rows[entries] = [r for r in rows[entries] if r["kiosk_id"] == kiosk_id]
+    with central.engine.begin() as connection:
+        for table, values in rows.items():
+            if values:
+                connection.execute(insert(table), values)
+    return len(rows[entries])
