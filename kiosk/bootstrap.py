@@ -18,6 +18,7 @@ from .ledger.admin_store import AdminStore
 from .ledger.audit import seal_first_time
 from .ledger.backup import backup_sqlite
 from .ledger.catalog_store import CatalogStore
+from .ledger.central_state import CentralStateReader
 from .ledger.engine import Database, create_ledger_engine
 from .ledger.ledger_key import LedgerKey, LedgerKeyError, create_ledger_key_file, read_ledger_key
 from .ledger.migrate import MigrationResult, migrate
@@ -45,6 +46,7 @@ from .services.back_end import BackEnd
 from .services.card_keys import create_card_key_file, read_card_keys
 from .services.cards import CardService
 from .services.catalog_import import CatalogImporter
+from .services.central_status import CentralStatusService
 from .services.changes import ChangeFeed
 from .services.checkout import CheckoutService
 from .services.compliance import ComplianceService
@@ -282,6 +284,7 @@ class Kiosk:
                 clock=self.stall_clock,
                 changes=self.changes,
                 payouts=self.payouts,
+                central=self.central_status(),
             ),
             printer=printer,
             changes=self.changes,
@@ -290,6 +293,13 @@ class Kiosk:
             reports=self.reports,
             start_printing=start_printing,
             close=self.close,
+        )
+
+    def central_status(self) -> CentralStatusService:
+        """The sync state with central as the admin area shows it (disabled: no section)."""
+        s = self.settings
+        return CentralStatusService(
+            CentralStateReader(self.db, s.stall.kiosk_id), s.stall.tz, enabled=s.central.enabled
         )
 
     def _print_test_page(self) -> int:
