@@ -272,7 +272,14 @@ def cmd_verify(kiosk: Kiosk, args: argparse.Namespace) -> int:
         print(f"database: {problem}", file=sys.stderr)
     if report.head_problem:
         print(report.head_problem, file=sys.stderr)
-    against = _against_central(kiosk) if args.against_central else None
+    against = None
+    if args.against_central:
+        try:
+            against = _against_central(kiosk)
+        except CliError as error:
+            if report.ok:
+                raise
+            print(f"jikubata: {error}", file=sys.stderr)  # the broken ledger decides the exit
     if not report.ok or (against is not None and not against.ok):
         return EXIT_BROKEN_LEDGER
     if not report.key_present:

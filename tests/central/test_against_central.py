@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+import sqlite3
 
 import pytest
 import yaml
@@ -12,6 +13,7 @@ from kiosk.bootstrap import open_kiosk, sqlite_path
 from kiosk.cli import main
 
 from ..integration.conftest import SAMPLE, make_settings, sell
+from ..tampering import unguarded
 from .central_rig import copy_entries
 
 
@@ -108,3 +110,26 @@ def test_an_unreachable_central_is_one_sentence(linked, capsys, pg_cluster):
     assert code == 1
     assert err.startswith("jikubata: central could not be read (")
     assert err.rstrip().endswith("nothing was compared")
+
+
+def test_a_broken_ledger_still_fails_as_broken_when_central_is_away(linked, capsys, pg_cluster):
+    sell(linked, 10_000, None)
+    sell(linked, 11_000, None)
+    linked.close()
+    database = sqlite3.connect(sqlite_path(linked.settings.database_url))
+    with unguarded(database):
+        database.execute(
+            "UPDATE sales SET total = 1 WHERE id = (SELECT id FROM entries WHERE seq = 1)"
+        )
+    database.commit()
+    database.close()
+    config = linked.settings.base_dir / "config.yaml"
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+    raw["central"]["url"] = f"postgresql+psycopg://postgres@/nowhere?host={pg_cluster.folder}/x"
+    config.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+
+    code, _, err = verify(linked, capsys)
+
+    assert code == 3
+    assert "ledger broken at entry AMB-01-000001" in err
+    assert "central could not be read (" in err
