@@ -19,6 +19,7 @@ from .ledger.admin_store import AdminStore
 from .ledger.audit import seal_first_time
 from .ledger.backup import backup_sqlite
 from .ledger.catalog_store import CatalogStore
+from .ledger.central_state import CentralStateReader
 from .ledger.engine import Database, create_ledger_engine
 from .ledger.ledger_key import LedgerKey, LedgerKeyError, create_ledger_key_file, read_ledger_key
 from .ledger.migrate import MigrationResult, migrate
@@ -46,7 +47,8 @@ from .services.back_end import BackEnd
 from .services.card_keys import create_card_key_file, read_card_keys
 from .services.cards import CardService
 from .services.catalog_import import CatalogImporter
-from .services.changes import ChangeFeed
+from .services.central_status import CentralStatusService
+from .services.changes import Change, ChangeFeed
 from .services.checkout import CheckoutService
 from .services.clock import Clock, utc_now
 from .services.compliance import ComplianceService
@@ -226,7 +228,7 @@ class Kiosk:
         return self.print_worker
 
     def sync_service(self) -> SyncService | None:
-        """Push (and, once wired, pull) with the central store; None for a single kiosk
+        """Push to and pull from the central store; None for a single kiosk
         (no central section): then nothing about the kiosk changes."""
         central = self.settings.central
         if central.url is None:
@@ -240,8 +242,31 @@ class Kiosk:
             state = SyncState(self.db, kiosk_id)
             self._central_engine = central_engine(central.url)
             push = CentralPush(self.db, self._central_engine, kiosk_id, state, self.clock)
-            self._sync = SyncService(push, state, self.clock)
+            self._sync = SyncService(push, state, self.clock, pull=self._pull_from_central)
         return self._sync
+
+    def _pull_from_central(self) -> str | None:
+        """The roster, catalogue, exemptions and operators the admin imported centrally; the
+        screens hear of what changed. A kind central holds bad data for is refused whole and
+        its sentence becomes the sync's error (the other kinds still arrive)."""
+        from .central.pull import pull_reference_data
+
+        result = pull_reference_data(
+            self._central_engine, self.db, self.clock, tiers=tuple(self.settings.regulation.tiers)
+        )
+        changed = [
+            change
+            for count, change in (
+                (result.roster_snapshots, Change.ROSTER),
+                (result.vendors + result.products, Change.CATALOG),
+                (result.exemptions, Change.EXEMPTIONS),
+                (result.operators, Change.OPERATORS),
+            )
+            if count
+        ]
+        if changed:
+            self.changes.publish(*changed)
+        return result.line() if result.problems else None
 
     def start_sync(self) -> SyncWorker | None:
         """The background sync of the running kiosk (None without a central section)."""
@@ -314,6 +339,7 @@ class Kiosk:
                 clock=self.stall_clock,
                 changes=self.changes,
                 payouts=self.payouts,
+                central=self.central_status(),
             ),
             printer=printer,
             changes=self.changes,
@@ -324,6 +350,13 @@ class Kiosk:
             close=self.close,
             sync=self.sync_service(),
             start_sync=self.start_sync,
+        )
+
+    def central_status(self) -> CentralStatusService:
+        """The sync state with central as the admin area shows it (disabled: no section)."""
+        s = self.settings
+        return CentralStatusService(
+            CentralStateReader(self.db, s.stall.kiosk_id), s.stall.tz, enabled=s.central.enabled
         )
 
     def _print_test_page(self) -> int:

@@ -26,6 +26,7 @@ from .services.private_files import UMASK
 
 if TYPE_CHECKING:
     from .bootstrap import Kiosk
+    from .central.anchor import AnchorReport
     from .ledger.verify import ExpectedHead
     from .services.back_end import BackEnd
     from .services.report_figures import ShiftReport
@@ -273,7 +274,15 @@ def cmd_verify(kiosk: Kiosk, args: argparse.Namespace) -> int:
         print(f"database: {problem}", file=sys.stderr)
     if report.head_problem:
         print(report.head_problem, file=sys.stderr)
-    if not report.ok:
+    against = None
+    if args.against_central:
+        try:
+            against = _against_central(kiosk)
+        except CliError as error:
+            if report.ok:
+                raise
+            print(f"jikubata: {error}", file=sys.stderr)  # the broken ledger decides the exit
+    if not report.ok or (against is not None and not against.ok):
         return EXIT_BROKEN_LEDGER
     if not report.key_present:
         raise CliError(
@@ -292,6 +301,87 @@ def cmd_verify(kiosk: Kiosk, args: argparse.Namespace) -> int:
     # it with the newest receipt's QR, and pass it to --expect-head next time.
     for head in report.heads:
         print(f"head {head.line}")
+    if against is not None:
+        waiting = f"; {against.not_on_central} not pushed yet" if against.not_on_central else ""
+        print(f"Matches central: {against.compared} entries of {against.kiosk_id}{waiting}.")
+    return EXIT_OK
+
+
+def _against_central(kiosk: Kiosk) -> AnchorReport:
+    """Central's copy of this kiosk's chain against the local one; prints the mismatch."""
+    from sqlalchemy.exc import DBAPIError
+
+    from .central.anchor import compare_with_central
+    from .ledger.engine import create_ledger_engine
+
+    url = kiosk.settings.central.url
+    if url is None:
+        raise CliError(
+            "--against-central needs the config's central section (central.url): this kiosk "
+            "has no central to compare with"
+        )
+    engine = create_ledger_engine(url, connect_args={"connect_timeout": 10})
+    try:
+        against = compare_with_central(kiosk.db, engine, kiosk.settings.stall.kiosk_id)
+    except DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else "?"
+        raise CliError(f"central could not be read ({reason}); nothing was compared") from None
+    finally:
+        engine.dispose()
+    if against.mismatch is not None:
+        print(f"against central: {against.mismatch}", file=sys.stderr)
+    return against
+
+
+def _minutes_ago(now: dt.datetime, moment: dt.datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M} UTC, {int((now - moment).total_seconds() // 60)} min ago"
+
+
+def cmd_central_verify(args: argparse.Namespace) -> int:
+    """Needs no config: it runs wherever the central owner's URL works."""
+    from sqlalchemy.exc import DBAPIError
+
+    from .central.checks import verify_central
+    from .ledger.engine import create_ledger_engine
+
+    stale_after = dt.timedelta(minutes=args.stale_minutes)
+    now = dt.datetime.now(dt.UTC)
+    engine = create_ledger_engine(args.url)
+    try:
+        report = verify_central(engine, stale_after=stale_after, now=now)
+    except DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else "?"
+        raise CliError(f"central could not be read ({reason})") from None
+    finally:
+        engine.dispose()
+    for problem in report.problems:
+        print(f"central: {problem}", file=sys.stderr)
+    for kiosk in report.kiosks:
+        if kiosk.broken is not None:
+            print(f"{kiosk.kiosk_id}: chain broken at {kiosk.broken.describe()}", file=sys.stderr)
+        if kiosk.continuity is not None:
+            print(f"{kiosk.kiosk_id}: {kiosk.continuity}", file=sys.stderr)
+        if kiosk.alarm is not None:
+            since = f" (since {kiosk.alarm_at:%Y-%m-%d %H:%M} UTC)" if kiosk.alarm_at else ""
+            print(f"{kiosk.kiosk_id}: ALARM{since}: {kiosk.alarm}", file=sys.stderr)
+        if kiosk.ok:
+            head = kiosk.head.line if kiosk.head else "no entries yet"
+            print(f"{kiosk.kiosk_id}: {kiosk.entries} entries, chain intact, head {head}")
+    what = "last push" if report.push_times_from == "central_kiosks" else "newest entry"
+    for kiosk in report.kiosks:
+        if kiosk.stale:
+            when = _minutes_ago(now, kiosk.last_push_at) if kiosk.last_push_at else "never"
+            print(f"stale: {kiosk.kiosk_id}, {what} {when} (threshold {args.stale_minutes} min)")
+    print(
+        "Entries' MACs are not checked on central (each kiosk's ledger key stays on the kiosk): "
+        "run 'jikubata ledger verify' on each kiosk for them."
+    )
+    if not report.ok:
+        return EXIT_BROKEN_LEDGER
+    print(
+        f"Central intact: {report.entries} entries in {len(report.kiosks)} kiosk chain(s), "
+        "each continuing the head verified last time."
+    )
     return EXIT_OK
 
 
@@ -657,7 +747,12 @@ def cmd_central_clear_alarm(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-CENTRAL_COMMANDS = (cmd_central_init, cmd_central_add_kiosk, cmd_central_clear_alarm)
+CENTRAL_COMMANDS = (
+    cmd_central_init,
+    cmd_central_add_kiosk,
+    cmd_central_clear_alarm,
+    cmd_central_verify,
+)
 
 
 # --- parser -----------------------------------------------------------------------------
@@ -833,6 +928,11 @@ def build_parser(*, only_run: bool = False) -> argparse.ArgumentParser:
         metavar="KIOSK_ID:SEQ:HASH12",
         help="a head printed by an earlier verify: fail unless it is still in the chain",
     )
+    verify.add_argument(
+        "--against-central",
+        action="store_true",
+        help="also name the first entry that no longer matches central's copy (central.url)",
+    )
 
     backup = add(commands, "backup", cmd_backup, "consistent online copy of the database")
     backup.add_argument("dir", nargs="?", type=Path, help="default: backup.folder from config")
@@ -970,6 +1070,23 @@ def build_parser(*, only_run: bool = False) -> argparse.ArgumentParser:
             "--owner-url",
             help="the central database as its owner (default: $JIKUBATA_CENTRAL_OWNER_URL)",
         )
+    central_verify = add(
+        central,
+        "verify",
+        cmd_central_verify,
+        "walk every kiosk's chain on central (hashes, links, no gaps, continuity with the "
+        "last verified head), list kiosks that have not pushed lately and push alarms",
+    )
+    central_verify.add_argument(
+        "--url", required=True, help="the central database as its owner: postgresql+psycopg://…"
+    )
+    central_verify.add_argument(
+        "--stale-minutes",
+        type=int,
+        default=60,
+        metavar="N",
+        help="list kiosks whose last push is older than this (default 60)",
+    )
 
     admin = commands.add_parser("admin", help="admin settings").add_subparsers(
         dest="admin_command", metavar="ACTION", required=True

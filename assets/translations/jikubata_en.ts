@@ -44,6 +44,10 @@
         <translation>Reports</translation>
     </message>
     <message>
+        <source>Sinkronisasi pusat</source>
+        <translation>Central sync</translation>
+    </message>
+    <message>
         <source>Menu admin</source>
         <translation>Admin menu</translation>
     </message>
@@ -719,6 +723,57 @@ jikubata admin set-pin</translation>
     <message>
         <source>Keranjang masih kosong. Sentuh produk untuk menambah.</source>
         <translation>The cart is empty. Touch a product to add it.</translation>
+    </message>
+</context>
+<context>
+    <name>CentralScreen</name>
+    <message>
+        <source>Pengiriman ke pusat dihentikan, hubungi petugas TI: {alarm}</source>
+        <translation>Sending to central is stopped, call IT staff: {alarm}</translation>
+    </message>
+    <message>
+        <source>Belum pernah berhasil sinkron dengan pusat; {waiting} catatan menunggu dikirim.</source>
+        <translation>Never synced with central yet; {waiting} entries waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>Terakhir berhasil sinkron {when}; {waiting} catatan menunggu dikirim.</source>
+        <translation>Last synced successfully {when}; {waiting} entries waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>Belum pernah</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi pusat</source>
+        <translation>Central sync</translation>
+    </message>
+    <message>
+        <source>Terakhir berhasil</source>
+        <translation>Last successful</translation>
+    </message>
+    <message>
+        <source>Menunggu dikirim</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Gagal terakhir</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Periksa lagi</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>{waiting} catatan</source>
+        <translation>{waiting} entries</translation>
+    </message>
+    <message>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Status sinkronisasi tidak dapat dibaca. Coba lagi.</source>
+        <translation>The sync status could not be read. Try again.</translation>
     </message>
 </context>
 <context>

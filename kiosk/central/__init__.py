@@ -1,2 +1,3 @@
-"""The central PostgreSQL several kiosks meet in: its schema and roles, and the push of each
-kiosk's entries to it (docs/ARCHITECTURE.md, "Several kiosks: sync")."""
+"""Several kiosks, one central PostgreSQL (docs/ARCHITECTURE.md, "Several kiosks: sync"): its
+schema and roles, the push of each kiosk's entries, the pull of the roster and catalogue,
+and the checks of every kiosk's chain there."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from ..domain.errors import DomainError, LedgerProblem
 from ..domain.months import Month
@@ -42,16 +42,7 @@ class AdminStore:
                     month=month,
                     reason=exists.reason,
                 )
-            connection.execute(
-                insert(EXEMPTIONS),
-                {
-                    "nip": nip,
-                    "month": str(month),
-                    "reason": reason,
-                    "created_by": actor,
-                    "created_at": at,
-                },
-            )
+            insert_exemption(connection, nip, str(month), reason, created_by=actor, at=at)
             audit(connection, actor, "exemption", at, nip=nip, month=str(month), reason=reason)
             seal(connection, "exemptions", at)
 
@@ -89,3 +80,22 @@ class AdminStore:
                 connection.execute(insert(SETTINGS), {"key": key, "value": value})
             audit(connection, actor, "setting", at, key=key)
             seal(connection, "kiosk_settings", at)
+
+
+def insert_exemption(
+    connection: Connection, nip: str, month: str, reason: str, *, created_by: str, at: dt.datetime
+) -> None:
+    """One exemption row in the caller's transaction (the caller audits and seals)."""
+    connection.execute(
+        insert(EXEMPTIONS),
+        {"nip": nip, "month": month, "reason": reason, "created_by": created_by, "created_at": at},
+    )
+
+
+def write_setting(connection: Connection, key: str, value: str) -> None:
+    """Insert or update one kiosk setting in the caller's transaction (the caller seals)."""
+    found = connection.execute(select(SETTINGS.c.key).where(SETTINGS.c.key == key)).first()
+    if found:
+        connection.execute(update(SETTINGS).where(SETTINGS.c.key == key), {"value": value})
+    else:
+        connection.execute(insert(SETTINGS), {"key": key, "value": value})

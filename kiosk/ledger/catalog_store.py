@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from ..domain.records import Product, Vendor
 from .engine import Database
@@ -45,43 +45,39 @@ class CatalogStore:
     def save_vendors(self, vendors: Sequence[Vendor], *, actor: str, at: dt.datetime) -> int:
         """Insert new vendors, update known ones (by code); one transaction."""
         with self._db.write() as connection:
-            known = set(connection.execute(select(VENDORS.c.kode_umkm)).scalars())
-            for v in vendors:
-                values = {
-                    "nama": v.nama,
-                    "pemilik": v.pemilik,
-                    "telepon": v.telepon,
-                    "active": v.active,
-                }
-                if v.kode_umkm in known:
-                    connection.execute(
-                        update(VENDORS).where(VENDORS.c.kode_umkm == v.kode_umkm), values
-                    )
-                else:
-                    connection.execute(insert(VENDORS), {"kode_umkm": v.kode_umkm, **values})
+            upsert_vendors(connection, vendors)
             audit(connection, actor, "vendors_import", at, rows=len(vendors))
         return len(vendors)
 
     def save_products(self, products: Sequence[Product], *, actor: str, at: dt.datetime) -> int:
         with self._db.write() as connection:
-            known = set(connection.execute(select(PRODUCTS.c.kode_umkm, PRODUCTS.c.sku)).tuples())
-            for p in products:
-                values = {
-                    "nama": p.nama,
-                    "harga": p.harga,
-                    "kategori": p.kategori,
-                    "active": p.active,
-                }
-                if (p.kode_umkm, p.sku) in known:
-                    connection.execute(
-                        update(PRODUCTS).where(
-                            PRODUCTS.c.kode_umkm == p.kode_umkm, PRODUCTS.c.sku == p.sku
-                        ),
-                        values,
-                    )
-                else:
-                    connection.execute(
-                        insert(PRODUCTS), {"kode_umkm": p.kode_umkm, "sku": p.sku, **values}
-                    )
+            upsert_products(connection, products)
             audit(connection, actor, "products_import", at, rows=len(products))
         return len(products)
+
+
+def upsert_vendors(connection: Connection, vendors: Sequence[Vendor]) -> None:
+    """Insert new vendors, update known ones (by code), in the caller's transaction."""
+    known = set(connection.execute(select(VENDORS.c.kode_umkm)).scalars())
+    for v in vendors:
+        values = {"nama": v.nama, "pemilik": v.pemilik, "telepon": v.telepon, "active": v.active}
+        if v.kode_umkm in known:
+            connection.execute(update(VENDORS).where(VENDORS.c.kode_umkm == v.kode_umkm), values)
+        else:
+            connection.execute(insert(VENDORS), {"kode_umkm": v.kode_umkm, **values})
+
+
+def upsert_products(connection: Connection, products: Sequence[Product]) -> None:
+    """Insert new products, update known ones (by UMKM and SKU), in the caller's transaction."""
+    known = set(connection.execute(select(PRODUCTS.c.kode_umkm, PRODUCTS.c.sku)).tuples())
+    for p in products:
+        values = {"nama": p.nama, "harga": p.harga, "kategori": p.kategori, "active": p.active}
+        if (p.kode_umkm, p.sku) in known:
+            connection.execute(
+                update(PRODUCTS).where(
+                    PRODUCTS.c.kode_umkm == p.kode_umkm, PRODUCTS.c.sku == p.sku
+                ),
+                values,
+            )
+        else:
+            connection.execute(insert(PRODUCTS), {"kode_umkm": p.kode_umkm, "sku": p.sku, **values})

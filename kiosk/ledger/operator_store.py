@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from .audit import audit
 from .engine import Database
@@ -42,16 +42,22 @@ class OperatorStore:
         self, name: str, kode_umkm: str | None, pin_hash: str, *, actor: str, at: dt.datetime
     ) -> None:
         with self._db.write() as connection:
-            known = connection.execute(
-                select(OPERATORS.c.id).where(OPERATORS.c.name == name)
-            ).first()
-            values = {"kode_umkm": kode_umkm, "pin_hash": pin_hash, "active": True}
-            if known:
-                connection.execute(update(OPERATORS).where(OPERATORS.c.name == name), values)
-            else:
-                connection.execute(insert(OPERATORS), {"name": name, **values})
+            upsert_operator(connection, OperatorRecord(name, kode_umkm, pin_hash, True))
             audit(connection, actor, "operator", at, name=name, umkm=kode_umkm)
             seal(connection, "operators", at)
+
+
+def upsert_operator(connection: Connection, record: OperatorRecord) -> None:
+    """Insert or update one operator in the caller's transaction (the caller audits and
+    seals)."""
+    known = connection.execute(
+        select(OPERATORS.c.id).where(OPERATORS.c.name == record.name)
+    ).first()
+    values = {"kode_umkm": record.kode_umkm, "pin_hash": record.pin_hash, "active": record.active}
+    if known:
+        connection.execute(update(OPERATORS).where(OPERATORS.c.name == record.name), values)
+    else:
+        connection.execute(insert(OPERATORS), {"name": record.name, **values})
 
 
 def _record(row: Any) -> OperatorRecord:

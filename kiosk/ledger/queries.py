@@ -62,7 +62,8 @@ _SALE_LINE_COLUMNS = {
     "kiosk_id": ENTRIES.c.kiosk_id,
     "seq": ENTRIES.c.seq,
     "kode_umkm": LINES.c.kode_umkm,
-    "nama_umkm": VENDORS.c.nama,
+    # '' for a vendor this database does not know (a kiosk's sale on central): the line stays
+    "nama_umkm": func.coalesce(VENDORS.c.nama, ""),
     "description": LINES.c.description,
     "quantity": LINES.c.quantity,
     "unit_price": LINES.c.unit_price,
@@ -147,7 +148,7 @@ class SpendingQueries:
             select(*_SALE_LINE_SELECT)
             .join(ENTRIES, ENTRIES.c.id == SALES.c.id)
             .join(LINES, LINES.c.sale_id == SALES.c.id)
-            .join(VENDORS, VENDORS.c.kode_umkm == LINES.c.kode_umkm)
+            .outerjoin(VENDORS, VENDORS.c.kode_umkm == LINES.c.kode_umkm)
             .outerjoin(VOIDS, VOIDS.c.sale_id == SALES.c.id)
             .where(SALES.c.created_at >= start, SALES.c.created_at < end)
             .order_by(SALES.c.created_at, ENTRIES.c.kiosk_id, ENTRIES.c.seq, LINES.c.line_no)

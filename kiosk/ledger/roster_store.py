@@ -93,42 +93,72 @@ class RosterStore:
         at: dt.datetime,
     ) -> int:
         with self._db.write() as connection:
-            import_id = connection.execute(
-                insert(IMPORTS),
-                {
-                    "as_of": as_of,
-                    "file_name": file_name,
-                    "file_sha256": file_sha256,
-                    "row_count": len(people),
-                    "forced": forced,
-                    "imported_at": at,
-                    "imported_by": actor,
-                },
-            ).inserted_primary_key[0]
-            if people:
-                connection.execute(
-                    insert(ENTRIES),
-                    [
-                        {
-                            "import_id": import_id,
-                            "nip": p.nip,
-                            "nama": p.nama,
-                            "opd": p.opd,
-                            "jabatan": p.jabatan,
-                            "tingkat": p.tingkat,
-                        }
-                        for p in people
-                    ],
-                )
-            audit(
+            import_id = insert_snapshot(
                 connection,
-                actor,
-                "roster_import",
-                at,
-                file=file_name,
+                people,
                 as_of=as_of,
-                rows=len(people),
+                file_name=file_name,
+                file_sha256=file_sha256,
                 forced=forced,
+                actor=actor,
+                at=at,
             )
-            seal(connection, "roster", at)
         return import_id
+
+
+def insert_snapshot(
+    connection: Connection,
+    people: Sequence[RosterPerson],
+    *,
+    as_of: dt.date,
+    file_name: str,
+    file_sha256: str,
+    forced: bool,
+    actor: str,
+    at: dt.datetime,
+    imported_at: dt.datetime | None = None,
+    **detail: Any,
+) -> int:
+    """One snapshot, its audit row and the roster's seal, inside the caller's write
+    transaction: an admin's import and a snapshot pulled from central are sealed alike.
+    ``imported_at`` (default ``at``) keeps when central imported a pulled snapshot."""
+    import_id = connection.execute(
+        insert(IMPORTS),
+        {
+            "as_of": as_of,
+            "file_name": file_name,
+            "file_sha256": file_sha256,
+            "row_count": len(people),
+            "forced": forced,
+            "imported_at": imported_at or at,
+            "imported_by": actor,
+        },
+    ).inserted_primary_key[0]
+    if people:
+        connection.execute(
+            insert(ENTRIES),
+            [
+                {
+                    "import_id": import_id,
+                    "nip": p.nip,
+                    "nama": p.nama,
+                    "opd": p.opd,
+                    "jabatan": p.jabatan,
+                    "tingkat": p.tingkat,
+                }
+                for p in people
+            ],
+        )
+    audit(
+        connection,
+        actor,
+        "roster_import",
+        at,
+        file=file_name,
+        as_of=as_of,
+        rows=len(people),
+        forced=forced,
+        **detail,
+    )
+    seal(connection, "roster", at)
+    return int(import_id)

@@ -17,6 +17,7 @@ from ..domain.records import Product, RecordedSale, RosterPerson, Vendor
 from .admin import AdminService
 from .admin_pin import AdminPinService
 from .catalog_import import CatalogImporter, CatalogPreview
+from .central_status import CentralStatus, CentralStatusService
 from .changes import Change, ChangeFeed
 from .compliance import ComplianceService, OpdSummary
 from .export_kinds import ExportKind
@@ -75,7 +76,9 @@ class AdminDesk:
         clock: StallClock,
         changes: ChangeFeed,
         payouts: PayoutService,
+        central: CentralStatusService | None = None,
     ) -> None:
+        self._central = central
         self._pin = pin
         self._admin = admin
         self._compliance = compliance
@@ -141,6 +144,17 @@ class AdminDesk:
     def revoked_cards_problem(self) -> DomainError | None:
         """What is wrong with the revoked-cards file (None: nothing); reads it if it changed."""
         return self._revoked_cards()
+
+    # -- the sync with central ------------------------------------------------------------------
+    @property
+    def central_enabled(self) -> bool:
+        """Whether the config names a central (no I/O: the menu asks while it is built)."""
+        return self._central is not None and self._central.enabled
+
+    def central_status(self) -> CentralStatus | None:
+        """The last successful sync, entries waiting, the last error and the alarm, read from
+        the kiosk's own ledger (no network); None when the kiosk has no central section."""
+        return self._central.status() if self._central is not None else None
 
     # -- exemptions -----------------------------------------------------------------------------
     def nip_from_scan(self, payload: str) -> str:

@@ -55,7 +55,7 @@ class SyncStatePort(Protocol):
 
 @dataclass(frozen=True)
 class SyncOutcome:
-    ok: bool  # central holds every entry of this kiosk (and the pull, once wired, went well)
+    ok: bool  # central holds every entry of this kiosk, and the pull took all it offered
     sentence: str
     pushed: int = 0
     waiting: int = 0
@@ -69,10 +69,11 @@ class SyncService:
         push: Callable[[], PushResult],
         state: SyncStatePort,
         clock: Clock,
-        pull: Callable[[], object] | None = None,
+        pull: Callable[[], str | None] | None = None,
     ) -> None:
         self._push = push
-        self._pull = pull  # cpull's pull of the reference data, wired at merge
+        # the pull of the roster and catalogue: a sentence when central's data was refused
+        self._pull = pull
         self._state = state
         self._clock = clock
         self._lock = threading.Lock()
@@ -96,10 +97,13 @@ class SyncService:
             return SyncOutcome(False, result.alarm, result.pushed, result.waiting)
         if self._pull is not None:
             try:
-                self._pull()
+                refused = self._pull()
             except CentralUnreachable as error:
                 self._state.record_error(str(error))
                 return SyncOutcome(False, str(error), result.pushed, result.waiting)
+            if refused:
+                self._state.record_error(refused)
+                return SyncOutcome(False, refused, result.pushed, result.waiting)
         if result.waiting:
             sentence = f"{result.waiting} entries still wait to reach central"
             self._state.record_error(sentence)

@@ -32,6 +32,7 @@ class Screen(enum.StrEnum):
     ADMIN_PAYOUTS = "admin_payouts"
     ADMIN_STOCK = "admin_stock"
     ADMIN_REPORTS = "admin_reports"  # X/Z reports and the UMKM slips
+    ADMIN_CENTRAL = "admin_central"  # the sync with central (only with a central section)
 
     @property
     def is_admin(self) -> bool:

@@ -28,6 +28,7 @@ def admin_screens(
     lockout is the back end's (kept in the ledger): no screen holds it, none can reset it."""
     from .admin_home import AdminHomeScreen
     from .admin_login import AdminLoginScreen
+    from .central import CentralScreen
     from .dashboard import DashboardScreen
     from .exemptions import ExemptionsScreen
     from .exports import ExportsScreen
@@ -53,4 +54,5 @@ def admin_screens(
         Screen.ADMIN_PAYOUTS: lambda: PayoutsScreen(ctx, go),
         Screen.ADMIN_STOCK: lambda: StockPage(ctx, go),
         Screen.ADMIN_REPORTS: lambda: ReportsScreen(ctx, go),
+        Screen.ADMIN_CENTRAL: lambda: CentralScreen(ctx, go),
     }

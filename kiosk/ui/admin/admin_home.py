@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
+from ...services.central_status import CentralStatus
 from ..context import UiContext
 from ..i18n import LANGUAGES, SOURCE_LANGUAGE, translate
 from ..screen_names import Screen
@@ -14,6 +15,7 @@ from ..theme import px, scaled
 from ..widgets.buttons import button, literal
 from ..widgets.common import MessageBox
 from .base import AdminPage, Go
+from .central import alarm_text
 from .words import error_text
 from .wrap_button import WrapButton
 
@@ -29,6 +31,8 @@ TILES = (  # (label, screen name)
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Titipan barang"), Screen.ADMIN_STOCK),
     (QT_TRANSLATE_NOOP("AdminHomeScreen", "Laporan"), Screen.ADMIN_REPORTS),
 )
+# Only on a kiosk whose config names a central (several kiosks, one central PostgreSQL).
+CENTRAL_TILE = (QT_TRANSLATE_NOOP("AdminHomeScreen", "Sinkronisasi pusat"), Screen.ADMIN_CENTRAL)
 
 
 class AdminHomeScreen(AdminPage):
@@ -46,6 +50,7 @@ class AdminHomeScreen(AdminPage):
         self._on_quit = on_quit
         # What the admin must fix that the vendors never see (a broken revoked-cards file).
         self.problem = MessageBox()
+        self._problems: dict[str, str] = {}  # revoked-cards file, central alarm: one box
         self._asked = 0
         self.body.addWidget(self.problem)
         grid = QGridLayout()
@@ -53,8 +58,9 @@ class AdminHomeScreen(AdminPage):
         for column in range(4):
             grid.setColumnStretch(column, 1)  # equal tiles; their words wrap when narrow
         self.tiles: dict[str, QPushButton] = {}
-        rows = len(TILES) // 4 + 1  # the tasks, then [Kembali ke kasir] last on the right
-        for index, (text, name) in enumerate(TILES):
+        tiles = TILES + ((CENTRAL_TILE,) if ctx.back_end.admin.central_enabled else ())
+        rows = len(tiles) // 4 + 1  # the tasks, then [Kembali ke kasir] last on the right
+        for index, (text, name) in enumerate(tiles):
             tile = self._tile(translate("AdminHomeScreen", text), rows)
             tile.clicked.connect(lambda _=False, n=name: go(n))
             grid.addWidget(tile, index // 4, index % 4)
@@ -137,14 +143,30 @@ class AdminHomeScreen(AdminPage):
             self.ctx.back_end.admin.revoked_cards_problem,
             lambda problem: self._show_problem(asked, problem),
         )
+        if self.ctx.back_end.admin.central_enabled:
+            self.ctx.runner.run(
+                self.ctx.back_end.admin.central_status,
+                lambda status: self._show_alarm(asked, status),
+            )
 
     def _show_problem(self, asked: int, problem: Exception | None) -> None:
         if asked != self._asked:
             return
-        if problem is None:
-            self.problem.clear()
+        self._say("revoked", error_text(problem) if problem is not None else "")
+
+    def _show_alarm(self, asked: int, status: CentralStatus | None) -> None:
+        """The push to central stopped (a hash conflict): the admin must see it first."""
+        if asked != self._asked:
+            return
+        self._say("central", alarm_text(status.alarm) if status and status.alarm else "")
+
+    def _say(self, source: str, text: str) -> None:
+        self._problems[source] = text
+        shown = [said for said in self._problems.values() if said]
+        if shown:
+            self.problem.show_message("\n".join(shown))
         else:
-            self.problem.show_message(error_text(problem))
+            self.problem.clear()
 
     def _asking(self, on: bool) -> None:
         self.quit.setVisible(not on)
