@@ -536,7 +536,7 @@ def init_kiosk(settings: Settings, clock: Clock = utc_now) -> tuple[Kiosk, InitR
 
 def kiosk_folders(settings: Settings) -> list[Path]:
     """The folders only the kiosk writes to: the ledger's, backups, exports, receipts, logs."""
-    folders = [settings.backup_folder, settings.export.folder, settings.base_dir / "logs"]
+    folders = [settings.backup_folder, settings.export.folder, settings.log.folder]
     folders += [settings.cards.key_file.parent, settings.cards.revoked_file.parent]
     folders.append(settings.ledger.key_file.parent)
     database = sqlite_path(settings.database_url)

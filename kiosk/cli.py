@@ -152,7 +152,8 @@ def demo_settings(settings: Settings, folder: Path) -> Settings:
             settings.cards, key_file=data / "card-keys.txt", revoked_file=data / "revoked-cards.txt"
         ),
         ledger=dataclasses.replace(settings.ledger, key_file=data / "ledger-key.txt"),
-        backup_folder=data / "backups",
+        backup=dataclasses.replace(settings.backup, folder=data / "backups", usb_label=None),
+        log=dataclasses.replace(settings.log, folder=folder / "logs"),
         export=dataclasses.replace(settings.export, folder=folder / "exports"),
     )
 
@@ -183,6 +184,7 @@ def start_touchscreen(settings: Settings, *, windowed: bool = False, demo: bool 
             windowed=windowed,
             folder=throwaway or settings.base_dir,
             scale=settings.screen.scale,
+            log_folder=settings.log.folder,
         )
     finally:
         if throwaway is not None:
