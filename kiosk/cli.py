@@ -321,6 +321,8 @@ def cmd_cards(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 def cmd_printer_test(kiosk: Kiosk, args: argparse.Namespace) -> int:
     from .printing.escpos_output import codepage_note  # loads python-escpos: only here
+    from .services.printer_advice import CONFIRMED_CONNECTIONS, unanswered_status
+    from .services.printing_ports import Problem
 
     printer_settings = kiosk.settings.printer
     if printer_settings.connection == "none":
@@ -328,19 +330,29 @@ def cmd_printer_test(kiosk: Kiosk, args: argparse.Namespace) -> int:
     job = kiosk.receipts.print_test_page(
         printer_settings.profile, codepage_note(printer_settings.profile)
     )
-    result, status = kiosk.print_now(job)
+    result, status, problem = kiosk.print_now(job)
     if result is None or result.status != "printed":
+        if problem in (Problem.UNCONFIRMED, Problem.NO_ANSWER):
+            raise CliError(unanswered_status(printer_settings, "the test page"))
         reason = result.last_error if result else "the job vanished"
         raise CliError(f"the test page did not print: {reason}")
     where = f" to {printer_settings.path}" if printer_settings.connection == "file" else ""
     paper = {"ok": ", paper ok", "low": ", paper running low"}.get(
         (status.paper if status else None) or "", ""
     )
-    print(
-        f"Test page printed{where} ({printer_settings.connection}, "
-        f"{printer_settings.chars_per_line} characters per line, profile "
-        f"{printer_settings.profile}{paper})."
+    setup = (
+        f"{printer_settings.connection}, {printer_settings.chars_per_line} characters per "
+        f"line, profile {printer_settings.profile}"
     )
+    if printer_settings.connection in CONFIRMED_CONNECTIONS and (
+        not printer_settings.confirm_with_status
+    ):
+        print(
+            f"Test page sent ({setup}); the printer was not asked whether it printed, since "
+            "printer.confirm_with_status is false: check that the page came out."
+        )
+        return EXIT_OK
+    print(f"Test page printed{where} ({setup}{paper}).")
     return EXIT_OK
 
 
@@ -555,7 +567,7 @@ def cmd_shift_close(kiosk: Kiosk, args: argparse.Namespace) -> int:
 def _print_report(kiosk: Kiosk, report: ShiftReport) -> None:
     """Queue the report on the receipt printer and send it now, as `printer test` does."""
     job = kiosk.reports.print_report(report)
-    result, _status = kiosk.print_now(job)
+    result = kiosk.print_now(job).job
     what = f"{report.kind}-report of shift {report.figures.shift_no}"
     if result is not None and result.status == "printed":
         print(f"The {what} was printed (print job {job}).")
