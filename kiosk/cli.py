@@ -307,9 +307,27 @@ def _expected_head(text: str) -> ExpectedHead:
 
 
 def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    if args.dir is not None and args.dir.exists() and not args.dir.is_dir():
-        raise CliError(f"{args.dir} is a file; give the folder to write the backup into")
-    print(f"Backup written: {kiosk.backup(args.dir)}")
+    if args.dir is not None:
+        if args.dir.exists() and not args.dir.is_dir():
+            raise CliError(f"{args.dir} is a file; give the folder to write the backup into")
+        print(f"Backup written: {kiosk.backup(args.dir)}")  # a copy by hand: nothing deleted
+        return EXIT_OK
+    from .services.backups import BackupPolicy, run_backup
+
+    backup = kiosk.settings.backup
+    policy = BackupPolicy(
+        backup.folder,
+        backup.keep_daily,
+        backup.keep_monthly,
+        backup.usb_label,
+        kiosk.settings.stall.kiosk_id,
+    )
+    done = run_backup(kiosk.backup, policy)
+    for line in done.lines(policy):
+        print(line)
+    if done.stick_error:
+        print(f"jikubata: {done.stick_error}", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_OK
 
 
@@ -848,8 +866,20 @@ def build_parser(*, only_run: bool = False) -> argparse.ArgumentParser:
         help="a head printed by an earlier verify: fail unless it is still in the chain",
     )
 
-    backup = add(commands, "backup", cmd_backup, "consistent online copy of the database")
-    backup.add_argument("dir", nargs="?", type=Path, help="default: backup.folder from config")
+    backup = add(
+        commands,
+        "backup",
+        cmd_backup,
+        "consistent online copy of the database into backup.folder, then keep the newest of "
+        "each of the last backup.keep_daily days and backup.keep_monthly months, and copy it "
+        "onto the USB stick labelled backup.usb_label when one is mounted",
+    )
+    backup.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        help="write one copy into this folder instead (no retention, no USB copy)",
+    )
 
     cards = add(
         commands,
