@@ -331,6 +331,22 @@ def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(config: Path, args: argparse.Namespace) -> int:
+    """Every check, even with a broken config (that is the first check): never opens the
+    kiosk the usual way, which would create or migrate the ledger."""
+    from .doctor import diagnose
+
+    findings = diagnose(config)
+    for finding in findings:
+        print(finding.line())
+    problems = sum(finding.must_fix for finding in findings)
+    if problems:
+        print(f"{problems} problem(s) to fix (the lines marked ✗).")
+        return EXIT_ERROR
+    print("Everything the kiosk needs is in place.")
+    return EXIT_OK
+
+
 def cmd_cards(kiosk: Kiosk, args: argparse.Namespace) -> int:
     count = kiosk.card_service().write_pdf(args.out, opd=args.opd, nips=args.nip or ())
     print(f"{count} card(s) written to {args.out} (print at 100 %, cut on the marks).")
@@ -891,6 +907,14 @@ def build_parser(*, only_run: bool = False) -> argparse.ArgumentParser:
     cards.add_argument("--opd", metavar="NAME", help="only this OPD (case does not matter)")
     cards.add_argument("--nip", nargs="+", metavar="NIP", help="only these people")
 
+    add(
+        commands,
+        "doctor",
+        cmd_doctor,
+        "check the config, database, keys, file modes, printer, clock and time zone, disk, "
+        "backups, Qt and the screen: one line each, exit 1 when something must be fixed",
+    )
+
     printer = commands.add_parser("printer", help="the receipt printer").add_subparsers(
         dest="printer_command", metavar="ACTION", required=True
     )
@@ -1054,6 +1078,8 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if handler in CENTRAL_COMMANDS:  # central's own: no kiosk, no config.yaml
             return handler(args)
+        if handler is cmd_doctor:
+            return cmd_doctor(config_path(args.config), args)
         settings = load_settings(config_path(args.config))
         if handler in (cmd_init, cmd_run):
             return handler(settings, args)
