@@ -90,6 +90,14 @@ def kiosk_checks(settings: Settings, machine: Machine) -> list[Finding]:
             settings.ledger.key_file.parent,
         ],
     )
+    found.append(
+        checks.writable_folder(
+            settings.log.folder,
+            "log folder",
+            "set log.folder to a folder the kiosk's user may write (the package: "
+            "/var/log/jikubata).",
+        )
+    )
     found.append(printer(settings, machine.root))
     found.append(checks.kiosk_zone_is_wit(settings.stall.timezone))
     found.append(checks.disk_free(database.parent if database else settings.backup.folder))

@@ -321,6 +321,16 @@ def serial_printer(device: Path) -> Finding:
 
 
 def file_printer(folder: Path) -> Finding:
+    return writable_folder(
+        folder,
+        "file printer folder",
+        "correct printer.path, or give the folder to the kiosk's user.",
+    )
+
+
+def writable_folder(folder: Path, what: str, fix: str) -> Finding:
+    """This user can create a file in ``folder`` (or in the nearest folder above it that
+    exists, where it will be made)."""
     existing = folder
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
@@ -330,11 +340,8 @@ def file_printer(folder: Path) -> Finding:
         with tempfile.NamedTemporaryFile(dir=existing, prefix=".doctor-"):
             pass
     except OSError as error:
-        return bad(
-            f"file printer folder {folder} cannot be written ({error.strerror or error})",
-            "correct printer.path, or give the folder to the kiosk's user.",
-        )
-    return good(f"file printer folder {folder} writable")
+        return bad(f"{what} {folder} cannot be written ({error.strerror or error})", fix)
+    return good(f"{what} {folder} writable")
 
 
 # --- the screen and the scanner -----------------------------------------------------------

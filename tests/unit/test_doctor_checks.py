@@ -235,6 +235,17 @@ def test_file_printer_folder(tmp_path: Path) -> None:
     assert found.must_fix and "printer.path" in found.fix
 
 
+def test_a_log_folder_that_cannot_be_written(tmp_path: Path) -> None:
+    (tmp_path / "etc-jikubata").write_bytes(b"")  # a file where the folder would be made
+    found = doctor.writable_folder(
+        tmp_path / "etc-jikubata" / "logs", "log folder", "set log.folder."
+    )
+    assert (
+        found.must_fix and found.text.startswith("log folder ") and found.fix == "set log.folder."
+    )
+    assert doctor.writable_folder(tmp_path, "log folder", "set log.folder.").ok
+
+
 # --- screen and scanner ---------------------------------------------------------------------
 
 
