@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -59,7 +59,7 @@ from .services.operators import OperatorService
 from .services.payouts import PayoutService
 from .services.pin_guard import PinGuard
 from .services.printer_desk import PrinterDesk, describe
-from .services.printing_ports import PrinterStatus, QueueState
+from .services.printing_ports import PrinterStatus, Problem, QueueState
 from .services.private_files import private_file, private_folder, tighten
 from .services.qris_payment import QrisPaymentService
 from .services.receipts import ReceiptService
@@ -105,6 +105,15 @@ def _preview(document: PrintDocument) -> str:
     from .printing.preview import preview_text
 
     return preview_text(document)
+
+
+class SentNow(NamedTuple):
+    """What ``Kiosk.print_now`` did: the job afterwards, the printer's status after a job
+    that went through, and the problem when it did not."""
+
+    job: PrintJobView | None
+    status: PrinterStatus | None
+    problem: Problem | None
 
 
 @dataclass
@@ -378,12 +387,18 @@ class Kiosk:
             self.clock,
         )
 
-    def print_now(self, job_id: int) -> tuple[PrintJobView | None, PrinterStatus | None]:
-        """Send one queued job at once, bypassing the queue order (``printer test``)."""
+    def print_now(self, job_id: int) -> SentNow:
+        """Send one queued job at once, bypassing the queue order (``printer test``); the
+        printer's status is asked again only after a job went through (after a failure the
+        problem says it, and a silent printer would cost another timeout)."""
         if self.printer is None:
-            return None, None
-        PrintWorker(self.print_jobs, self.printer, clock=self.clock).run_once(job_id)
-        return self.print_jobs.get(job_id), self.printer.status()
+            return SentNow(None, None, None)
+        worker = PrintWorker(self.print_jobs, self.printer, clock=self.clock)
+        worker.run_once(job_id)
+        job = self.print_jobs.get(job_id)
+        if job is None or job.status != "printed":
+            return SentNow(job, None, worker.state.problem)
+        return SentNow(job, self.printer.status(), None)
 
     def card_service(self) -> CardService:
         # Imported here: qrcode and Pillow are for the card sheet only, not every command.
@@ -569,7 +584,7 @@ def init_kiosk(settings: Settings, clock: Clock = utc_now) -> tuple[Kiosk, InitR
 
 def kiosk_folders(settings: Settings) -> list[Path]:
     """The folders only the kiosk writes to: the ledger's, backups, exports, receipts, logs."""
-    folders = [settings.backup_folder, settings.export.folder, settings.base_dir / "logs"]
+    folders = [settings.backup_folder, settings.export.folder, settings.log.folder]
     folders += [settings.cards.key_file.parent, settings.cards.revoked_file.parent]
     folders.append(settings.ledger.key_file.parent)
     database = sqlite_path(settings.database_url)

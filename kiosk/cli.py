@@ -153,7 +153,8 @@ def demo_settings(settings: Settings, folder: Path) -> Settings:
             settings.cards, key_file=data / "card-keys.txt", revoked_file=data / "revoked-cards.txt"
         ),
         ledger=dataclasses.replace(settings.ledger, key_file=data / "ledger-key.txt"),
-        backup_folder=data / "backups",
+        backup=dataclasses.replace(settings.backup, folder=data / "backups", usb_label=None),
+        log=dataclasses.replace(settings.log, folder=folder / "logs"),
         export=dataclasses.replace(settings.export, folder=folder / "exports"),
     )
 
@@ -184,6 +185,7 @@ def start_touchscreen(settings: Settings, *, windowed: bool = False, demo: bool 
             windowed=windowed,
             folder=throwaway or settings.base_dir,
             scale=settings.screen.scale,
+            log_folder=settings.log.folder,
         )
     finally:
         if throwaway is not None:
@@ -395,9 +397,43 @@ def _expected_head(text: str) -> ExpectedHead:
 
 
 def cmd_backup(kiosk: Kiosk, args: argparse.Namespace) -> int:
-    if args.dir is not None and args.dir.exists() and not args.dir.is_dir():
-        raise CliError(f"{args.dir} is a file; give the folder to write the backup into")
-    print(f"Backup written: {kiosk.backup(args.dir)}")
+    if args.dir is not None:
+        if args.dir.exists() and not args.dir.is_dir():
+            raise CliError(f"{args.dir} is a file; give the folder to write the backup into")
+        print(f"Backup written: {kiosk.backup(args.dir)}")  # a copy by hand: nothing deleted
+        return EXIT_OK
+    from .services.backups import BackupPolicy, run_backup
+
+    backup = kiosk.settings.backup
+    policy = BackupPolicy(
+        backup.folder,
+        backup.keep_daily,
+        backup.keep_monthly,
+        backup.usb_label,
+        kiosk.settings.stall.kiosk_id,
+    )
+    done = run_backup(kiosk.backup, policy)
+    for line in done.lines(policy):
+        print(line)
+    if done.stick_error:
+        print(f"jikubata: {done.stick_error}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def cmd_doctor(config: Path, args: argparse.Namespace) -> int:
+    """Every check, even with a broken config (that is the first check): never opens the
+    kiosk the usual way, which would create or migrate the ledger."""
+    from .doctor import diagnose
+
+    findings = diagnose(config)
+    for finding in findings:
+        print(finding.line())
+    problems = sum(finding.must_fix for finding in findings)
+    if problems:
+        print(f"{problems} problem(s) to fix (the lines marked ✗).")
+        return EXIT_ERROR
+    print("Everything the kiosk needs is in place.")
     return EXIT_OK
 
 
@@ -409,6 +445,8 @@ def cmd_cards(kiosk: Kiosk, args: argparse.Namespace) -> int:
 
 def cmd_printer_test(kiosk: Kiosk, args: argparse.Namespace) -> int:
     from .printing.escpos_output import codepage_note  # loads python-escpos: only here
+    from .services.printer_advice import CONFIRMED_CONNECTIONS, unanswered_status
+    from .services.printing_ports import Problem
 
     printer_settings = kiosk.settings.printer
     if printer_settings.connection == "none":
@@ -416,19 +454,29 @@ def cmd_printer_test(kiosk: Kiosk, args: argparse.Namespace) -> int:
     job = kiosk.receipts.print_test_page(
         printer_settings.profile, codepage_note(printer_settings.profile)
     )
-    result, status = kiosk.print_now(job)
+    result, status, problem = kiosk.print_now(job)
     if result is None or result.status != "printed":
+        if problem in (Problem.UNCONFIRMED, Problem.NO_ANSWER):
+            raise CliError(unanswered_status(printer_settings, "the test page"))
         reason = result.last_error if result else "the job vanished"
         raise CliError(f"the test page did not print: {reason}")
     where = f" to {printer_settings.path}" if printer_settings.connection == "file" else ""
     paper = {"ok": ", paper ok", "low": ", paper running low"}.get(
         (status.paper if status else None) or "", ""
     )
-    print(
-        f"Test page printed{where} ({printer_settings.connection}, "
-        f"{printer_settings.chars_per_line} characters per line, profile "
-        f"{printer_settings.profile}{paper})."
+    setup = (
+        f"{printer_settings.connection}, {printer_settings.chars_per_line} characters per "
+        f"line, profile {printer_settings.profile}"
     )
+    if printer_settings.connection in CONFIRMED_CONNECTIONS and (
+        not printer_settings.confirm_with_status
+    ):
+        print(
+            f"Test page sent ({setup}); the printer was not asked whether it printed, since "
+            "printer.confirm_with_status is false: check that the page came out."
+        )
+        return EXIT_OK
+    print(f"Test page printed{where} ({setup}{paper}).")
     return EXIT_OK
 
 
@@ -643,7 +691,7 @@ def cmd_shift_close(kiosk: Kiosk, args: argparse.Namespace) -> int:
 def _print_report(kiosk: Kiosk, report: ShiftReport) -> None:
     """Queue the report on the receipt printer and send it now, as `printer test` does."""
     job = kiosk.reports.print_report(report)
-    result, _status = kiosk.print_now(job)
+    result = kiosk.print_now(job).job
     what = f"{report.kind}-report of shift {report.figures.shift_no}"
     if result is not None and result.status == "printed":
         print(f"The {what} was printed (print job {job}).")
@@ -934,8 +982,20 @@ def build_parser(*, only_run: bool = False) -> argparse.ArgumentParser:
         help="also name the first entry that no longer matches central's copy (central.url)",
     )
 
-    backup = add(commands, "backup", cmd_backup, "consistent online copy of the database")
-    backup.add_argument("dir", nargs="?", type=Path, help="default: backup.folder from config")
+    backup = add(
+        commands,
+        "backup",
+        cmd_backup,
+        "consistent online copy of the database into backup.folder, then keep the newest of "
+        "each of the last backup.keep_daily days and backup.keep_monthly months, and copy it "
+        "onto the USB stick labelled backup.usb_label when one is mounted",
+    )
+    backup.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        help="write one copy into this folder instead (no retention, no USB copy)",
+    )
 
     cards = add(
         commands,
@@ -946,6 +1006,14 @@ def build_parser(*, only_run: bool = False) -> argparse.ArgumentParser:
     cards.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     cards.add_argument("--opd", metavar="NAME", help="only this OPD (case does not matter)")
     cards.add_argument("--nip", nargs="+", metavar="NIP", help="only these people")
+
+    add(
+        commands,
+        "doctor",
+        cmd_doctor,
+        "check the config, database, keys, file modes, printer, clock and time zone, disk, "
+        "backups, Qt and the screen: one line each, exit 1 when something must be fixed",
+    )
 
     printer = commands.add_parser("printer", help="the receipt printer").add_subparsers(
         dest="printer_command", metavar="ACTION", required=True
@@ -1127,6 +1195,8 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if handler in CENTRAL_COMMANDS:  # central's own: no kiosk, no config.yaml
             return handler(args)
+        if handler is cmd_doctor:
+            return cmd_doctor(config_path(args.config), args)
         settings = load_settings(config_path(args.config))
         if handler in (cmd_init, cmd_run):
             return handler(settings, args)

@@ -355,9 +355,31 @@ class RosterSettings:
     max_deactivation_share: float = _setting(_number_from(0.0, 1.0), 0.10)
 
 
+def _usb_label(key: str, value: Any) -> str:
+    """A filesystem label as mkfs.vfat/e2label write it (the stick's name in a file manager)."""
+    return _text(
+        key,
+        value,
+        pattern=r"[A-Za-z0-9#+.:=@_-](?:[A-Za-z0-9 #+.:=@_-]{0,30}[A-Za-z0-9#+.:=@_-])?",
+        allowed="a filesystem label of 1-32 letters, digits, spaces or #+.:=@_- such as JIKUBACKUP",
+    )
+
+
 @dataclass(frozen=True)
 class BackupSettings:
     folder: Path = _relative_setting(_path, "data/backups")
+    # Retention after each `jikubata backup`: the newest copy of each of the last keep_daily
+    # days and of each of the last keep_monthly months is kept; older copies are deleted.
+    keep_daily: int = _setting(_whole_from(1, 3660), 14)
+    keep_monthly: int = _setting(_whole_from(0, 1200), 12)
+    # Set: each new backup is also copied onto the mounted filesystem with this label.
+    usb_label: str | None = _setting(_usb_label, None)
+
+
+@dataclass(frozen=True)
+class LogSettings:
+    # The kiosk's own log file (kiosk.log); the installed package points it at /var/log/jikubata
+    folder: Path = _relative_setting(_path, "logs")
 
 
 @dataclass(frozen=True)
@@ -439,6 +461,7 @@ SECTIONS: dict[str, type | None] = {
     "backup": BackupSettings,
     "settlement": SettlementSettings,
     "central": CentralSettings,
+    "log": LogSettings,
 }
 REQUIRED_SECTIONS = ("stall", "database", "regulation")  # the rest may be left out
 
@@ -455,15 +478,20 @@ class Settings:
     cards: CardSettings
     export: ExportSettings
     roster: RosterSettings
-    backup_folder: Path
+    backup: BackupSettings
     ledger: LedgerSettings
     screen: ScreenSettings
     settlement: SettlementSettings
     central: CentralSettings
+    log: LogSettings
 
     @property
     def base_dir(self) -> Path:
         return self.source.parent
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.backup.folder
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -613,11 +641,12 @@ def parse_settings(raw: Any, source: Path) -> Settings:
         cards=sections["cards"],
         export=sections["export"],
         roster=sections["roster"],
-        backup_folder=sections["backup"].folder,
+        backup=sections["backup"],
         ledger=sections["ledger"],
         screen=sections["screen"],
         settlement=sections["settlement"],
         central=sections["central"],
+        log=sections["log"],
     )
 
 

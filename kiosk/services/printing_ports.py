@@ -29,6 +29,7 @@ class PrinterStatus:
     online: bool | None  # None: this connection cannot tell
     paper: str | None  # "ok" | "low" | "out" | None
     detail: str = ""
+    problem: Problem | None = None  # why it is not online with paper, when it could tell
 
 
 @dataclass(frozen=True)

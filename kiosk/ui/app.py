@@ -57,14 +57,18 @@ def run_kiosk(
     windowed: bool,
     folder: Path,
     scale: float | None = None,
+    log_folder: Path | None = None,
 ) -> int:
     """The touchscreen until the admin quits; ``open_back_end`` runs on a worker thread.
-    ``scale``: the config's ``screen.scale`` (None: from the screen, ui/scale.py)."""
+    ``scale``: the config's ``screen.scale`` (None: from the screen, ui/scale.py);
+    ``log_folder``: the config's ``log.folder`` (None: ``folder``/logs)."""
     problem = qt_check.problem()
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    return show_kiosk(stall, open_back_end, windowed=windowed, folder=folder, scale=scale)
+    return show_kiosk(
+        stall, open_back_end, windowed=windowed, folder=folder, scale=scale, log_folder=log_folder
+    )
 
 
 def show_kiosk(
@@ -75,6 +79,7 @@ def show_kiosk(
     folder: Path,
     scale: float | None = None,
     window_size: tuple[int, int] = (1280, 800),
+    log_folder: Path | None = None,
 ) -> int:
     """The window now, ``back_end()`` on a worker thread once the idle screen is up (closed
     again when the window ends), then the event loop until the admin quits."""
@@ -130,7 +135,7 @@ def show_kiosk(
     log_handlers: list[logging.Handler] = []
 
     def open_everything() -> BackEnd:  # on the worker thread, with the idle screen up
-        handler = _setup_logging(folder / "logs")
+        handler = _setup_logging(log_folder or folder / "logs")
         log_handlers.append(handler)
         log.info("kiosk starting (log: %s)", handler.baseFilename)
         return back_end()

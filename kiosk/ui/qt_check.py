@@ -34,8 +34,17 @@ ON_X11 = {
     "xcb-xfixes": "libxcb-xfixes0",
     "xcb-xkb": "libxcb-xkb1",
 }
+# What Qt 6's wayland platform plugin (libqwayland, libQt6WaylandClient, its EGL integration)
+# links against: under cage (the installed kiosk) these, not the xcb ones.
+ON_WAYLAND = {
+    "wayland-client": "libwayland-client0",
+    "wayland-cursor": "libwayland-cursor0",
+    "wayland-egl": "libwayland-egl1",
+}
 LINKER_CACHE = Path("/etc/ld.so.cache")
-APT_PACKAGES = " ".join([*ALWAYS.values(), *ON_X11.values(), "fonts-dejavu-core"])
+APT_PACKAGES = " ".join(
+    [*ALWAYS.values(), *ON_X11.values(), *ON_WAYLAND.values(), "fonts-dejavu-core"]
+)
 
 
 def missing_packages(platform: str | None = None) -> list[str]:
@@ -43,6 +52,8 @@ def missing_packages(platform: str | None = None) -> list[str]:
     needed = dict(ALWAYS)
     if platform.startswith("xcb"):
         needed |= ON_X11
+    elif platform.startswith("wayland"):
+        needed |= ON_WAYLAND
     return sorted({package for library, package in needed.items() if not _installed(library)})
 
 

@@ -28,6 +28,7 @@ SUBCOMMANDS: dict[tuple[str, ...], str] = {
     ("summary",): "compliance per OPD",
     ("ledger", "verify"): "check the hash chain, the entries' MACs, the seals",
     ("backup",): "consistent online copy of the database",
+    ("doctor",): "check the config, database, keys, file modes, printer",
     ("admin", "set-pin"): "set the admin PIN",
     ("run",): "start the touchscreen kiosk",
     ("cards",): "printable A4 sheet of signed QR ID cards",

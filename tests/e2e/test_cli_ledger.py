@@ -57,7 +57,9 @@ def test_verify_passes_and_backup_is_a_complete_copy_of_a_good_ledger(loaded: Ki
         f"head AMB-01:12:{newest_hash[:12].upper()}\n"
     )
     stdout = loaded.expect_ok(backup)
-    match = re.fullmatch(r"Backup written: (.+)\n", stdout)
+    match = re.fullmatch(
+        r"Backup written: (.+)\nKept 1 backup\(s\) in .+; deleted 0 older\.\n", stdout
+    )
     assert match, stdout
     copy = Path(match.group(1))
     assert copy.parent.resolve() == (loaded.home / "data" / "backups").resolve()

@@ -126,3 +126,18 @@ def test_run_explains_a_ledger_that_cannot_be_opened(app: QApplication, tmp_path
     logged = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "background task failed" in logged and "OperationalError" in logged  # for IT
     assert not [w for w in app.topLevelWidgets() if isinstance(w, KioskWindow) and w.isVisible()]
+
+
+def test_run_writes_its_log_into_log_folder(app: QApplication, tmp_path):
+    # The installed package keeps its config in /etc/jikubata, which the kiosk may not write:
+    # its log goes where log.folder says (/var/log/jikubata), never beside the config.
+    blocked = tmp_path / "not-a-database"
+    blocked.mkdir()
+    config = _config(tmp_path, f"sqlite:///{blocked}")
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+    raw["log"] = {"folder": str(tmp_path / "var-log")}
+    config.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    assert cli.main(["--config", str(config), "run", "--windowed"]) == 1
+    logged = (tmp_path / "var-log" / "kiosk.log").read_text(encoding="utf-8")
+    assert "background task failed" in logged
+    assert not (tmp_path / "logs").exists()

@@ -340,7 +340,7 @@ def test_report_and_slip_jobs_go_through_the_printer(day, clock: FakeClock):
     close(kiosk, shift_id)
     jobs = kiosk.reports.print_shift(shift_id)
     for job in jobs:
-        result, _status = kiosk.print_now(job)
+        result = kiosk.print_now(job).job
         assert result is not None and result.status == "printed"
     with kiosk.db.read() as connection:
         kinds = connection.execute(select(PrintJob.kind, PrintJob.status)).all()

@@ -30,7 +30,7 @@ def config(tmp_path: Path) -> Path:
 def test_no_command_and_run_start_the_kiosk(monkeypatch, config, argv, expected):
     started = []
 
-    def run_kiosk(stall, open_back_end, *, windowed, folder, scale):  # type: ignore[no-untyped-def]
+    def run_kiosk(stall, open_back_end, *, windowed, folder, scale, log_folder):  # type: ignore[no-untyped-def]
         demo_folder = folder != config.parent
         started.append({"windowed": windowed, "demo": demo_folder})
         assert scale is None  # the shipped config: "auto", the screen decides
@@ -48,7 +48,7 @@ def test_the_configured_screen_scale_reaches_the_touchscreen(monkeypatch, config
     config.write_text(text, encoding="utf-8")
     scales = []
 
-    def run_kiosk(stall, open_back_end, *, windowed, folder, scale):  # type: ignore[no-untyped-def]
+    def run_kiosk(stall, open_back_end, *, windowed, folder, scale, log_folder):  # type: ignore[no-untyped-def]
         scales.append(scale)
         return 0
 

@@ -252,6 +252,55 @@ def test_chars_per_line_must_be_32_42_or_48(
     assert "printer.chars_per_line" in config_error(raw, tmp_path / "config.yaml")
 
 
+def test_backup_and_log_defaults(raw: dict[str, Any], tmp_path: Path) -> None:
+    settings = parse_settings(raw, tmp_path / "config.yaml")
+    assert (settings.backup.keep_daily, settings.backup.keep_monthly) == (14, 12)
+    assert settings.backup.usb_label is None
+    assert settings.log.folder == (tmp_path / "logs").resolve()  # beside the config, as before
+
+
+def test_backup_and_log_keys_as_written(raw: dict[str, Any], tmp_path: Path) -> None:
+    raw["backup"] = {"keep_daily": 7, "keep_monthly": 0, "usb_label": "JIKU BACKUP"}
+    raw["log"] = {"folder": "/var/log/jikubata"}
+    settings = parse_settings(raw, tmp_path / "config.yaml")
+    assert (settings.backup.keep_daily, settings.backup.keep_monthly) == (7, 0)
+    assert settings.backup.usb_label == "JIKU BACKUP"
+    assert settings.log.folder == Path("/var/log/jikubata")
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("keep_daily", 0),  # would delete the backup just written
+        ("keep_daily", -1),
+        ("keep_daily", 14.0),
+        ("keep_daily", "14"),
+        ("keep_daily", True),
+        ("keep_monthly", -1),
+        ("keep_monthly", None),
+        ("usb_label", ""),
+        ("usb_label", "../etc"),
+        ("usb_label", "a/b"),
+        ("usb_label", " LEADING"),
+        ("usb_label", "X" * 33),
+        ("usb_label", 42),
+    ],
+)
+def test_bad_backup_values_are_refused_naming_the_key(
+    raw: dict[str, Any], tmp_path: Path, key: str, value: object
+) -> None:
+    raw["backup"] = {key: value}
+    assert config_error(raw, tmp_path / "config.yaml").startswith(f"backup.{key} must be")
+
+
+@pytest.mark.parametrize("value", ["", None, 42, ["logs"]])
+def test_a_bad_log_folder_is_refused_naming_the_key(
+    raw: dict[str, Any], tmp_path: Path, value: object
+) -> None:
+    raw["log"] = {"folder": value}
+    assert config_error(raw, tmp_path / "config.yaml").startswith("log.folder must be")
+
+
 @pytest.mark.parametrize("width", [32, 42, 48])
 def test_the_three_printer_widths(raw: dict[str, Any], tmp_path: Path, width: int) -> None:
     raw["printer"]["chars_per_line"] = width
@@ -583,11 +632,9 @@ NEEDED = {"stall.name", "stall.kiosk_id"}  # the only keys config.yaml must give
 
 
 def section_values(settings: Settings, section: str) -> dict[str, Any]:
-    """One section of parsed settings as key -> value (two are flattened onto Settings)."""
+    """One section of parsed settings as key -> value (the database is flattened onto Settings)."""
     if section == "database":
         return {"url": settings.database_url}
-    if section == "backup":
-        return {"folder": settings.backup_folder}
     return dataclasses.asdict(getattr(settings, section))
 
 
@@ -804,6 +851,8 @@ TEXT_KEYS = [
     ("cards", "key_file"),
     ("export", "folder"),
     ("backup", "folder"),
+    ("backup", "usb_label"),
+    ("log", "folder"),
     ("database", "url"),
 ]
 

@@ -91,3 +91,16 @@ def test_the_readme_lists_every_package_the_check_knows():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for package in qt_check.APT_PACKAGES.split():
         assert package in readme, package
+
+
+def test_the_wayland_plugin_needs_the_wayland_client_libraries(monkeypatch, no_listing):
+    # Qt's wayland plugin links libwayland-cursor (issue #12: under cage nothing installed it)
+    monkeypatch.setattr(
+        ctypes.util,
+        "find_library",
+        lambda name: None if name.startswith("wayland-") else f"lib{name}.so",
+    )
+    message = qt_check.problem("wayland")
+    assert message is not None
+    assert message.endswith("libwayland-client0 libwayland-cursor0 libwayland-egl1")
+    assert qt_check.problem("xcb") is None  # X11 does not need them

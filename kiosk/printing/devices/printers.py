@@ -136,14 +136,16 @@ class EscposPrinter:
         try:
             device = self._open()
         except PrinterError as error:
-            return PrinterStatus(False, None, str(error))
+            return PrinterStatus(False, None, str(error), error.problem)
         try:
             return self._check(device)
         except PrinterError as error:
             out = error.problem is Problem.PAPER_OUT
-            return PrinterStatus(out, "out" if out else None, str(error))
+            return PrinterStatus(out, "out" if out else None, str(error), error.problem)
         except (TimeoutError, OSError):
-            return PrinterStatus(False, None, "the printer did not answer in time")
+            return PrinterStatus(
+                False, None, "the printer did not answer in time", Problem.NO_ANSWER
+            )
         finally:
             _close_quietly(device)
 
