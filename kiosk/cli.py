@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import getpass
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -159,6 +160,16 @@ def demo_settings(settings: Settings, folder: Path) -> Settings:
     )
 
 
+def data_folder(settings: Settings) -> Path:
+    """The kiosk's own writable folder: the SQLite ledger's (data/ in a checkout,
+    /var/lib/jikubata when installed), else data/ beside the config. Read without SQLAlchemy:
+    the first screen must not wait for it."""
+    sqlite = re.match(r"^sqlite(?:\+\w+)?:///(.+)$", settings.database_url)
+    if sqlite and not sqlite.group(1).startswith(":"):
+        return Path(sqlite.group(1)).parent
+    return settings.base_dir / "data"
+
+
 def start_touchscreen(settings: Settings, *, windowed: bool = False, demo: bool = False) -> int:
     """The kiosk's screen at once; the ledger (SQLAlchemy, migrations, demo data) is opened
     by the screen on a worker thread, so nothing of it is imported here."""
@@ -183,7 +194,7 @@ def start_touchscreen(settings: Settings, *, windowed: bool = False, demo: bool 
             stall,
             open_back_end,
             windowed=windowed,
-            folder=throwaway or settings.base_dir,
+            folder=data_folder(settings),
             scale=settings.screen.scale,
             log_folder=settings.log.folder,
         )

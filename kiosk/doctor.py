@@ -103,7 +103,23 @@ def kiosk_checks(settings: Settings, machine: Machine) -> list[Finding]:
     found.append(checks.disk_free(database.parent if database else settings.backup.folder))
     if database is not None:
         found.append(checks.last_backup(settings.backup.folder, now))
+    if settings.central.enabled:
+        found.append(central(settings))
     return found
+
+
+def central(settings: Settings) -> Finding:
+    """Only with a central section: reachable, the last sync, entries waiting, no alarm."""
+    from .central.doctor import central_check  # psycopg: only for a kiosk that has central
+
+    ok, line = central_check(settings)
+    if ok:
+        return good(line)
+    return bad(
+        line,
+        "check the network and central.url, or, for an alarm, fix its cause and clear it "
+        "(README, 'Several kiosks, one central database').",
+    )
 
 
 def private_files(settings: Settings, database: Path | None) -> list[Path]:

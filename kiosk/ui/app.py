@@ -46,8 +46,9 @@ def _setup_logging(folder: Path) -> logging.FileHandler:
 
 
 def screen_state_file(folder: Path) -> Path:
-    """Where the screen keeps the admin's language choice: beside the default ledger."""
-    return folder / "data" / "screen.ini"
+    """Where the screen keeps the admin's language choice: ``folder`` is the kiosk's own
+    writable data folder (beside the ledger), never the config's (read-only when installed)."""
+    return folder / "screen.ini"
 
 
 def run_kiosk(
@@ -61,7 +62,8 @@ def run_kiosk(
 ) -> int:
     """The touchscreen until the admin quits; ``open_back_end`` runs on a worker thread.
     ``scale``: the config's ``screen.scale`` (None: from the screen, ui/scale.py);
-    ``log_folder``: the config's ``log.folder`` (None: ``folder``/logs)."""
+    ``folder``: the kiosk's data folder (screen.ini); ``log_folder``: the config's
+    ``log.folder`` (None: ``folder``/logs)."""
     problem = qt_check.problem()
     if problem:
         print(problem, file=sys.stderr)

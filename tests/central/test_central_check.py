@@ -62,3 +62,20 @@ def test_an_alarm_is_not_ok(kiosk, central, tmp_path, raw_config):
     assert line.endswith(
         "push stopped by an alarm: entry AMB-01-000002 differs from central's copy; push stopped"
     )
+
+
+def test_doctor_has_the_central_line_only_for_a_kiosk_with_central(
+    kiosk, tmp_path, raw_config, pg_cluster
+):
+    from kiosk import doctor
+
+    machine = doctor.Machine(root=tmp_path)
+    alone = [f.text for f in doctor.kiosk_checks(kiosk.settings, machine)]
+    assert not any(text.startswith("central") for text in alone)
+    url = f"postgresql+psycopg://postgres@/nowhere?host={pg_cluster.folder}/gone"
+
+    found = doctor.kiosk_checks(with_central(tmp_path, raw_config, url), machine)
+
+    (line,) = [f for f in found if f.text.startswith("central")]
+    assert line.must_fix and "cannot be reached" in line.text
+    assert line.line().endswith("(README, 'Several kiosks, one central database').")
