@@ -68,4 +68,4 @@ class DebianRoot:
 
     def remove(self) -> None:
         # The namespace's mounts are gone with its last process; only the copy is left.
-        shutil.rmtree(self.folder, ignore_errors=True)
+        subprocess.run(["rm", "-rf", "--one-file-system", str(self.folder)], check=False)

@@ -240,6 +240,10 @@ def test_install_from_the_archive(packages: Packages, system: System) -> None:
     ]
     assert system.sql("select version_num from alembic_version") == head_revision()
     run_doctor(system)
+    # sudo jikubata ...: the command runs as the kiosk's user, so it leaves no file behind
+    # that the kiosk could not open.
+    system.root.run("cd /root && jikubata init && jikubata backup")
+    assert system.root.run("find /var/lib/jikubata ! -user jikubata").stdout == ""
     enabled = system.root.run(
         "readlink /etc/systemd/system/graphical.target.wants/jikubata-kiosk.service "
         "/etc/systemd/system/timers.target.wants/jikubata-backup.timer"
