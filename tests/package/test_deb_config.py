@@ -14,6 +14,13 @@ from .debian_root import REPO
 
 PACKAGED = REPO / "packaging" / "debian" / "config.yaml"
 DATA = Path("/var/lib/jikubata")
+# What pyproject.toml's extras bring in (an unknown extra fails the test: add it here).
+EXTRAS = {
+    ("python-escpos", "usb"): "pyusb",
+    ("python-escpos", "serial"): "pyserial",
+    ("qrcode", "pil"): "pillow",
+    ("psycopg", "binary"): "psycopg-binary",
+}
 
 
 def test_the_packaged_config_puts_every_file_under_var_lib(tmp_path: Path) -> None:
@@ -42,3 +49,28 @@ def test_the_placeholders_the_admin_must_change_say_so() -> None:
     assert settings.stall.kiosk_id == "GANTI-01"
     assert "GANTI" in settings.stall.name
     assert "SET THESE TWO before the first sale" in text
+
+
+def test_the_pinned_wheels_cover_every_run_time_dependency() -> None:
+    """packaging/requirements.txt is what the package installs: a dependency added to
+    pyproject.toml but not pinned there would be missing on the kiosk (the venv is made
+    offline from the package's wheels)."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    pins = {}
+    for line in (REPO / "packaging" / "requirements.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    for text in project["dependencies"]:
+        wanted = Requirement(text)
+        name = canonicalize_name(wanted.name)
+        assert name in pins, f"{wanted.name} is not pinned in packaging/requirements.txt"
+        assert wanted.specifier.contains(pins[name]), (text, pins[name])
+        for extra in sorted(wanted.extras):
+            package = EXTRAS[(name, extra)]
+            assert package in pins, f"{text} needs {package} pinned in packaging/requirements.txt"
