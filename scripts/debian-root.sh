@@ -36,6 +36,7 @@ if [ ! -x "$tools/usr/sbin/debootstrap" ]; then
     exit 2
   fi
   rm -rf "$tools"
+  mkdir -p "$tools"
   dpkg -x "$download"/debootstrap_*.deb "$tools"
 fi
 
