@@ -31,7 +31,7 @@ def test_no_command_and_run_start_the_kiosk(monkeypatch, config, argv, expected)
     started = []
 
     def run_kiosk(stall, open_back_end, *, windowed, folder, scale, log_folder):  # type: ignore[no-untyped-def]
-        demo_folder = folder != config.parent
+        demo_folder = folder != config.parent / "data"  # the ledger's folder, or a throwaway
         started.append({"windowed": windowed, "demo": demo_folder})
         assert scale is None  # the shipped config: "auto", the screen decides
         assert stall.name and stall.kiosk_id == "AMB-01"
