@@ -34,6 +34,13 @@ ON_X11 = {
     "xcb-xfixes": "libxcb-xfixes0",
     "xcb-xkb": "libxcb-xkb1",
 }
+# What Qt 6's wayland platform plugin (libqwayland, libQt6WaylandClient) links against: under
+# cage without libwayland-cursor0 Qt aborts before the first window.
+ON_WAYLAND = {
+    "wayland-client": "libwayland-client0",
+    "wayland-cursor": "libwayland-cursor0",
+    "wayland-egl": "libwayland-egl1",
+}
 LINKER_CACHE = Path("/etc/ld.so.cache")
 APT_PACKAGES = " ".join([*ALWAYS.values(), *ON_X11.values(), "fonts-dejavu-core"])
 
@@ -43,6 +50,8 @@ def missing_packages(platform: str | None = None) -> list[str]:
     needed = dict(ALWAYS)
     if platform.startswith("xcb"):
         needed |= ON_X11
+    elif platform.startswith("wayland"):
+        needed |= ON_WAYLAND
     return sorted({package for library, package in needed.items() if not _installed(library)})
 
 

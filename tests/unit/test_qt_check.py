@@ -91,3 +91,16 @@ def test_the_readme_lists_every_package_the_check_knows():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for package in qt_check.APT_PACKAGES.split():
         assert package in readme, package
+
+
+def test_the_wayland_plugin_needs_libwayland_cursor(monkeypatch, no_listing):
+    """cage runs the kiosk with QT_QPA_PLATFORM=wayland: Qt's plugin links libwayland-cursor."""
+    monkeypatch.setattr(
+        ctypes.util,
+        "find_library",
+        lambda name: None if name == "wayland-cursor" else f"lib{name}.so",
+    )
+    message = qt_check.problem("wayland")
+    assert message is not None
+    assert message.endswith("sudo apt-get install libwayland-cursor0")
+    assert qt_check.problem("xcb") is None
