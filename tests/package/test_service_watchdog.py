@@ -98,7 +98,7 @@ def test_a_frozen_kiosk_is_restarted_by_the_watchdog(container: Container):
 
     again = wait_for(restarted, 120, "the watchdog's restart")
     print(
-        f"SIGSTOP -> new kiosk running (WatchdogSec=30, RestartSec=2): "
+        f"SIGSTOP -> new kiosk running (WatchdogSec=30, RestartSec=3): "
         f"{time.monotonic() - frozen:.1f} s"
     )
     assert kiosk_pid(container, again["MainPID"]) != kiosk
