@@ -5,15 +5,42 @@ each datagram read from a real AF_UNIX socket standing in for systemd's NOTIFY_S
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import cli
 from kiosk.ui.main_window import KioskWindow
 
 from .conftest import _settings
+
+
+def started_window(app: QApplication, before: set[int]) -> KioskWindow | None:
+    """The window `run` made, not one an earlier test left behind; once its ledger is open."""
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, KioskWindow) and id(widget) not in before and widget.ready:
+            return widget
+    return None
+
+
+def existing(app: QApplication) -> set[int]:
+    return {id(w) for w in app.topLevelWidgets() if isinstance(w, KioskWindow)}
+
+
+@pytest.fixture(autouse=True)
+def no_window_left(app: QApplication) -> Iterator[None]:
+    """The window `run` made is deleted after the test: a later test looking for "the"
+    KioskWindow among the top-level widgets must not find this one."""
+    before = existing(app)
+    yield
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, KioskWindow) and id(widget) not in before:
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert existing(app) <= before
 
 
 def drain(sock: socket.socket) -> list[str]:
@@ -34,13 +61,13 @@ def test_the_service_kiosk_is_frameless_pointerless_and_tells_systemd(
     monkeypatch.setenv("NOTIFY_SOCKET", str(tmp_path / "notify"))
     monkeypatch.setenv("WATCHDOG_USEC", "100000")  # a ping every 50 ms
     seen: dict[str, object] = {}
+    before = existing(app)
 
     def watch() -> None:
-        windows = [w for w in app.topLevelWidgets() if isinstance(w, KioskWindow)]
-        if not windows or not windows[0].ready:
+        window = started_window(app, before)
+        if window is None:
             QTimer.singleShot(5, watch)
             return
-        window = windows[0]
         seen["frameless"] = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
         seen["full screen"] = window.isFullScreen()
         cursor = QApplication.overrideCursor()
@@ -70,15 +97,16 @@ def test_the_service_kiosk_is_frameless_pointerless_and_tells_systemd(
 
 def test_a_windowed_kiosk_keeps_its_frame_and_pointer(app: QApplication, tmp_path: Path):
     seen: dict[str, object] = {}
+    before = existing(app)
 
     def watch() -> None:
-        windows = [w for w in app.topLevelWidgets() if isinstance(w, KioskWindow)]
-        if not windows or not windows[0].ready:
+        window = started_window(app, before)
+        if window is None:
             QTimer.singleShot(5, watch)
             return
-        seen["frameless"] = bool(windows[0].windowFlags() & Qt.WindowType.FramelessWindowHint)
+        seen["frameless"] = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
         seen["cursor"] = QApplication.overrideCursor()
-        windows[0].quit_kiosk()
+        window.quit_kiosk()
 
     QTimer.singleShot(0, watch)
     assert cli.start_touchscreen(_settings(tmp_path), windowed=True, demo=True) == 0
