@@ -11,6 +11,7 @@ returns to a safe state; a committed sale is never affected (it was committed be
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ..services.safe_log import describe
+from ..services.service_manager import ServiceManager
 from . import qt_check
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ def show_kiosk(
 ) -> int:
     """The window now, ``back_end()`` on a worker thread once the idle screen is up (closed
     again when the window ends), then the event loop until the admin quits."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
@@ -94,7 +97,12 @@ def show_kiosk(
     from .scanner import ScanDetector
     from .tasks import TaskRunner
     from .theme import FONT_FAMILY, current_scale, style, use_scale
+    from .watchdog import start_watchdog
 
+    if not windowed:
+        # Qt draws its own title bar and close button on Wayland (cage draws none): never on
+        # the kiosk, for any window. Read when the application starts, so set before it.
+        os.environ.setdefault("QT_WAYLAND_DISABLE_WINDOWDECORATION", "1")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Jiku Bata")
     app.setFont(QFont(FONT_FAMILY))
@@ -115,6 +123,8 @@ def show_kiosk(
     language.start()
     scanner, runner = ScanDetector(), TaskRunner()
     window = KioskWindow(stall, scanner=scanner, language=language)
+    service = ServiceManager.from_environment()  # systemd's, when the unit runs the kiosk
+    watchdog = start_watchdog(window, service)
     opened: list[BackEnd] = []
     failed: list[BaseException] = []
 
@@ -127,6 +137,7 @@ def show_kiosk(
         opened_back_end.start_sync()  # its own thread; nothing without a central section
         window.attach(context)
         log.info("ledger open, kiosk ready")
+        service.status("selling")
 
     def not_opened(error: BaseException) -> None:
         failed.append(error)
@@ -143,6 +154,7 @@ def show_kiosk(
         return back_end()
 
     def idle_is_up() -> None:
+        service.ready("idle screen up, opening the ledger")  # systemd: started
         runner.run(open_everything, ready, not_opened)
 
     window.idle_painted.connect(idle_is_up)
@@ -160,6 +172,10 @@ def show_kiosk(
         window.resize(*window_size)
         window.show()
     else:
+        # No title bar or border on X11 or Wayland: the only way out is the admin menu.
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        # A touchscreen has no pointer to show; a mouse still works, unseen.
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
         # Fill the screen even where no window manager honours "full screen" (a bare X
         # server or a minimal kiosk shell): the geometry is set first, explicitly.
         if screen is not None:
@@ -168,6 +184,11 @@ def show_kiosk(
     try:
         code = app.exec()
     finally:
+        service.stopping()
+        if watchdog is not None:
+            watchdog.stop()
+        if not windowed:
+            app.restoreOverrideCursor()
         sys.excepthook = previous_hook
         app.setQuitOnLastWindowClosed(quits_on_close)
         runner.wait(60_000)  # a ledger still opening is closed below, not abandoned

@@ -104,3 +104,16 @@ def test_the_wayland_plugin_needs_the_wayland_client_libraries(monkeypatch, no_l
     assert message is not None
     assert message.endswith("libwayland-client0 libwayland-cursor0 libwayland-egl1")
     assert qt_check.problem("xcb") is None  # X11 does not need them
+
+
+def test_the_wayland_plugin_needs_libwayland_cursor(monkeypatch, no_listing):
+    """cage runs the kiosk with QT_QPA_PLATFORM=wayland: Qt's plugin links libwayland-cursor."""
+    monkeypatch.setattr(
+        ctypes.util,
+        "find_library",
+        lambda name: None if name == "wayland-cursor" else f"lib{name}.so",
+    )
+    message = qt_check.problem("wayland")
+    assert message is not None
+    assert message.endswith("sudo apt-get install libwayland-cursor0")
+    assert qt_check.problem("xcb") is None
