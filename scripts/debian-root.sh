@@ -15,6 +15,10 @@ root="$(realpath -m "${2:-$here/.cache/debian-root/$suite}")"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
 say() { echo "debian-root: $*" >&2; }
+# One builder at a time: tests running in parallel may all ask for the root at first use.
+mkdir -p "$(dirname "$root")"
+exec 9>"$root.lock"
+flock 9
 stamp="$root/.complete"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$suite minbase" ]; then
   echo "$root"

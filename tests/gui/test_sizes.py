@@ -45,6 +45,9 @@ from .conftest import (
 )
 from .test_stock import asking_at_zero
 
+# Every screen at every size: about a minute; CI runs it (-m "slow or not slow").
+pytestmark = pytest.mark.slow
+
 # The four the issue names, then the panels between them.
 SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)]
 SIZES += [(1280, 1024), (1440, 900), (1600, 900)]

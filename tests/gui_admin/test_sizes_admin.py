@@ -49,6 +49,9 @@ from .test_reports_screen import showing_slips, showing_x, showing_z
 from .test_stock_screen import refused as stock_refused
 from .test_stock_screen import typing as stock_typing
 
+# Every screen at every size: about a minute; CI runs it (-m "slow or not slow").
+pytestmark = pytest.mark.slow
+
 SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080)]
 TOUCH = 56  # px, docs/ARCHITECTURE.md "Screens"
 

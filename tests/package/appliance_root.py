@@ -10,6 +10,7 @@ is left mounted and the cache stays as built. Nothing is installed on the machin
 
 from __future__ import annotations
 
+import fcntl
 import shlex
 import shutil
 import subprocess
@@ -53,6 +54,14 @@ def appliance_root() -> Path:
             "the service tests run the kiosk with Debian 12's python3 (3.11): run them "
             f"with a Python 3.11 environment, not {sys.version.split()[0]}"
         )
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    # One builder at a time: test files running in parallel (pytest -n) share the cache.
+    with (CACHE.parent / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _cached_root()
+
+
+def _cached_root() -> Path:
     stamp = CACHE / ".complete"
     if stamp.is_file() and stamp.read_text() == PACKAGES:
         return CACHE

@@ -41,6 +41,7 @@ from kiosk.printing.receipt import (
 ROOT = Path(__file__).resolve().parents[3]
 WIT = ZoneInfo("Asia/Jayapura")
 WIDTHS = (32, 42, 48)
+SOME_UUID = "6f1c2a4e-3b5d-4c7e-9a8b-0d1e2f3a4b5c"  # fixed: test ids must not change between runs
 MARIA_NIP = "198504122010012001"
 STALL = StallInfo(
     name="Jiku Bata — Sudut Balai Kota Ambon",
@@ -366,10 +367,10 @@ def test_qr_payload_format_and_parse() -> None:
         ("198504122010012001", "start with 'JKBR1:'"),
         ("JKBR1:AMB-01-000123", "4 parts"),
         ("JKBR1:AMB-01-000123:x:y:z", "4 parts"),
-        ("JKBR1:AMB01:" + str(uuid.uuid4()) + ":9F2C4E1AB03D", "damaged"),
+        ("JKBR1:AMB01:" + SOME_UUID + ":9F2C4E1AB03D", "damaged"),
         ("JKBR1:AMB-01-000123:not-a-uuid:9F2C4E1AB03D", "damaged"),
-        ("JKBR1:AMB-01-000123:" + str(uuid.uuid4()) + ":9F2C4E1AB0", "damaged"),
-        ("JKBR1:AMB-01-000123:" + str(uuid.uuid4()) + ":9F2C4E1AB03G", "damaged"),
+        ("JKBR1:AMB-01-000123:" + SOME_UUID + ":9F2C4E1AB0", "damaged"),
+        ("JKBR1:AMB-01-000123:" + SOME_UUID + ":9F2C4E1AB03G", "damaged"),
     ],
 )
 def test_bad_qr_text_is_refused_clearly(text: str, message: str) -> None:
