@@ -5,7 +5,8 @@ a frozen event loop) systemd's watchdog ends it and Restart=always brings a new 
 
 The unit is the packaged file itself; a drop-in changes only what a container must: the
 kiosk's config path (the package's /etc/jikubata/config.yaml is pkgdeb's business), cage's
-headless backend (no screen), and no tty1 (never the machine's)."""
+headless backend (no screen), no tty1 (never the machine's), and /tmp and /home left visible
+(the checkout under test may lie there)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ TTYReset=no
 TTYVHangup=no
 TTYVTDisallocate=no
 StandardInput=null
+# The stand-in for /usr/bin/jikubata runs this checkout and the test venv from wherever they
+# lie (CI clones under /tmp), which the unit's PrivateTmp/ProtectHome would hide; the package
+# itself lives in /opt, which they leave alone.
+PrivateTmp=no
+ProtectHome=no
 """
 
 
