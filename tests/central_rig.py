@@ -4,6 +4,7 @@ the tests ask central as its owner. Used by tests/integration/test_central_*.py.
 from __future__ import annotations
 
 import copy
+import time
 from pathlib import Path
 from typing import Any
 
@@ -124,3 +125,13 @@ class Central:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def wait_for(condition, seconds: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
+    """Polls ``condition`` (a state another thread or process reaches) until it holds."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False

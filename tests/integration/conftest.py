@@ -12,9 +12,11 @@ import pytest
 import yaml
 
 from kiosk.bootstrap import Kiosk, open_kiosk
+from kiosk.central.schema import init_central
 from kiosk.config import Settings, parse_settings
 from kiosk.domain.cart import CartLine, Payment, PaymentMethod
 
+from ..central_rig import Central
 from ..pg_cluster import TempCluster, server_bin
 
 REPO = Path(__file__).resolve().parents[2]
@@ -130,3 +132,20 @@ def ring_concurrently(kiosks, count: int) -> list[BaseException]:  # type: ignor
     for thread in threads:
         thread.join()
     return errors
+
+
+# --- a central PostgreSQL with its roles (issue #13) ----------------------------------------
+
+
+@pytest.fixture
+def owner_url(pg_cluster) -> str:  # type: ignore[no-untyped-def]
+    url = pg_cluster.new_database()
+    init_central(url)
+    return url
+
+
+@pytest.fixture
+def central(owner_url: str) -> Iterator[Central]:
+    found = Central(owner_url)
+    yield found
+    found.dispose()

@@ -13,8 +13,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +31,7 @@ from ..central_rig import (
     new_kiosk,
     open_central_kiosk,
     sell,
+    wait_for,
 )
 from ..pg_cluster import TempCluster, server_bin
 from ..tcp_proxy import TcpProxy
@@ -44,29 +43,6 @@ PUSH_WAITS_ON_LOCK = (
     "WHERE application_name = 'jikubata-push' AND wait_event_type = 'Lock'"
 )
 PUSH_CONNECTED = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'jikubata-push'"
-
-
-@pytest.fixture
-def owner_url(pg_cluster) -> str:  # type: ignore[no-untyped-def]
-    url = pg_cluster.new_database()
-    init_central(url)
-    return url
-
-
-@pytest.fixture
-def central(owner_url: str) -> Iterator[Central]:
-    found = Central(owner_url)
-    yield found
-    found.dispose()
-
-
-def wait_for(condition, seconds: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def holds_exactly(central: Central, kiosk: Kiosk) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 import yaml
@@ -20,27 +19,13 @@ from kiosk.central.state import SyncState
 from kiosk.cli import main
 
 from ..central_rig import (
-    Central,
     kiosk_config,
     local_entries,
     new_kiosk,
     open_central_kiosk,
     sell,
+    wait_for,
 )
-
-
-@pytest.fixture
-def owner_url(pg_cluster) -> str:  # type: ignore[no-untyped-def]
-    url = pg_cluster.new_database()
-    init_central(url)
-    return url
-
-
-@pytest.fixture
-def central(owner_url: str) -> Iterator[Central]:
-    found = Central(owner_url)
-    yield found
-    found.dispose()
 
 
 def test_init_is_idempotent_and_drops_only_links_to_unpushed_tables(owner_url: str):
@@ -199,15 +184,6 @@ def test_without_a_central_section_nothing_syncs(tmp_path, raw_config, clock, ca
     (tmp_path / "a" / "config.yaml").write_text(yaml.safe_dump(raw), encoding="utf-8")
     assert main(["--config", str(tmp_path / "a" / "config.yaml"), "sync"]) == 1
     assert "no central section" in capsys.readouterr().err
-
-
-def wait_for(condition, seconds: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_the_worker_pushes_in_the_background_and_stops_on_quit(
